@@ -1,0 +1,21 @@
+# The two commands of the README: `make demo` (the main job) and `make test`.
+SWIFT ?= swift
+REPLYKIT = .build/debug/replykit
+
+.PHONY: demo test deps build tables
+
+deps:
+	@Scripts/ensure-libyaml.sh
+
+build: deps
+	$(SWIFT) build --product replykit
+
+demo: build
+	$(REPLYKIT) count "Lamentamos la espera, Ana. Escríbenos por DM: https://twitter.com/messages/compose?recipient_id=3805104374"
+
+test: deps
+	$(SWIFT) test
+
+# Regenerates Sources/TweetText/Generated from Debian's unicode-data and publicsuffix packages.
+tables:
+	python3 Scripts/generate-tables.py

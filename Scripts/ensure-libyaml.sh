@@ -1,0 +1,18 @@
+#!/bin/sh
+# Makes sure the system libyaml (Debian/Ubuntu: libyaml-dev) is there for the CYAML target.
+# Installs it when running as root with apt-get; otherwise says exactly what to run.
+if pkg-config --exists yaml-0.1 2>/dev/null || [ -f /usr/include/yaml.h ]; then
+  exit 0
+fi
+if command -v apt-get >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "libyaml-dev is missing; installing it with apt-get" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config && exit 0
+  elif command -v sudo >/dev/null 2>&1; then
+    echo "libyaml-dev is missing; installing it with sudo apt-get" >&2
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config && exit 0
+  fi
+fi
+echo "error: ReplyKit needs the system libyaml. Install it with: sudo apt-get install libyaml-dev pkg-config" >&2
+echo "       (macOS: brew install libyaml pkg-config)" >&2
+exit 1

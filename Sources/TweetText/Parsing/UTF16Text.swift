@@ -1,0 +1,98 @@
+/// A read-only view of text as UTF-16 code units, the unit twitter-text's offsets and regular
+/// expressions work in. The storage belongs to the caller (usually a stack allocation).
+struct UTF16Text {
+    let units: UnsafeBufferPointer<UInt16>
+
+    @inline(__always) var count: Int { units.count }
+
+    @inline(__always) subscript(i: Int) -> UInt16 { units[i] }
+
+    /// The unit at `i`, or nil past the end.
+    @inline(__always) func unit(at i: Int) -> UInt16? { i < units.count ? units[i] : nil }
+
+    /// The code point starting at `i` and its length in units (a lone surrogate is its own value).
+    @inline(__always)
+    func scalar(at i: Int) -> (value: UInt32, length: Int) {
+        let u = units[i]
+        if u & 0xFC00 == 0xD800, i + 1 < units.count {
+            let low = units[i + 1]
+            if low & 0xFC00 == 0xDC00 {
+                return (0x10000 + (UInt32(u & 0x3FF) << 10) + UInt32(low & 0x3FF), 2)
+            }
+        }
+        return (UInt32(u), 1)
+    }
+
+    /// The code point that ends just before `i`, if any.
+    @inline(__always)
+    func scalar(before i: Int) -> (value: UInt32, length: Int)? {
+        guard i > 0 else { return nil }
+        let u = units[i - 1]
+        if u & 0xFC00 == 0xDC00, i >= 2 {
+            let high = units[i - 2]
+            if high & 0xFC00 == 0xD800 {
+                return (0x10000 + (UInt32(high & 0x3FF) << 10) + UInt32(u & 0x3FF), 2)
+            }
+        }
+        return (UInt32(u), 1)
+    }
+
+    /// Whether the units at `i` spell `ascii` (given in lowercase), ignoring ASCII case.
+    @inline(__always)
+    func hasPrefix(_ ascii: StaticString, at i: Int) -> Bool {
+        let length = ascii.utf8CodeUnitCount
+        guard i + length <= units.count else { return false }
+        let bytes = ascii.utf8Start
+        for k in 0..<length where ASCII.lowercased(units[i + k]) != UInt16(bytes[k]) {
+            return false
+        }
+        return true
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)
+    }
+}
+
+extension UTF16Text {
+    /// Runs `body` with `text` as UTF-16 in temporary storage (on the stack for reply-sized text).
+    static func with<R>(_ text: String, _ body: (UTF16Text) throws -> R) rethrows -> R {
+        var text = text
+        return try text.withUTF8 { utf8 in
+            // A UTF-8 byte never yields more than one UTF-16 unit, so this capacity always suffices.
+            try withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(utf8.count, 1)) { buffer in
+                let count = UTF8Transcoding.toUTF16(utf8, into: buffer)
+                return try body(UTF16Text(units: UnsafeBufferPointer(rebasing: buffer[..<count])))
+            }
+        }
+    }
+}
+
+enum UTF8Transcoding {
+    /// Transcodes valid UTF-8 (a Swift string's storage) to UTF-16 and returns the unit count.
+    @inline(__always)
+    static func toUTF16(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt16>) -> Int {
+        var i = 0
+        var o = 0
+        let n = utf8.count
+        while i < n {
+            let b0 = UInt32(utf8[i])
+            if b0 < 0x80 {
+                out[o] = UInt16(b0); i += 1; o += 1
+            } else if b0 < 0xE0 {
+                out[o] = UInt16(((b0 & 0x1F) << 6) | (UInt32(utf8[i + 1]) & 0x3F)); i += 2; o += 1
+            } else if b0 < 0xF0 {
+                out[o] = UInt16(((b0 & 0x0F) << 12) | ((UInt32(utf8[i + 1]) & 0x3F) << 6)
+                    | (UInt32(utf8[i + 2]) & 0x3F))
+                i += 3; o += 1
+            } else {
+                let v = ((b0 & 0x07) << 18) | ((UInt32(utf8[i + 1]) & 0x3F) << 12)
+                    | ((UInt32(utf8[i + 2]) & 0x3F) << 6) | (UInt32(utf8[i + 3]) & 0x3F)
+                let w = v - 0x10000
+                out[o] = UInt16(0xD800 | (w >> 10)); out[o + 1] = UInt16(0xDC00 | (w & 0x3FF))
+                i += 4; o += 2
+            }
+        }
+        return o
+    }
+}

@@ -1,0 +1,88 @@
+/// twitter-text for Swift: the weighted length X counts a tweet with, and the entities (URLs,
+/// mentions, lists, hashtags, cashtags) it finds in one, with twitter-text's results.
+///
+/// All offsets are UTF-16 offsets, as in twitter-text's conformance data. Everything here is a pure
+/// function of its arguments and safe to call from any thread.
+public enum TwitterText {
+    /// Parses `text` as X does before accepting a tweet: NFC-normalises it, counts every URL as
+    /// `transformedURLLength`, every emoji sequence as one emoji (v3), every other code point by its
+    /// range's weight, and reports whether it fits.
+    ///
+    /// - Returns: weighted length, permillage and validity, with display and valid ranges as UTF-16
+    ///   offsets into `text` as given (inclusive ends). Empty text has weighted length 0 and is invalid.
+    public static func parseTweet(
+        _ text: String, configuration: TwitterTextConfiguration = .default
+    ) -> TweetParseResult {
+        let (normalized, changed) = Normalization.nfc(text)
+        var result = UTF16Text.with(normalized) { WeightedCounter.count($0, configuration: configuration) }
+        let originalLength = changed ? text.utf16.count : result.normalizedLength
+        result.parse.displayRangeEnd = max(originalLength - 1, 0)
+        result.parse.validRangeEnd += originalLength - result.normalizedLength
+        return result.parse
+    }
+
+    /// The weighted length of `text` under `configuration` (twitter-text's `getTweetLength`).
+    public static func weightedLength(
+        _ text: String, configuration: TwitterTextConfiguration = .default
+    ) -> Int {
+        parseTweet(text, configuration: configuration).weightedLength
+    }
+
+    /// URLs in `text`, with and without a protocol, as twitter-text's `extractUrlsWithIndices`.
+    /// A URL without `http://` or `https://` is found only when its domain is ASCII and ends in a
+    /// known top-level domain; a `t.co` link keeps only its slug and query.
+    public static func extractURLs(_ text: String) -> [TweetEntity] {
+        UTF16Text.with(text) { units in
+            var scanner = URLScanner(units)
+            var found: [TweetEntity] = []
+            while let match = scanner.next() {
+                found.append(TweetEntity(
+                    kind: .url, value: units.string(match.start..<match.end), range: match.start..<match.end))
+            }
+            return found
+        }
+    }
+
+    /// Mentions and list references (`@jack`, `@twitter/team`), as `extractMentionsOrListsWithIndices`.
+    public static func extractMentionsOrLists(_ text: String) -> [TweetEntity] {
+        UTF16Text.with(text) { MentionScanner.scan($0) }
+    }
+
+    /// Mentions only (`@jack`), leaving out list references, as `extractMentionsWithIndices`.
+    public static func extractMentions(_ text: String) -> [TweetEntity] {
+        extractMentionsOrLists(text).filter { $0.kind == .mention }
+    }
+
+    /// Hashtags, as `extractHashtagsWithIndices`: a hashtag that is part of a URL is dropped.
+    public static func extractHashtags(_ text: String, checkingURLOverlap: Bool = true) -> [TweetEntity] {
+        let hashtags = UTF16Text.with(text) { HashtagScanner.scan($0) }
+        guard checkingURLOverlap, !hashtags.isEmpty else { return hashtags }
+        return removingOverlaps(hashtags + extractURLs(text)).filter { $0.kind == .hashtag }
+    }
+
+    /// Cashtags (`$AAPL`, `$RBS.CA`), as `extractCashtagsWithIndices`.
+    public static func extractCashtags(_ text: String) -> [TweetEntity] {
+        UTF16Text.with(text) { CashtagScanner.scan($0) }
+    }
+
+    /// Every entity, in text order, with overlaps resolved in favour of the one starting first
+    /// (so a hashtag or mention inside a URL is dropped), as `extractEntitiesWithIndices`.
+    public static func extractEntities(_ text: String) -> [TweetEntity] {
+        let all = extractURLs(text) + extractHashtags(text, checkingURLOverlap: false)
+            + extractMentionsOrLists(text) + extractCashtags(text)
+        return removingOverlaps(all)
+    }
+
+    private static func removingOverlaps(_ entities: [TweetEntity]) -> [TweetEntity] {
+        var result: [TweetEntity] = []
+        // A stable sort, as JavaScript's: entities starting at the same offset keep their order.
+        let sorted = entities.enumerated().sorted {
+            ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset)
+        }
+        for (_, entity) in sorted {
+            if let last = result.last, last.range.upperBound > entity.range.lowerBound { continue }
+            result.append(entity)
+        }
+        return result
+    }
+}
