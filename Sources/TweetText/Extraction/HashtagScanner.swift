@@ -7,8 +7,12 @@ enum HashtagScanner {
         var found: [TweetEntity] = []
         var i = 0
         while i < text.count {
-            guard let hash = hashPosition(text, boundaryAt: i),
-                  let (tagEnd, matchEnd) = tag(text, afterHash: hash) else {
+            // At offset 0 the expression tries `^` first, then a boundary character.
+            let hashes = i == 0 && CharacterClass.isHashSign(text[0]) ? [0, hashPosition(text, boundaryAt: 0)]
+                : [hashPosition(text, boundaryAt: i)]
+            guard let (hash, tagEnd, matchEnd) = hashes.lazy.compactMap({ hash in
+                hash.flatMap { h in tag(text, afterHash: h).map { (h, $0.tagEnd, $0.matchEnd) } }
+            }).first else {
                 i += 1
                 continue
             }
@@ -19,10 +23,9 @@ enum HashtagScanner {
         return found
     }
 
-    /// Where the hash sign is when `hashtagBoundary` starts at `i`: `^`, U+FE0E, U+FE0F, or one code
-    /// point that is neither a hashtag character nor `&`.
+    /// Where the hash sign is when `hashtagBoundary` consumes a character at `i`: U+FE0E, U+FE0F, or
+    /// one code point that is neither a hashtag character nor `&`.
     private static func hashPosition(_ text: UTF16Text, boundaryAt i: Int) -> Int? {
-        if i == 0, CharacterClass.isHashSign(text[0]) { return 0 }
         let (value, length) = text.scalar(at: i)
         if value & 0xF800 == 0xD800 && length == 1 { return nil }  // a lone surrogate is no code point
         let isBoundary = value == 0xFE0E || value == 0xFE0F
