@@ -30,7 +30,5 @@ let package = Package(
         ),
         .testTarget(name: "TweetTextTests", dependencies: ["TweetText", "ReplyKit"]),
         .testTarget(name: "ReplyKitTests", dependencies: ["ReplyKit"]),
-        .testTarget(name: "ReplyLintTests", dependencies: ["ReplyLint"]),
-        .testTarget(name: "replykitTests", dependencies: ["replykit"]),
     ]
 )

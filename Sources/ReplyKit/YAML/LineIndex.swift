@@ -23,6 +23,10 @@ struct LineIndex {
 
     var lineCount: Int { lineStarts.count }
 
+    var hasByteOrderMark: Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
     /// The location of a byte offset (clamped to the file).
     func location(ofByte offset: Int) -> SourceLocation {
         let offset = min(max(offset, 0), bytes.count)
@@ -34,6 +38,8 @@ struct LineIndex {
         }
         var column = 1
         var i = lineStarts[low]
+        // Editors do not show a byte order mark: it takes no column.
+        if low == 0 && hasByteOrderMark { i = min(3, offset) }
         while i < offset {
             // Count scalars: every byte but UTF-8 continuation bytes starts one.
             if bytes[i] & 0xC0 != 0x80 { column += 1 }

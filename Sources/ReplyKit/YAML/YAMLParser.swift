@@ -100,7 +100,10 @@ private struct Builder {
         self.lines = lines
         self.limits = limits
         let bytes = lines.bytes
-        cursorByte = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        // libyaml counts a byte order mark as the stream's first character.
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        cursorByte = hasBOM ? 3 : 0
+        cursorCharacter = hasBOM ? 1 : 0
     }
 
     mutating func location(_ mark: yaml_mark_t) -> SourceLocation {

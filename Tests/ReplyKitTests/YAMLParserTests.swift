@@ -1,0 +1,100 @@
+import ReplyKit
+import Testing
+
+@Suite struct YAMLParserTests {
+    private func parse(_ text: String, limits: YAMLLimits = .default) throws(YAMLError) -> YAMLNode? {
+        try YAMLParser.parse(Array(text.utf8), limits: limits)
+    }
+
+    @Test func scalarsStayStrings() throws {
+        let root = try #require(try parse("locale: no\ntext: yes\nn: 012\n"))
+        #expect(root["locale"]?.scalar == "no")
+        #expect(root["text"]?.scalar == "yes")
+        #expect(root["n"]?.scalar == "012")
+        #expect(root["locale"]?.scalarStyle == .plain)
+    }
+
+    /// Columns count Unicode scalars, offsets count bytes, both for keys and values.
+    @Test func rangesCountScalarsAndBytes() throws {
+        let root = try #require(try parse("a: x\n名前: \"é🙂\"\n"))
+        let pair = try #require(root.mapping?[1])
+        #expect(pair.key.range.start == SourceLocation(line: 2, column: 1, offset: 5))
+        #expect(pair.key.range.end == SourceLocation(line: 2, column: 3, offset: 11))
+        #expect(pair.value.range.start == SourceLocation(line: 2, column: 5, offset: 13))
+        #expect(pair.value.range.end == SourceLocation(line: 2, column: 9, offset: 21))
+        #expect(pair.value.scalar == "é🙂")
+        #expect(pair.value.scalarStyle == .doubleQuoted)
+    }
+
+    @Test(arguments: [
+        ("t: |\n  one\n  two\n", YAMLNode.ScalarStyle.literal, "one\ntwo\n"),
+        ("t: >-\n  one\n  two\n", .folded, "one two"),
+        ("t: 'it''s'\n", .singleQuoted, "it's"),
+        ("t: \"a\\tb\"\n", .doubleQuoted, "a\tb"),
+    ])
+    func scalarStyles(source: String, style: YAMLNode.ScalarStyle, text: String) throws {
+        let value = try #require(try parse(source)?["t"])
+        #expect(value.scalarStyle == style)
+        #expect(value.scalar == text)
+        #expect(value.range.start.line == 1 && value.range.start.column == 4)
+    }
+
+    @Test func emptyAndCommentOnlyFilesHaveNoDocument() throws {
+        #expect(try parse("") == nil)
+        #expect(try parse("# just a comment\n") == nil)
+    }
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        let root = try #require(try YAMLParser.parse([0xEF, 0xBB, 0xBF] + Array("a: b\n".utf8)))
+        #expect(root["a"]?.scalar == "b")
+        #expect(root.mapping?[0].key.range.start == SourceLocation(line: 1, column: 1, offset: 3))
+    }
+
+    @Test func invalidUTF8IsReportedAtItsByte() {
+        let bytes = Array("a: ok\nb: caf".utf8) + [0xE9] + Array("\n".utf8)
+        #expect { try YAMLParser.parse(bytes) } throws: { error in
+            guard let error = error as? YAMLError else { return false }
+            return error.reason == .invalidUTF8 && error.location == SourceLocation(line: 2, column: 7, offset: 12)
+        }
+    }
+
+    @Test func aliasBombFailsFast() {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1..<10 {
+            let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            text += "a\(level): &a\(level) [\(refs)]\n"
+        }
+        #expect { try parse(text) } throws: { error in
+            guard let error = error as? YAMLError, case .aliasBudgetExceeded = error.reason else { return false }
+            return error.location.line > 1
+        }
+    }
+
+    @Test func deepNestingIsRefused() {
+        let text = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect { try parse(text) } throws: { error in
+            guard let error = error as? YAMLError, case .tooDeep(let limit) = error.reason else { return false }
+            return limit == 64 && error.location.column == 65
+        }
+    }
+
+    @Test func secondDocumentIsRefused() {
+        #expect { try parse("a: 1\n---\nb: 2\n") } throws: { error in
+            (error as? YAMLError)?.reason == .multipleDocuments && (error as? YAMLError)?.location.line == 2
+        }
+    }
+
+    @Test func oversizedFileIsRefusedBeforeParsing() {
+        let limits = YAMLLimits(maxBytes: 16)
+        #expect { try parse("text: \(String(repeating: "x", count: 100))\n", limits: limits) } throws: { error in
+            (error as? YAMLError)?.reason == .tooLarge(bytes: 107, limit: 16)
+        }
+    }
+
+    @Test func syntaxErrorHasLibyamlsPosition() {
+        #expect { try parse("a: b\n  c: d\n") } throws: { error in
+            guard let error = error as? YAMLError, case .syntax = error.reason else { return false }
+            return error.location.line == 2
+        }
+    }
+}
