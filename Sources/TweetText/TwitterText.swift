@@ -13,6 +13,11 @@ public enum TwitterText {
     public static func parseTweet(
         _ text: String, configuration: TwitterTextConfiguration = .default
     ) -> TweetParseResult {
+        // Text of plain starters only is NFC already: count it in the same pass that transcodes it.
+        let direct = UTF16Text.withPlainStarterCheck(text) { units, plain in
+            plain ? WeightedCounter.count(units, configuration: configuration).parse : nil
+        }
+        if let direct { return direct }
         let (normalized, changed) = Normalization.nfc(text)
         var result = UTF16Text.with(normalized) { WeightedCounter.count($0, configuration: configuration) }
         let originalLength = changed ? text.utf16.count : result.normalizedLength

@@ -33,6 +33,22 @@ struct URLScanner {
 
     init(_ text: UTF16Text) {
         self.text = text
+        // Every URL has a `.` followed by a top-level domain; most replies have none, and then the
+        // whole expression need not be tried at every position.
+        if !Self.hasDotBeforeTopLevelDomain(text) { searchPosition = text.count }
+    }
+
+    private static func hasDotBeforeTopLevelDomain(_ text: UTF16Text) -> Bool {
+        var i = 0
+        let n = text.count
+        while i + 1 < n {
+            if text[i] == 0x2E {
+                if TopLevelDomains.match(in: text, at: i + 1, limit: n) != nil { return true }
+                if text.hasPrefix("xn--", at: i + 1) { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The next URL, in text order.

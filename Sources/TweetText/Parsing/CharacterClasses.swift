@@ -10,9 +10,18 @@ enum ASCII {
 }
 
 /// A set of ASCII characters as a 128-bit mask.
+///
+/// The sets below are written as constant masks in computed properties: a `static let` would cost a
+/// lazy-initialisation check on every use in the scanners' inner loops. `ASCIISetTests` checks each
+/// mask against its readable definition.
 struct ASCIISet {
     let low: UInt64
     let high: UInt64
+
+    @inline(__always) init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
 
     init(_ characters: String, letters: Bool = false, digits: Bool = false) {
         var low: UInt64 = 0
@@ -38,7 +47,8 @@ enum CharacterClass {
     // MARK: Shared sets
 
     /// twitter-text's `punct`: ASCII punctuation except `"` and `` ` ``.
-    static let punctuation = ASCIISet("!'#%&()*+,\\-./:;<=>?@[]^_{|}~$")
+    /// `ASCIISet("!'#%&()*+,\\-./:;<=>?@[]^_{|}~$")` as constant masks.
+    static var punctuation: ASCIISet { ASCIISet(low: 0xFC00FFFA00000000, high: 0x78000000F8000001) }
 
     /// twitter-text's `spaces`.
     @inline(__always) static func isSpace(_ u: UInt16) -> Bool {
@@ -60,7 +70,7 @@ enum CharacterClass {
 
     /// U+FFFE, U+FEFF and U+FFFF: a tweet containing one is invalid.
     @inline(__always) static func isInvalid(_ u: UInt16) -> Bool {
-        u == 0xFFFE || u == 0xFEFF || u == 0xFFFF
+        u >= 0xFEFF && (u == 0xFEFF || u >= 0xFFFE)
     }
 
     /// Bidirectional formatting characters, which may stand right before a URL.
@@ -85,7 +95,8 @@ enum CharacterClass {
 
     // MARK: URLs
 
-    private static let urlPrecedingExcluded = ASCIISet("@$#", letters: true, digits: true)
+    /// `ASCIISet("@$#", letters: true, digits: true)` as constant masks.
+    static var urlPrecedingExcluded: ASCIISet { ASCIISet(low: 0x03FF001800000000, high: 0x07FFFFFE07FFFFFF) }
 
     /// Whether `u` may stand right before a URL (`validUrlPrecedingChars`).
     @inline(__always) static func isURLPreceding(_ u: UInt16) -> Bool {
@@ -104,10 +115,14 @@ enum CharacterClass {
         u < 128 ? (ASCII.isAlphanumeric(u) || u == 0x2D) : isLatinAccent(u)
     }
 
-    private static let pathGeneral = ASCIISet("!*';:=+,.$/%#[]-_~@|&", letters: true, digits: true)
-    private static let pathEnding = ASCIISet("+-=_#/", letters: true, digits: true)
-    private static let query = ASCIISet("!?*'@();:&=+$/%#[]-_.,~|", letters: true, digits: true)
-    private static let queryEnding = ASCIISet("-_&=#/", letters: true, digits: true)
+    /// `ASCIISet("!*';:=+,.$/%#[]-_~@|&", letters: true, digits: true)` as constant masks.
+    static var pathGeneral: ASCIISet { ASCIISet(low: 0x2FFFFCFA00000000, high: 0x57FFFFFEAFFFFFFF) }
+    /// `ASCIISet("+-=_#/", letters: true, digits: true)` as constant masks.
+    static var pathEnding: ASCIISet { ASCIISet(low: 0x23FFA80800000000, high: 0x07FFFFFE87FFFFFE) }
+    /// `ASCIISet("!?*'@();:&=+$/%#[]-_.,~|", letters: true, digits: true)` as constant masks.
+    static var query: ASCIISet { ASCIISet(low: 0xAFFFFFFA00000000, high: 0x57FFFFFEAFFFFFFF) }
+    /// `ASCIISet("-_&=#/", letters: true, digits: true)` as constant masks.
+    static var queryEnding: ASCIISet { ASCIISet(low: 0x23FFA04800000000, high: 0x07FFFFFE87FFFFFE) }
 
     /// `validGeneralUrlPathChars`.
     @inline(__always) static func isPathChar(_ u: UInt16) -> Bool {
@@ -132,8 +147,10 @@ enum CharacterClass {
         ASCII.isAlphanumeric(u) || u == 0x5F
     }
 
-    private static let mentionPrecedingExcluded = ASCIISet("_!#$%&*@", letters: true, digits: true)
-    private static let retweetPrecedingExcluded = ASCIISet("_+~.-", letters: true, digits: true)
+    /// `ASCIISet("_!#$%&*@", letters: true, digits: true)` as constant masks.
+    static var mentionPrecedingExcluded: ASCIISet { ASCIISet(low: 0x03FF047A00000000, high: 0x07FFFFFE87FFFFFF) }
+    /// `ASCIISet("_+~.-", letters: true, digits: true)` as constant masks.
+    static var retweetPrecedingExcluded: ASCIISet { ASCIISet(low: 0x03FF680000000000, high: 0x47FFFFFE87FFFFFE) }
 
     /// A unit that may stand right before an at sign.
     @inline(__always) static func isMentionPreceding(_ u: UInt16) -> Bool {

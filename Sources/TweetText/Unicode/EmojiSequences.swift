@@ -7,7 +7,7 @@ enum EmojiSequences {
     static let trie = SequenceTrie(newlineSeparated: newlineSeparated)
 
     /// A bit for each BMP unit that begins some sequence, so most text skips the trie.
-    private static let bmpStarters: [UInt64] = {
+    static let bmpStarters: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 1024)
         for key in trie.rootKeys {
             if key < 0x10000 {
@@ -21,14 +21,17 @@ enum EmojiSequences {
     }()
 
     /// The length in UTF-16 units of the longest emoji sequence starting at `i`, or nil.
+    ///
+    /// `starters` is ``bmpStarters``, fetched once by the caller: reading a `static let` in a loop
+    /// costs a lazy-initialisation check each time.
     @inline(__always)
-    static func match(in text: UTF16Text, at i: Int) -> Int? {
+    static func match(in text: UTF16Text, at i: Int, starters: UnsafeBufferPointer<UInt64>) -> Int? {
         let u = text[i]
-        guard bmpStarters[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 else { return nil }
+        guard starters[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 else { return nil }
         return longestMatch(in: text, at: i)
     }
 
-    private static func longestMatch(in text: UTF16Text, at start: Int) -> Int? {
+    static func longestMatch(in text: UTF16Text, at start: Int) -> Int? {
         var node = SequenceTrie.root
         var i = start
         var best: Int?

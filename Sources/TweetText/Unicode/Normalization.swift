@@ -5,10 +5,35 @@ enum Normalization {
     /// Whether `utf8` is certainly in NFC, by Unicode's quick check: no scalar whose NFC_Quick_Check
     /// is No or Maybe, and combining marks in canonical order. False means "normalise to find out".
     static func isCertainlyNFC(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        plainStarters.withUnsafeBufferPointer { isCertainlyNFC(utf8, plainStarters: $0) }
+    }
+
+    /// One bit for each code point below U+20000 whose NFC_Quick_Check is Yes and whose canonical
+    /// combining class is 0: such a scalar can be skipped without further thought.
+    static let plainStarters: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: plainStarterLimit >> 6)
+        for value in UInt32(0)..<UInt32(plainStarterLimit) where !NFCQuickCheck.isNotYes(value) {
+            if combiningClass(of: value) == 0 { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) }
+        }
+        return bits
+    }()
+
+    static let plainStarterLimit = 0x20000
+
+    private static func isCertainlyNFC(_ utf8: UnsafeBufferPointer<UInt8>,
+                                       plainStarters: UnsafeBufferPointer<UInt64>) -> Bool {
         var i = 0
         let n = utf8.count
         var lastClass: UInt8 = 0
+        let base = utf8.baseAddress
         while i < n {
+            // Eight ASCII bytes at a time: they are all NFC starters.
+            if let base, i + 8 <= n,
+               UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                lastClass = 0
+                continue
+            }
             let b0 = utf8[i]
             // Every scalar below U+0300 (lead bytes below 0xCC) is NFC_QC=Yes with combining class 0.
             if b0 < 0xCC {
@@ -27,6 +52,10 @@ enum Normalization {
                 value = (UInt32(b0 & 0x07) << 18) | (UInt32(utf8[i + 1] & 0x3F) << 12)
                     | (UInt32(utf8[i + 2] & 0x3F) << 6) | UInt32(utf8[i + 3] & 0x3F)
                 i += 4
+            }
+            if value < plainStarterLimit, plainStarters[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 {
+                lastClass = 0
+                continue
             }
             if NFCQuickCheck.isNotYes(value) { return false }
             let combiningClass = combiningClass(of: value)

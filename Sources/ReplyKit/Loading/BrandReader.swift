@@ -1,0 +1,262 @@
+/// Reads `brand.yaml` into a ``Brand`` by the schema of pack-format.md.
+struct BrandReader {
+    static let keys = ["name", "account", "default_locale", "locales", "fallback_locale", "max_length",
+                       "allowed_domains", "deep_link", "variables", "campaigns"]
+    static let accountKeys = ["handle", "user_id", "dm_open"]
+    static let deepLinkKeys = ["host", "separator"]
+    static let variableKeys = ["type", "max_length", "pattern", "allow", "multiline", "example", "description",
+                               "min", "max", "values"]
+    static let campaignKeys = ["name", "status", "starts", "ends"]
+
+    var reader: SchemaReader
+
+    init(source: SourceFile, brand: String) {
+        reader = SchemaReader(source: source, brand: brand)
+    }
+
+    mutating func read(_ root: YAMLNode?, id: String) -> Brand {
+        var brand = Brand(id: id, file: reader.file)
+        guard let root else {
+            reader.report("brand.yaml is empty", at: nil, help: "declare at least `name`, `account` and `default_locale`")
+            return brand
+        }
+        guard let pairs = reader.mapping(root, "brand.yaml") else { return brand }
+        reader.checkKeys(pairs, known: Self.keys, required: ["name", "account", "default_locale"],
+                         in: "brand.yaml", at: root)
+        for pair in pairs {
+            let value = pair.value
+            switch pair.key.scalar {
+            case "name": brand.name = reader.string(value, "`name`")
+            case "account": readAccount(value, into: &brand)
+            case "default_locale": brand.defaultLocale = reader.localeTag(value, "`default_locale`")
+            case "locales":
+                brand.locales = reader.strings(value, "`locales`")?.compactMap {
+                    reader.localeTag(YAMLNode(.scalar($0.value, .plain), range: $0.range), "a locale of `locales`")
+                }
+            case "fallback_locale": brand.fallbackLocale = reader.localeTag(value, "`fallback_locale`")
+            case "max_length":
+                if let limit = reader.integer(value, "`max_length`") {
+                    if limit.value < 1 {
+                        reader.report("`max_length` must be at least 1, found \(limit.value)", at: value.range)
+                    } else {
+                        brand.maxLength = limit.value
+                    }
+                }
+            case "allowed_domains": brand.allowedDomains = readDomains(value)
+            case "deep_link": readDeepLink(value, into: &brand)
+            case "variables": readVariables(value, into: &brand)
+            case "campaigns": readCampaigns(value, into: &brand)
+            default: break
+            }
+        }
+        return brand
+    }
+
+    private mutating func readAccount(_ node: YAMLNode, into brand: inout Brand) {
+        guard let pairs = reader.mapping(node, "`account`") else { return }
+        reader.checkKeys(pairs, known: Self.accountKeys, required: ["handle"], in: "`account`", at: node)
+        for pair in pairs {
+            switch pair.key.scalar {
+            case "handle":
+                guard let handle = reader.string(pair.value, "`account.handle`") else { continue }
+                let valid = (1...15).contains(handle.value.utf8.count) && handle.value.utf8.allSatisfy {
+                    (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x5F
+                }
+                if valid {
+                    brand.account.handle = handle
+                } else {
+                    reader.report("`account.handle` `\(handle.value)` is not an X handle", at: pair.value.range,
+                                  notes: ["a handle is 1–15 letters, digits or `_`"],
+                                  help: handle.value.hasPrefix("@") ? "write it without `@`" : nil)
+                }
+            case "user_id":
+                guard let id = reader.string(pair.value, "`account.user_id`") else { continue }
+                if (1...19).contains(id.value.utf8.count), id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                    brand.account.userID = id
+                } else {
+                    reader.report("`account.user_id` must be 1–19 digits, found `\(id.value)`", at: pair.value.range)
+                }
+            case "dm_open": brand.account.dmOpen = reader.bool(pair.value, "`account.dm_open`")
+            default: break
+            }
+        }
+    }
+
+    private mutating func readDomains(_ node: YAMLNode) -> [Located<String>]? {
+        guard let items = reader.strings(node, "`allowed_domains`") else { return nil }
+        return items.filter { domain in
+            let text = domain.value
+            let valid = !text.isEmpty && !text.contains("/") && !text.contains(":") && !text.contains(" ")
+                && !text.hasPrefix(".") && !text.hasSuffix(".") && text.contains(".")
+            if !valid {
+                reader.report("`\(text)` is not a domain name", at: domain.range,
+                              help: "write the host alone, as in `acme.example`")
+            }
+            return valid
+        }
+    }
+
+    private mutating func readDeepLink(_ node: YAMLNode, into brand: inout Brand) {
+        guard let pairs = reader.mapping(node, "`deep_link`") else { return }
+        reader.checkKeys(pairs, known: Self.deepLinkKeys, in: "`deep_link`", at: node)
+        for pair in pairs {
+            guard let value = reader.string(pair.value, "`deep_link.\(pair.key.scalar ?? "")`") else { continue }
+            switch pair.key.scalar {
+            case "host":
+                if ["twitter.com", "x.com"].contains(value.value) {
+                    brand.deepLink.host = value.value
+                } else {
+                    reader.report("`deep_link.host` must be `twitter.com` or `x.com`, found `\(value.value)`",
+                                  at: pair.value.range)
+                }
+            case "separator":
+                if [" ", "\n"].contains(value.value) {
+                    brand.deepLink.separator = value.value
+                } else {
+                    reader.report("`deep_link.separator` must be a space or a line break", at: pair.value.range,
+                                  help: #"write `separator: " "` or `separator: "\n"`"#)
+                }
+            default: break
+            }
+        }
+    }
+
+    private mutating func readVariables(_ node: YAMLNode, into brand: inout Brand) {
+        if node.isNull { return }
+        guard let pairs = reader.mapping(node, "`variables`") else { return }
+        for pair in pairs {
+            guard let name = reader.string(pair.key, "a variable name") else { continue }
+            guard Self.isVariableName(name.value) else {
+                reader.report("`\(name.value)` is not a valid variable name", at: pair.key.range,
+                              notes: ["a variable name matches `[A-Za-z_][A-Za-z0-9_]*`"])
+                continue
+            }
+            if let variable = readVariable(pair.value, name: name) { brand.variables.append(variable) }
+        }
+    }
+
+    static func isVariableName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first == 0x5F || (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first)
+        else { return false }
+        return text.utf8.allSatisfy { $0 == 0x5F || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+    }
+
+    private mutating func readVariable(_ node: YAMLNode, name: Located<String>) -> Variable? {
+        let what = "variable `\(name.value)`"
+        guard let pairs = reader.mapping(node, what) else { return nil }
+        reader.checkKeys(pairs, known: Self.variableKeys, in: what, at: node)
+        let value = { (key: String) in pairs.first { $0.key.scalar == key }?.value }
+        var type = "text"
+        if let typeNode = value("type"), let written = reader.string(typeNode, "`type` of \(what)") {
+            if ["text", "number", "choice"].contains(written.value) {
+                type = written.value
+            } else {
+                reader.report("`type` of \(what) must be `text`, `number` or `choice`, found `\(written.value)`",
+                              at: typeNode.range,
+                              help: DidYouMean.suggestion(for: written.value, among: ["text", "number", "choice"])
+                                .map { "did you mean `\($0)`?" })
+                return nil
+            }
+        }
+        let allowedKeys: [String] = switch type {
+        case "number": ["min", "max"]
+        case "choice": ["values"]
+        default: ["max_length", "pattern", "allow", "multiline"]
+        }
+        for pair in pairs {
+            guard let key = pair.key.scalar, ["max_length", "pattern", "allow", "multiline", "min", "max", "values"].contains(key),
+                  !allowedKeys.contains(key) else { continue }
+            reader.report("`\(key)` does not apply to a \(type) variable (\(what))", at: pair.key.range,
+                          help: "remove it, or change `type`")
+        }
+        let kind: Variable.Kind
+        switch type {
+        case "number":
+            guard let minNode = value("min"), let maxNode = value("max") else {
+                reader.report("\(what) is a number and needs `min` and `max`", at: name.range,
+                              notes: ["the worst-case length of a reply depends on the longest number allowed"])
+                return nil
+            }
+            guard let low = reader.integer(minNode, "`min` of \(what)"), let high = reader.integer(maxNode, "`max` of \(what)")
+            else { return nil }
+            guard low.value <= high.value else {
+                reader.report("`max` of \(what) is below its `min`", at: maxNode.range)
+                return nil
+            }
+            kind = .number(min: low.value, max: high.value)
+        case "choice":
+            guard let valuesNode = value("values") else {
+                reader.report("\(what) is a choice and needs `values`", at: name.range)
+                return nil
+            }
+            guard let values = reader.strings(valuesNode, "`values` of \(what)"), !values.isEmpty else {
+                if valuesNode.sequence?.isEmpty == true {
+                    reader.report("`values` of \(what) is empty", at: valuesNode.range)
+                }
+                return nil
+            }
+            kind = .choice(values.map(\.value))
+        default:
+            guard let lengthNode = value("max_length") else {
+                reader.report("\(what) is text and needs `max_length`", at: name.range,
+                              notes: ["the worst-case length of a reply counts each text variable at its `max_length`"])
+                return nil
+            }
+            guard let length = reader.integer(lengthNode, "`max_length` of \(what)") else { return nil }
+            guard length.value >= 1 else {
+                reader.report("`max_length` of \(what) must be at least 1", at: lengthNode.range)
+                return nil
+            }
+            var rules = Variable.TextRules(maxLength: length.value)
+            if let patternNode = value("pattern") { rules.pattern = reader.string(patternNode, "`pattern` of \(what)")?.value }
+            if let allowNode = value("allow"), let allowed = reader.strings(allowNode, "`allow` of \(what)") {
+                for entity in allowed {
+                    if let kind = Variable.Entity(rawValue: entity.value) {
+                        rules.allow.insert(kind)
+                    } else {
+                        reader.report("`\(entity.value)` is not an entity `allow` knows", at: entity.range,
+                                      notes: ["entities: mention, hashtag, cashtag, url"],
+                                      help: DidYouMean.suggestion(for: entity.value, among: Variable.Entity.allCases.map(\.rawValue))
+                                        .map { "did you mean `\($0)`?" })
+                    }
+                }
+            }
+            if let multilineNode = value("multiline") {
+                rules.multiline = reader.bool(multilineNode, "`multiline` of \(what)")?.value ?? false
+            }
+            kind = .text(rules)
+        }
+        let example = value("example").flatMap { reader.string($0, "`example` of \(what)", allowEmpty: true) }
+        let description = value("description").flatMap { reader.string($0, "`description` of \(what)")?.value }
+        return Variable(name: name, kind: kind, example: example, description: description, range: node.range)
+    }
+
+    private mutating func readCampaigns(_ node: YAMLNode, into brand: inout Brand) {
+        if node.isNull { return }
+        guard let pairs = reader.mapping(node, "`campaigns`") else { return }
+        for pair in pairs {
+            guard let id = reader.identifier(pair.key, "campaign id") else { continue }
+            let what = "campaign `\(id.value)`"
+            guard let fields = reader.mapping(pair.value, what) else { continue }
+            reader.checkKeys(fields, known: Self.campaignKeys, required: ["status"], in: what, at: pair.value)
+            var campaign = Campaign(id: id, range: pair.value.range)
+            for field in fields {
+                switch field.key.scalar {
+                case "name": campaign.name = reader.string(field.value, "`name` of \(what)")?.value
+                case "status":
+                    guard let status = reader.string(field.value, "`status` of \(what)") else { continue }
+                    if let value = Campaign.Status(rawValue: status.value) {
+                        campaign.status = Located(value, range: status.range)
+                    } else {
+                        reader.report("`status` of \(what) must be `draft`, `approved` or `retired`, found `\(status.value)`",
+                                      at: field.value.range)
+                    }
+                case "starts": campaign.starts = reader.date(field.value, "`starts` of \(what)")
+                case "ends": campaign.ends = reader.date(field.value, "`ends` of \(what)")
+                default: break
+                }
+            }
+            brand.campaigns.append(campaign)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// Reads a locale pack (`<locale>.yaml`) into a ``LocalePack`` by the schema of pack-format.md.
+struct PackReader {
+    static let keys = ["locale", "templates", "campaigns"]
+    static let templateKeys = ["text", "dm", "description", "tags", "follow_up", "disable"]
+    static let dmKeys = ["prefill", "welcome_message_id"]
+
+    var reader: SchemaReader
+    private var seenTemplates: [String: SourceRange] = [:]
+
+    init(source: SourceFile, brand: String, locale: String?) {
+        reader = SchemaReader(source: source, brand: brand, locale: locale)
+    }
+
+    mutating func read(_ root: YAMLNode?, into pack: inout LocalePack) {
+        guard let root else {
+            reader.report("the pack is empty", at: nil, help: "start it with `locale:` and `templates:`")
+            return
+        }
+        guard let pairs = reader.mapping(root, "the pack") else { return }
+        reader.checkKeys(pairs, known: Self.keys, required: ["locale"], in: "the pack", at: root)
+        for pair in pairs {
+            switch pair.key.scalar {
+            case "locale":
+                guard let tag = reader.localeTag(pair.value, "`locale`") else { continue }
+                pack.locale = tag
+                reader.locale = tag.value.canonical
+                if let fileLocale = pack.fileLocale, fileLocale != tag.value {
+                    reader.report("the pack's locale `\(tag.value)` does not match its file name `\(fileLocale).yaml`",
+                                  at: pair.value.range,
+                                  help: "rename the file to `\(tag.value).yaml`, or set `locale: \(fileLocale)`")
+                }
+            case "templates":
+                if pair.value.isNull { continue }
+                guard let entries = reader.mapping(pair.value, "`templates`") else { continue }
+                for entry in entries {
+                    if let template = readTemplate(entry, campaign: nil) { pack.templates.append(template) }
+                }
+            case "campaigns":
+                if pair.value.isNull { continue }
+                guard let campaigns = reader.mapping(pair.value, "`campaigns`") else { continue }
+                for campaign in campaigns {
+                    guard let id = reader.identifier(campaign.key, "campaign id") else { continue }
+                    if campaign.value.isNull { continue }
+                    guard let entries = reader.mapping(campaign.value, "campaign `\(id.value)`") else { continue }
+                    for entry in entries {
+                        if let template = readTemplate(entry, campaign: id.value) { pack.templates.append(template) }
+                    }
+                }
+            default: break
+            }
+        }
+    }
+
+    private mutating func readTemplate(_ entry: YAMLNode.Pair, campaign: String?) -> Template? {
+        guard let id = reader.identifier(entry.key, "template id") else { return nil }
+        if let first = seenTemplates[id.value] {
+            reader.report("template `\(id.value)` is defined twice in this pack", at: entry.key.range,
+                          notes: ["first defined at \(reader.file):\(first.start)",
+                                  "a template id is unique within its brand, across plain and campaign templates"])
+            return nil
+        }
+        seenTemplates[id.value] = entry.key.range
+        reader.template = id.value
+        defer { reader.template = nil }
+        let what = "template `\(id.value)`"
+        var template = Template(id: id, campaign: campaign, range: entry.value.range)
+        // A template written as a bare string is a common slip: read it as its text.
+        if entry.value.scalar != nil, !entry.value.isNull {
+            reader.report("\(what) must be a mapping with `text`, found \(reader.kindName(entry.value))",
+                          at: entry.value.range, help: "put the text under a `text:` key, on the line below the id")
+            return nil
+        }
+        guard let pairs = reader.mapping(entry.value, what) else { return nil }
+        reader.checkKeys(pairs, known: Self.templateKeys, required: ["text"], in: what, at: entry.value)
+        for pair in pairs {
+            switch pair.key.scalar {
+            case "text":
+                if let items = pair.value.sequence {
+                    if items.count < 2 {
+                        reader.report("\(what) has a list of \(items.count) variant\(items.count == 1 ? "" : "s")",
+                                      at: pair.value.range, notes: ["a list of variants needs two or more"],
+                                      help: items.count == 1 ? "write the text without the list" : nil)
+                    }
+                    template.variants = items.compactMap { reader.text($0, "a variant of `text`") }
+                } else if let text = reader.text(pair.value, "`text`") {
+                    template.variants = [text]
+                }
+            case "dm": template.dm = readDM(pair.value, what: what)
+            case "description": template.description = reader.string(pair.value, "`description`", allowEmpty: true)?.value
+            case "tags": template.tags = reader.strings(pair.value, "`tags`")?.map(\.value) ?? []
+            case "follow_up": template.followUp = reader.identifier(pair.value, "`follow_up`")
+            case "disable": template.disable = reader.strings(pair.value, "`disable`") ?? []
+            default: break
+            }
+        }
+        return template
+    }
+
+    private mutating func readDM(_ node: YAMLNode, what: String) -> DMHandoff? {
+        if let flag = node.scalar, node.scalarStyle == .plain, flag == "true" || flag == "false" {
+            return flag == "true" ? DMHandoff(range: node.range) : nil
+        }
+        if node.scalar != nil {
+            reader.report("`dm` of \(what) must be `true`, `false` or a mapping, found \(reader.kindName(node))",
+                          at: node.range)
+            return nil
+        }
+        guard let pairs = reader.mapping(node, "`dm` of \(what)") else { return nil }
+        reader.checkKeys(pairs, known: Self.dmKeys, in: "`dm` of \(what)", at: node)
+        var handoff = DMHandoff(range: node.range)
+        for pair in pairs {
+            switch pair.key.scalar {
+            case "prefill": handoff.prefill = reader.text(pair.value, "`dm.prefill`")
+            case "welcome_message_id":
+                guard let id = reader.string(pair.value, "`dm.welcome_message_id`") else { continue }
+                if !id.value.isEmpty, id.value.utf8.count <= 19, id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                    handoff.welcomeMessageID = id
+                } else {
+                    reader.report("`dm.welcome_message_id` must be digits only, found `\(id.value)`", at: pair.value.range)
+                }
+            default: break
+            }
+        }
+        return handoff
+    }
+}

@@ -1,0 +1,165 @@
+import Dispatch
+import Foundation
+
+/// Loads template repositories from disk into the source-mapped model.
+///
+/// Nothing here throws for a bad file: every problem becomes a ``Diagnostic`` in the result and the
+/// other files are still read. Brand folders are read in parallel.
+public struct RepositoryLoader: Sendable {
+    public var limits: YAMLLimits
+
+    public init(limits: YAMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Loads every brand folder (every subfolder) of `templatesDirectory`.
+    public func load(templatesDirectory: String) -> TemplateRepository {
+        let folders = FileReader.list(templatesDirectory)
+            .map { PathText.join(templatesDirectory, $0) }
+            .filter { FileReader.kind(of: $0) == .directory }
+        return load(brandDirectories: folders, templatesDirectory: templatesDirectory)
+    }
+
+    /// Loads the given brand folders.
+    public func load(brandDirectories: [String], templatesDirectory: String) -> TemplateRepository {
+        let results = ResultSlots<BrandLoad>(count: brandDirectories.count)
+        DispatchQueue.concurrentPerform(iterations: brandDirectories.count) { index in
+            results[index] = loadBrandFolder(brandDirectories[index])
+        }
+        var repository = TemplateRepository(templatesDirectory: templatesDirectory)
+        for index in brandDirectories.indices {
+            guard let load = results[index] else { continue }
+            repository.brands.append(load.folder)
+            for file in load.files {
+                repository.files[file.path] = file
+                repository.filePaths.append(file.path)
+            }
+            repository.diagnostics += load.diagnostics
+        }
+        return repository
+    }
+
+    struct BrandLoad: Sendable {
+        var folder: TemplateRepository.BrandFolder
+        var files: [SourceFile]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Reads one brand folder: `brand.yaml` and every `<locale>.yaml` beside it.
+    func loadBrandFolder(_ directory: String) -> BrandLoad {
+        let id = PathText.lastComponent(directory)
+        var load = BrandLoad(folder: .init(id: id, directory: directory, brand: nil, packs: []), files: [], diagnostics: [])
+        let names = FileReader.list(directory)
+        let brandPath = PathText.join(directory, "brand.yaml")
+        let packNames = names.filter { $0 != "brand.yaml" && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+
+        if !SchemaReader.isIdentifier(id) {
+            load.diagnostics.append(Diagnostic(
+                rule: "schema", severity: .error, message: "brand folder `\(id)` is not a valid brand id",
+                file: FileReader.kind(of: brandPath) == .missing ? directory : brandPath,
+                range: nil, notes: ["a brand id is lowercase letters and digits in words joined by `-`"], brand: id))
+        }
+        if names.contains("brand.yaml") {
+            if let (file, root) = readYAML(brandPath, brand: id, locale: nil, into: &load) {
+                var reader = BrandReader(source: file, brand: id)
+                load.folder.brand = reader.read(root, id: id)
+                load.diagnostics += reader.reader.diagnostics
+            }
+        } else {
+            load.diagnostics.append(Diagnostic(
+                rule: "schema", severity: .error, message: "brand folder `\(id)` has no brand.yaml",
+                file: directory, range: nil,
+                notes: packNames.isEmpty ? [] : ["its packs are checked without the brand: \(packNames.joined(separator: ", "))"],
+                help: "add \(brandPath) with `name`, `account` and `default_locale`", brand: id))
+        }
+        for name in packNames {
+            let path = PathText.join(directory, name)
+            let stem = String(name.prefix(upTo: name.lastIndex(of: ".")!))
+            let fileLocale = LocaleTag(stem)
+            if name.hasSuffix(".yml") {
+                load.diagnostics.append(Diagnostic(
+                    rule: "schema", severity: .error, message: "pack file `\(name)` ends in `.yml`",
+                    file: path, range: nil, notes: ["packs are named `<locale>.yaml`"],
+                    help: "rename it to `\(stem).yaml`", brand: id, locale: fileLocale?.canonical))
+            } else if fileLocale == nil {
+                load.diagnostics.append(Diagnostic(
+                    rule: "schema", severity: .error, message: "pack file name `\(name)` is not a BCP 47 language tag",
+                    file: path, range: nil, notes: ["packs are named `<locale>.yaml`, as in `es-MX.yaml`"], brand: id))
+            } else if let fileLocale, fileLocale.canonical != stem {
+                load.diagnostics.append(Diagnostic(
+                    rule: "schema", severity: .error, message: "pack file name `\(name)` is not written canonically",
+                    file: path, range: nil, help: "rename it to `\(fileLocale.canonical).yaml`", brand: id,
+                    locale: fileLocale.canonical))
+            }
+            guard let (file, root) = readYAML(path, brand: id, locale: fileLocale?.canonical, into: &load) else { continue }
+            var pack = LocalePack(file: path, brand: id, fileLocale: fileLocale)
+            var reader = PackReader(source: file, brand: id, locale: fileLocale?.canonical)
+            reader.read(root, into: &pack)
+            load.diagnostics += reader.reader.diagnostics
+            load.folder.packs.append(pack)
+        }
+        return load
+    }
+
+    /// Reads and parses one file; nil (with a diagnostic) when it cannot be read or is not YAML.
+    private func readYAML(_ path: String, brand: String, locale: String?, into load: inout BrandLoad)
+        -> (SourceFile, YAMLNode?)?
+    {
+        let bytes: [UInt8]
+        switch FileReader.read(path, limit: limits.maxBytes) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            load.diagnostics.append(Diagnostic(rule: "yaml-syntax", severity: .error, message: failure.message,
+                                               file: path, range: nil, brand: brand, locale: locale))
+            return nil
+        }
+        let file = SourceFile(path: path, bytes: bytes)
+        load.files.append(file)
+        do {
+            return (file, try YAMLParser.parse(bytes, limits: limits))
+        } catch {
+            load.diagnostics.append(error.diagnostic(file: file, brand: brand, locale: locale))
+            return nil
+        }
+    }
+}
+
+extension YAMLError {
+    /// The `yaml-syntax` diagnostic for this error.
+    func diagnostic(file: SourceFile, brand: String?, locale: String?) -> Diagnostic {
+        var notes: [String] = []
+        var help: String?
+        if let context {
+            notes.append("\(context.message) at \(file.path):\(context.location)")
+        }
+        switch reason {
+        case .syntax:
+            if location.offset < file.bytes.count, file.bytes[location.offset] == 0x09 {
+                help = "YAML indents with spaces, not tabs"
+            }
+        case .aliasBudgetExceeded:
+            notes.append("this looks like an alias bomb (\"billion laughs\"): each alias repeats its anchor")
+        case .tooDeep:
+            help = "template files need only a few levels of nesting"
+        case .multipleDocuments:
+            help = "keep one document per file: remove the `---` line and what follows, or move it to its own file"
+        default:
+            break
+        }
+        return Diagnostic(rule: "yaml-syntax", severity: .error, message: message, file: file.path,
+                          range: SourceRange(at: location), notes: notes, help: help, brand: brand, locale: locale)
+    }
+}
+
+/// Write-once slots filled from concurrent iterations, each index by exactly one iteration.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+}

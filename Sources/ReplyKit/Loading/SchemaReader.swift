@@ -1,0 +1,231 @@
+/// Reads YAML nodes by the schema of pack-format.md, collecting `schema` and `duplicate-key`
+/// diagnostics instead of throwing: whatever can be read is returned.
+struct SchemaReader {
+    let file: String
+    var brand: String?
+    var locale: String?
+    var template: String?
+    private(set) var diagnostics: [Diagnostic] = []
+    private let source: SourceFile
+
+    init(source: SourceFile, brand: String?, locale: String? = nil) {
+        self.file = source.path
+        self.source = source
+        self.brand = brand
+        self.locale = locale
+    }
+
+    mutating func report(_ message: String, at range: SourceRange?, notes: [String] = [], help: String? = nil,
+                         rule: String = "schema") {
+        diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message, file: file, range: range,
+                                      notes: notes, help: help, brand: brand, locale: locale, template: template))
+    }
+
+    // MARK: Mappings
+
+    /// The pairs of a mapping with string keys, first occurrence of each key only. Reports a node that
+    /// is not a mapping, non-string keys and duplicate keys.
+    mutating func mapping(_ node: YAMLNode, _ what: String) -> [YAMLNode.Pair]? {
+        guard let pairs = node.mapping else {
+            if node.isNull {
+                report("\(what) is empty", at: node.range, help: "write a mapping of keys and values under it")
+            } else {
+                report("\(what) must be a mapping, found \(kindName(node))", at: node.range)
+            }
+            return nil
+        }
+        var seen: [String: SourceRange] = [:]
+        var result: [YAMLNode.Pair] = []
+        result.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard let key = pair.key.scalar, pair.key.tag == nil || pair.key.tag == "tag:yaml.org,2002:str" else {
+                report("keys must be strings, found \(kindName(pair.key))", at: pair.key.range)
+                continue
+            }
+            if let first = seen[key] {
+                report("duplicate key `\(key)` in \(what)", at: pair.key.range,
+                       notes: ["first defined at \(file):\(first.start)"],
+                       help: "remove one of them: YAML keeps only one value for a key", rule: "duplicate-key")
+                continue
+            }
+            seen[key] = pair.key.range
+            result.append(pair)
+        }
+        return result
+    }
+
+    /// Reports keys that are not in `known` (with a suggestion) and `required` keys that are missing.
+    mutating func checkKeys(_ pairs: [YAMLNode.Pair], known: [String], required: [String] = [],
+                            in what: String, at node: YAMLNode) {
+        for pair in pairs {
+            guard let key = pair.key.scalar, !known.contains(key) else { continue }
+            let suggestion = DidYouMean.suggestion(for: key, among: known)
+            report("unknown key `\(key)` in \(what)", at: pair.key.range,
+                   notes: suggestion == nil ? ["known keys: \(known.joined(separator: ", "))"] : [],
+                   help: suggestion.map { "did you mean `\($0)`?" })
+        }
+        for key in required where !pairs.contains(where: { $0.key.scalar == key }) {
+            report("missing required key `\(key)` in \(what)", at: headRange(node))
+        }
+    }
+
+    // MARK: Scalars
+
+    /// A string scalar. Nulls and collections are reported (with the quoting hint for `{`).
+    mutating func string(_ node: YAMLNode, _ what: String, allowEmpty: Bool = false) -> Located<String>? {
+        if node.isNull {
+            if allowEmpty { return Located("", range: node.range) }
+            report("\(what) has no value", at: node.range)
+            return nil
+        }
+        guard let text = node.scalar else {
+            reportNotScalar(node, what)
+            return nil
+        }
+        return Located(text, range: node.range)
+    }
+
+    /// A text scalar that keeps its style, for template text and prefills.
+    mutating func text(_ node: YAMLNode, _ what: String) -> TemplateText? {
+        if node.isNull { return TemplateText(value: "", range: node.range, style: .plain) }
+        guard case .scalar(let value, let style) = node.content else {
+            reportNotScalar(node, what)
+            return nil
+        }
+        return TemplateText(value: value, range: node.range, style: style)
+    }
+
+    private mutating func reportNotScalar(_ node: YAMLNode, _ what: String) {
+        if node.mapping != nil, byte(at: node.range.start) == UInt8(ascii: "{") {
+            report("\(what) must be a string, but YAML read a mapping because the text starts with `{`",
+                   at: node.range,
+                   notes: ["a plain YAML scalar cannot start with `{`: YAML reads `{...}` as a flow mapping"],
+                   help: "quote the text: put it in double quotes, or use a block scalar (`>-`)")
+        } else {
+            report("\(what) must be a string, found \(kindName(node))", at: node.range)
+        }
+    }
+
+    /// `true` or `false`, nothing else (no YAML 1.1 `yes`/`on`).
+    mutating func bool(_ node: YAMLNode, _ what: String) -> Located<Bool>? {
+        guard let text = node.scalar, node.scalarStyle == .plain, text == "true" || text == "false" else {
+            report("\(what) must be `true` or `false`, found \(kindName(node))", at: node.range)
+            return nil
+        }
+        return Located(text == "true", range: node.range)
+    }
+
+    /// A plain integer (`-12`, `280`), nothing else.
+    mutating func integer(_ node: YAMLNode, _ what: String) -> Located<Int>? {
+        guard let text = node.scalar, node.scalarStyle == .plain, let value = Self.parseInteger(text) else {
+            report("\(what) must be an integer, found \(kindName(node))", at: node.range)
+            return nil
+        }
+        return Located(value, range: node.range)
+    }
+
+    static func parseInteger(_ text: String) -> Int? {
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return Int(text)
+    }
+
+    /// A sequence of strings; a single scalar is reported.
+    mutating func strings(_ node: YAMLNode, _ what: String) -> [Located<String>]? {
+        guard let items = node.sequence else {
+            report("\(what) must be a list, found \(kindName(node))", at: node.range,
+                   help: node.scalar.map { "write it as a list: `[\($0)]`" })
+            return nil
+        }
+        return items.compactMap { string($0, "an item of \(what)") }
+    }
+
+    /// An id matching `[a-z0-9]+(-[a-z0-9]+)*`.
+    mutating func identifier(_ node: YAMLNode, _ what: String) -> Located<String>? {
+        guard let value = string(node, what) else { return nil }
+        guard Self.isIdentifier(value.value) else {
+            report("\(what) `\(value.value)` is not a valid id", at: node.range,
+                   notes: ["ids are lowercase letters and digits in words joined by `-`: `refund-delay`"])
+            return nil
+        }
+        return value
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        var previousWasDash = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                if previousWasDash { return false }
+                previousWasDash = true
+            } else if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                previousWasDash = false
+            } else {
+                return false
+            }
+        }
+        return !text.isEmpty && !previousWasDash
+    }
+
+    /// A BCP 47 tag; a tag not written canonically is reported (and still returned).
+    mutating func localeTag(_ node: YAMLNode, _ what: String) -> Located<LocaleTag>? {
+        guard let value = string(node, what) else { return nil }
+        guard let tag = LocaleTag(value.value) else {
+            report("\(what) `\(value.value)` is not a BCP 47 language tag", at: node.range,
+                   notes: ["examples: `en`, `es-MX`, `zh-Hant-TW`"])
+            return nil
+        }
+        if tag.canonical != value.value {
+            report("\(what) `\(value.value)` is not written canonically", at: node.range,
+                   help: "write `\(tag.canonical)`")
+        }
+        return Located(tag, range: node.range)
+    }
+
+    /// A date or date-time with offset, as seconds since 1970.
+    mutating func date(_ node: YAMLNode, _ what: String) -> Located<Double>? {
+        guard let value = string(node, what) else { return nil }
+        guard let seconds = ISODate.parse(value.value) else {
+            report("\(what) `\(value.value)` is not an ISO 8601 date or date-time", at: node.range,
+                   notes: ["write `2026-12-01` (00:00 UTC) or `2026-12-15T23:59:59-05:00`"])
+            return nil
+        }
+        return Located(seconds, range: node.range)
+    }
+
+    // MARK: Helpers
+
+    func kindName(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let text, let style):
+            if node.isNull { return "nothing" }
+            if style == .plain, Self.parseInteger(text) != nil { return "the number `\(text)`" }
+            if style == .plain, ["true", "false"].contains(text) { return "`\(text)`" }
+            let shown = text.count > 30 ? String(text.prefix(30)) + "…" : text
+            return "the string `\(shown.replacingNewlines())`"
+        }
+    }
+
+    /// The first line of a node's range: for a mapping, where a missing key would be reported.
+    func headRange(_ node: YAMLNode) -> SourceRange {
+        if node.range.start.line == node.range.end.line { return node.range }
+        var end = node.range.start
+        let lineText = source.line(end.line)
+        let count = lineText.unicodeScalars.count
+        let byteLength = lineText.utf8.count
+        end.offset += byteLength - lineText.unicodeScalars.prefix(end.column - 1).reduce(0) { $0 + String($1).utf8.count }
+        end.column = count + 1
+        return SourceRange(start: node.range.start, end: end)
+    }
+
+    private func byte(at location: SourceLocation) -> UInt8? {
+        location.offset < source.bytes.count ? source.bytes[location.offset] : nil
+    }
+}
+
+extension String {
+    func replacingNewlines() -> String {
+        String(unicodeScalars.map { $0 == "\n" ? "⏎" : Character($0) })
+    }
+}

@@ -1,0 +1,33 @@
+/// A loaded template repository: every brand, pack and file, with what loading found wrong.
+///
+/// Loading never throws for a bad file: problems are in `diagnostics`, and everything that could be
+/// read is in the model.
+public struct TemplateRepository: Sendable {
+    public struct BrandFolder: Sendable {
+        public var id: String
+        public var directory: String
+        /// Nil when `brand.yaml` is missing or could not be read.
+        public var brand: Brand?
+        public var packs: [LocalePack]
+    }
+
+    /// The folder holding the brand folders.
+    public var templatesDirectory: String
+    public var brands: [BrandFolder]
+    /// Every file that was read, by path.
+    public var files: [String: SourceFile]
+    /// Files in the order they were read.
+    public var filePaths: [String]
+    public var diagnostics: [Diagnostic]
+
+    public init(templatesDirectory: String) {
+        self.templatesDirectory = templatesDirectory
+        self.brands = []
+        self.files = [:]
+        self.filePaths = []
+        self.diagnostics = []
+    }
+
+    /// The number of templates over all packs (a template in three locales counts three times).
+    public var templateCount: Int { brands.reduce(0) { $0 + $1.packs.reduce(0) { $0 + $1.templates.count } } }
+}
