@@ -9,7 +9,9 @@ Reads:
   /usr/share/unicode/emoji/emoji-test.txt        (Debian: unicode-data) -- every emoji sequence
   /usr/share/unicode/DerivedNormalizationProps.txt (Debian: unicode-data) -- NFC_QC
 
-Writes Sources/TweetText/Generated/*.swift. The output is committed; run this again only to move to
+  /usr/share/unicode/EastAsianWidth.txt          (Debian: unicode-data) -- wide characters, for carets
+
+Writes Sources/TweetText/Generated/*.swift and Sources/ReplyLint/Generated/*.swift. The output is committed; run this again only to move to
 newer data, and say which package versions were used in the commit message.
 """
 import os
@@ -18,6 +20,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Sources", "TweetText", "Generated")
+LINT_OUT = os.path.join(ROOT, "Sources", "ReplyLint", "Generated")
 PSL = "/usr/share/publicsuffix/public_suffix_list.dat"
 UNICODE = "/usr/share/unicode"
 
@@ -116,14 +119,45 @@ def nfc_quick_check():
             "}\n")
 
 
+def east_asian_wide():
+    path = os.path.join(UNICODE, "EastAsianWidth.txt")
+    require(path, "unicode-data")
+    ranges = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if ";" not in line:
+                continue
+            points, width = [part.strip() for part in line.split(";", 1)]
+            if width not in ("W", "F"):
+                continue
+            lo, _, hi = points.partition("..")
+            ranges.append((int(lo, 16), int(hi or lo, 16)))
+    ranges.sort()
+    merged = []
+    for lo, hi in ranges:
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    rows = ",\n".join(f"        0x{lo:05X}, 0x{hi:05X}" for lo, hi in merged)
+    return (header("EastAsianWidth.txt", "unicode-data") +
+            "extension DisplayWidth {\n"
+            "    /// Closed ranges (start, end, ...) of East_Asian_Width Wide or Fullwidth scalars: two terminal columns.\n"
+            f"    static let wideRanges: [UInt32] = [\n{rows},\n    ]\n"
+            "}\n")
+
+
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    for name, text in [("TopLevelDomains+Data.swift", top_level_domains()),
-                       ("EmojiSequences+Data.swift", emoji_sequences()),
-                       ("NFCQuickCheck+Data.swift", nfc_quick_check())]:
-        with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
+    outputs = [(OUT, "TopLevelDomains+Data.swift", top_level_domains()),
+               (OUT, "EmojiSequences+Data.swift", emoji_sequences()),
+               (OUT, "NFCQuickCheck+Data.swift", nfc_quick_check()),
+               (LINT_OUT, "EastAsianWidth+Data.swift", east_asian_wide())]
+    for folder, name, text in outputs:
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
             f.write(text)
-        print(f"wrote Sources/TweetText/Generated/{name}")
+        print(f"wrote {os.path.relpath(os.path.join(folder, name), ROOT)}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,13 @@
 /// Suggestions for misspelled names: the closest candidate within a small edit distance.
-enum DidYouMean {
+public enum DidYouMean {
     /// The candidate closest to `word` (Levenshtein distance, case-insensitive), if it is close enough
     /// to be a likely typo: at most one edit for short words, a third of the length for longer ones.
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    /// `did you mean `x`?` for the closest candidate, or nil when none is close: a `help` line.
+    public static func help(for word: String, among candidates: [String]) -> String? {
+        suggestion(for: word, among: candidates).map { "did you mean `\($0)`?" }
+    }
+
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars)
         let threshold = max(1, lowered.count / 3)
         var best: (String, Int)?

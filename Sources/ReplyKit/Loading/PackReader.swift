@@ -40,6 +40,7 @@ struct PackReader {
                 guard let campaigns = reader.mapping(pair.value, "`campaigns`") else { continue }
                 for campaign in campaigns {
                     guard let id = reader.identifier(campaign.key, "campaign id") else { continue }
+                    pack.campaigns.append(id)
                     if campaign.value.isNull { continue }
                     guard let entries = reader.mapping(campaign.value, "campaign `\(id.value)`") else { continue }
                     for entry in entries {

@@ -91,8 +91,13 @@ public struct RepositoryLoader: Sendable {
                     file: path, range: nil, help: "rename it to `\(fileLocale.canonical).yaml`", brand: id,
                     locale: fileLocale.canonical))
             }
-            guard let (file, root) = readYAML(path, brand: id, locale: fileLocale?.canonical, into: &load) else { continue }
             var pack = LocalePack(file: path, brand: id, fileLocale: fileLocale)
+            guard let (file, root) = readYAML(path, brand: id, locale: fileLocale?.canonical, into: &load) else {
+                // The pack exists even though it could not be read: other rules must not call it missing.
+                pack.isReadable = false
+                load.folder.packs.append(pack)
+                continue
+            }
             var reader = PackReader(source: file, brand: id, locale: fileLocale?.canonical)
             reader.read(root, into: &pack)
             load.diagnostics += reader.reader.diagnostics
@@ -136,6 +141,10 @@ extension YAMLError {
         case .syntax:
             if location.offset < file.bytes.count, file.bytes[location.offset] == 0x09 {
                 help = "YAML indents with spaces, not tabs"
+            } else if let line = Self.lineWithValueStartingWithBrace(file, from: context?.location.line ?? location.line,
+                                                                     to: location.line) {
+                notes.append("a plain YAML scalar cannot start with `{`: YAML reads `{...}` on line \(line) as a flow mapping")
+                help = "quote the text: put it in double quotes, or use a block scalar (`>-`)"
             }
         case .aliasBudgetExceeded:
             notes.append("this looks like an alias bomb (\"billion laughs\"): each alias repeats its anchor")
@@ -148,6 +157,21 @@ extension YAMLError {
         }
         return Diagnostic(rule: "yaml-syntax", severity: .error, message: message, file: file.path,
                           range: SourceRange(at: location), notes: notes, help: help, brand: brand, locale: locale)
+    }
+}
+
+extension YAMLError {
+    /// The first line in `lines` whose value (after `key:` or `- `) starts with `{`.
+    static func lineWithValueStartingWithBrace(_ file: SourceFile, from first: Int, to last: Int) -> Int? {
+        guard first <= last else { return nil }
+        for number in first...last {
+            let text = file.line(number)
+            var rest = Substring(text).drop { $0 == " " }
+            if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+            if let colon = rest.range(of: ": ") { rest = rest[colon.upperBound...].drop { $0 == " " } }
+            if rest.hasPrefix("{") && !rest.hasPrefix("{}") { return number }
+        }
+        return nil
     }
 }
 

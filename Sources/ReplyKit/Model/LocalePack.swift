@@ -9,12 +9,17 @@ public struct LocalePack: Sendable {
     public var locale: Located<LocaleTag>?
     /// Plain and campaign templates, in file order.
     public var templates: [Template]
+    /// False when the file could not be read or parsed: it exists, but has no templates to check.
+    public var isReadable = true
+    /// The campaign ids under `campaigns:`, where they are written.
+    public var campaigns: [Located<String>]
 
     public init(file: String, brand: String, fileLocale: LocaleTag?) {
         self.file = file
         self.brand = brand
         self.fileLocale = fileLocale
         self.templates = []
+        self.campaigns = []
     }
 
     /// The tag this pack stands for: its `locale` key, else its file name.

@@ -31,3 +31,20 @@ public struct TemplateRepository: Sendable {
     /// The number of templates over all packs (a template in three locales counts three times).
     public var templateCount: Int { brands.reduce(0) { $0 + $1.packs.reduce(0) { $0 + $1.templates.count } } }
 }
+
+extension TemplateRepository {
+    /// Adds another load's brands, files and diagnostics (for several paths on one command line);
+    /// a brand folder loaded twice is kept once.
+    public mutating func merge(_ other: TemplateRepository) {
+        let known = Set(brands.map(\.directory))
+        for folder in other.brands where !known.contains(folder.directory) {
+            brands.append(folder)
+        }
+        for path in other.filePaths where files[path] == nil {
+            files[path] = other.files[path]
+            filePaths.append(path)
+        }
+        let seen = Set(diagnostics)
+        diagnostics += other.diagnostics.filter { !seen.contains($0) }
+    }
+}

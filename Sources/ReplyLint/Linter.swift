@@ -1,0 +1,98 @@
+import ReplyKit
+
+/// Runs the rules over a loaded repository and applies the configuration.
+public struct Linter: Sendable {
+    public var catalogue: RuleCatalogue
+    public var configuration: LintConfiguration
+
+    public init(catalogue: RuleCatalogue = .standard, configuration: LintConfiguration = LintConfiguration()) {
+        self.catalogue = catalogue
+        self.configuration = configuration
+    }
+
+    /// Lints `repository`: loading's findings and every rule's, at their configured severities,
+    /// without those switched off (globally or by a template's `disable`), sorted by file and position.
+    public func lint(_ repository: TemplateRepository) -> LintResult {
+        let context = LintContext(repository: repository, configuration: configuration)
+        var found = repository.diagnostics
+        for rule in catalogue.rules where configuration.severity(of: rule.description) != .off {
+            found += rule.check(context)
+        }
+        let disabled = disabledRules(repository)
+        var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(found.count)
+        for var diagnostic in found {
+            guard let rule = catalogue.rule(diagnostic.rule) else {
+                diagnostics.append(diagnostic)
+                continue
+            }
+            let severity = configuration.severity(of: rule.description)
+            if severity == .off { continue }
+            if !rule.description.isMandatory, let template = diagnostic.template,
+               disabled[DisableKey(file: diagnostic.file ?? "", template: template)]?.contains(rule.id) == true {
+                continue
+            }
+            diagnostic.severity = severity
+            diagnostics.append(diagnostic)
+        }
+        diagnostics.sort(by: Self.order)
+        return LintResult(diagnostics: diagnostics, repository: repository)
+    }
+
+    private struct DisableKey: Hashable {
+        var file: String
+        var template: String
+    }
+
+    private func disabledRules(_ repository: TemplateRepository) -> [DisableKey: Set<String>] {
+        var result: [DisableKey: Set<String>] = [:]
+        for folder in repository.brands {
+            for pack in folder.packs {
+                for template in pack.templates where !template.disable.isEmpty {
+                    result[DisableKey(file: pack.file, template: template.id.value)] = Set(template.disable.map(\.value))
+                }
+            }
+        }
+        return result
+    }
+
+    /// File, then position (file-level problems first), then rule.
+    static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        let fileA = a.file ?? "", fileB = b.file ?? ""
+        if fileA != fileB { return fileA < fileB }
+        let offsetA = a.range?.start.offset ?? -1, offsetB = b.range?.start.offset ?? -1
+        if offsetA != offsetB { return offsetA < offsetB }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.message < b.message
+    }
+}
+
+/// What a lint run found, with the repository it looked at.
+public struct LintResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var repository: TemplateRepository
+
+    public init(diagnostics: [Diagnostic], repository: TemplateRepository) {
+        self.diagnostics = diagnostics
+        self.repository = repository
+    }
+
+    public func count(_ severity: Severity) -> Int { diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+
+    /// The files that were linted: every file read, and every file a diagnostic names.
+    public var files: [String] {
+        var seen = Set(repository.filePaths)
+        var all = repository.filePaths
+        for diagnostic in diagnostics {
+            if let file = diagnostic.file, seen.insert(file).inserted { all.append(file) }
+        }
+        return all.sorted()
+    }
+
+    /// Only the diagnostics of `paths` (and their brand folders' file-level ones), for `lint FILE`.
+    public func restricted(to paths: Set<String>) -> LintResult {
+        var copy = self
+        copy.diagnostics = diagnostics.filter { $0.file.map(paths.contains) ?? false }
+        return copy
+    }
+}

@@ -1,0 +1,58 @@
+import ReplyKit
+
+/// `unknown-reference`: names that point at nothing.
+struct UnknownReferenceRule: Rule {
+    let description = RuleDescription(
+        id: "unknown-reference",
+        summary: "`follow_up` to a missing template; a campaign not declared in brand.yaml; a listed locale with no pack",
+        rationale: """
+            A reference to nothing fails at the worst moment: an agent's tool asks for the follow-up \
+            and gets an error, or a campaign's templates can never be sent because brand.yaml does not \
+            declare the campaign.
+            """,
+        defaultSeverity: .error,
+        triggeringExamples: [
+            .pack("  greeting:\n    text: Hi there\n    follow_up: ↓no-such-template\n"),
+            RuleExample(["en-US.yaml": "locale: en-US\ntemplates:\n  greeting:\n    text: Hi\ncampaigns:\n  ↓spring-sale:\n    promo:\n      text: Spring is here\n"]),
+            RuleExample(["brand.yaml": RuleExample.defaultBrand.replacingOccurrences(
+                of: "default_locale: en-US", with: "default_locale: en-US\nlocales: [en-US, ↓fr-FR]")]),
+        ],
+        nonTriggeringExamples: [
+            .pack("  greeting:\n    text: Hi there\n    follow_up: bye\n  bye:\n    text: Bye\n"),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (folder, brand) in context.brands {
+            let templateIDs = Set(folder.packs.flatMap { $0.templates.map(\.id.value) })
+            let packTags = Set(folder.packs.compactMap(\.tag))
+            for tag in brand.locales ?? [] where !packTags.contains(tag.value) {
+                found.append(diagnostic("locale `\(tag.value)` is listed but has no pack", file: brand.file,
+                                        range: tag.range, help: "add \(folder.directory)/\(tag.value).yaml, or remove it from `locales`",
+                                        brand: brand.id, locale: tag.value.canonical))
+            }
+            for pack in folder.packs {
+                let locale = pack.tag?.canonical
+                var reportedCampaigns: Set<String> = []
+                for template in pack.templates {
+                    if let followUp = template.followUp, !templateIDs.contains(followUp.value) {
+                        found.append(diagnostic(
+                            "`follow_up` names `\(followUp.value)`, which is not a template of `\(brand.id)`",
+                            file: pack.file, range: followUp.range,
+                            help: DidYouMean.help(for: followUp.value, among: templateIDs.sorted()),
+                            brand: brand.id, locale: locale, template: template.id.value))
+                    }
+                    if let campaign = template.campaign, brand.campaign(campaign) == nil,
+                       reportedCampaigns.insert(campaign).inserted {
+                        found.append(diagnostic(
+                            "campaign `\(campaign)` is not declared in brand.yaml", file: pack.file,
+                            range: pack.campaigns.first { $0.value == campaign }?.range,
+                            help: "declare it under `campaigns:` in \(brand.file), with its status and window",
+                            brand: brand.id, locale: locale))
+                    }
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,39 @@
+import ReplyKit
+
+/// A lint rule: its description, and the check that finds what it describes.
+///
+/// A check returns findings at the rule's default severity; the linter applies configuration.
+/// Rules whose findings come from loading the files (`yaml-syntax`, `schema`, `duplicate-key`)
+/// check nothing themselves.
+public protocol Rule: Sendable {
+    var description: RuleDescription { get }
+    func check(_ context: LintContext) -> [Diagnostic]
+}
+
+extension Rule {
+    public var id: String { description.id }
+
+    /// A finding of this rule at its default severity.
+    func diagnostic(_ message: String, file: String?, range: SourceRange?, notes: [String] = [],
+                    help: String? = nil, brand: String? = nil, locale: String? = nil,
+                    template: String? = nil, fix: [TextEdit]? = nil) -> Diagnostic {
+        Diagnostic(rule: description.id, severity: description.defaultSeverity, message: message, file: file,
+                   range: range, notes: notes, help: help, brand: brand, locale: locale, template: template, fix: fix)
+    }
+}
+
+/// What rules look at: the loaded repository and the options configured for them.
+public struct LintContext: Sendable {
+    public var repository: TemplateRepository
+    public var configuration: LintConfiguration
+
+    public init(repository: TemplateRepository, configuration: LintConfiguration) {
+        self.repository = repository
+        self.configuration = configuration
+    }
+
+    /// Every brand folder that has a readable brand.yaml, with its brand.
+    public var brands: [(folder: TemplateRepository.BrandFolder, brand: Brand)] {
+        repository.brands.compactMap { folder in folder.brand.map { (folder, $0) } }
+    }
+}

@@ -1,0 +1,20 @@
+import ReplyKit
+
+/// Every rule ReplyKit knows, in the order of rules.md. `replykit rules`, `docs/rules.md` and the
+/// test that runs every example all read this one list.
+public struct RuleCatalogue: Sendable {
+    public let rules: [any Rule]
+
+    public init(rules: [any Rule]) {
+        self.rules = rules
+    }
+
+    public static let standard = RuleCatalogue(rules: [
+        YAMLSyntaxRule(),
+        SchemaRule(),
+        DuplicateKeyRule(),
+        UnknownReferenceRule(),
+    ])
+
+    public func rule(_ id: String) -> (any Rule)? { rules.first { $0.id == id } }
+}
