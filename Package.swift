@@ -30,5 +30,9 @@ let package = Package(
         ),
         .testTarget(name: "TweetTextTests", dependencies: ["TweetText", "ReplyKit"]),
         .testTarget(name: "ReplyKitTests", dependencies: ["ReplyKit"]),
+        .testTarget(
+            name: "ReplyLintTests", dependencies: ["ReplyLint", "ReplyKit"],
+            exclude: ["Fixtures", "Golden"]
+        ),
     ]
 )
