@@ -4,6 +4,8 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         /// libyaml's own error (`problem`), with its context when it gives one.
         case syntax(String)
         case invalidUTF8
+        /// A control character YAML does not allow, by its code point.
+        case controlCharacter(UInt32)
         case tooLarge(bytes: Int, limit: Int)
         case tooDeep(limit: Int)
         case aliasBudgetExceeded(limit: Int)
@@ -30,6 +32,9 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         switch reason {
         case .syntax(let problem): return problem
         case .invalidUTF8: return "the file is not valid UTF-8"
+        case .controlCharacter(let value):
+            let hex = String(value, radix: 16, uppercase: true)
+            return "control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) is not allowed in YAML"
         case .tooLarge(let bytes, let limit): return "the file is \(bytes) bytes, over the limit of \(limit)"
         case .tooDeep(let limit): return "nesting deeper than \(limit) levels"
         case .aliasBudgetExceeded(let limit):

@@ -16,6 +16,13 @@ public enum YAMLParser {
         if let bad = firstInvalidUTF8Byte(bytes) {
             throw YAMLError(.invalidUTF8, at: lines.location(ofByte: bad))
         }
+        // libyaml refuses these too, but reports where its reader stood rather than where they are.
+        if let (offset, value) = firstControlCharacter(bytes) {
+            throw YAMLError(.controlCharacter(value), at: lines.location(ofByte: offset))
+        }
+        // libyaml skips a byte order mark but then counts it as a column, which breaks indentation:
+        // it is given the text after it.
+        let start = lines.hasByteOrderMark ? 3 : 0
         var builder = Builder(lines: lines, limits: limits)
         let result: Result<YAMLNode?, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
@@ -24,7 +31,7 @@ public enum YAMLParser {
                                           at: SourceLocation(line: 1, column: 1, offset: 0)))
             }
             defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress.map { $0 + start }, buffer.count - start)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             while true {
                 var event = yaml_event_t()
@@ -42,6 +49,25 @@ public enum YAMLParser {
             }
         }
         return try result.get()
+    }
+
+    /// The first character YAML does not allow in a stream (C0 controls but tab, LF and CR; DEL;
+    /// C1 controls but NEL), as its byte offset and value. Expects valid UTF-8.
+    static func firstControlCharacter(_ bytes: [UInt8]) -> (Int, UInt32)? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 {
+                if b != 0x09 && b != 0x0A && b != 0x0D { return (i, UInt32(b)) }
+            } else if b == 0x7F {
+                return (i, 0x7F)
+            } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]), bytes[i + 1] != 0x85 {
+                return (i, UInt32(bytes[i + 1]))
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The offset of the first byte that does not belong to well-formed UTF-8, if any.
@@ -100,10 +126,8 @@ private struct Builder {
         self.lines = lines
         self.limits = limits
         let bytes = lines.bytes
-        // libyaml counts a byte order mark as the stream's first character.
-        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        cursorByte = hasBOM ? 3 : 0
-        cursorCharacter = hasBOM ? 1 : 0
+        // libyaml reads the text after a byte order mark (see `parse`).
+        cursorByte = lines.hasByteOrderMark ? 3 : 0
     }
 
     mutating func location(_ mark: yaml_mark_t) -> SourceLocation {

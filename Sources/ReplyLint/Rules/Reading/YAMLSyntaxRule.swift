@@ -36,7 +36,7 @@ struct SchemaRule: Rule {
         defaultSeverity: .error, isMandatory: true,
         triggeringExamples: [
             .pack("  greeting:\n    ↓txt: Hi there\n", comment: "an unknown key, with a suggestion"),
-            .pack("  greeting:\n    text: ↓{first_name}, hi\n", comment: "YAML reads a plain `{` as a mapping"),
+            .pack("  greeting:\n    text: ↓{first_name}\n", comment: "YAML reads a plain `{...}` as a mapping"),
             RuleExample(["en-US.yaml": "locale: ↓en-GB\ntemplates:\n  greeting:\n    text: Hi\n"],
                         comment: "the locale does not match the file name"),
             .pack("  greeting:\n    text: Hi there\n    dm: ↓yes\n", comment: "booleans are `true` or `false`"),
