@@ -11,6 +11,7 @@ build: deps
 	$(SWIFT) build --product replykit
 
 demo: build
+	$(REPLYKIT) lint templates
 	$(REPLYKIT) count "Lamentamos la espera, Ana. Escríbenos por DM: https://twitter.com/messages/compose?recipient_id=3805104374"
 
 test: deps

@@ -15,6 +15,17 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(name: "RepositoryGenerator", path: "Sources/RepositoryGenerator"),
+        .executableTarget(
+            name: "LoadBenchmarks",
+            dependencies: [
+                "RepositoryGenerator",
+                .product(name: "ReplyKit", package: mainPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/LoadBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         .executableTarget(
             name: "TweetTextBenchmarks",
             dependencies: [

@@ -1,6 +1,11 @@
 #!/bin/sh
 # Makes sure the system libyaml (Debian/Ubuntu: libyaml-dev) is there for the CYAML target.
 # Installs it when running as root with apt-get; otherwise says exactly what to run.
+# The SARIF test validates with Python's jsonschema; it says it skipped when that is missing.
+if ! python3 -c "import jsonschema" 2>/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "python3-jsonschema is missing; installing it with apt-get (for the SARIF test)" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema >/dev/null 2>&1 || true
+fi
 if pkg-config --exists yaml-0.1 2>/dev/null || [ -f /usr/include/yaml.h ]; then
   exit 0
 fi

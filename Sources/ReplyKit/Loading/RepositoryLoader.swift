@@ -7,9 +7,12 @@ import Foundation
 /// other files are still read. Brand folders are read in parallel.
 public struct RepositoryLoader: Sendable {
     public var limits: YAMLLimits
+    /// Whether brand folders are read on several threads at once.
+    public var parallel: Bool
 
-    public init(limits: YAMLLimits = .default) {
+    public init(limits: YAMLLimits = .default, parallel: Bool = true) {
         self.limits = limits
+        self.parallel = parallel
     }
 
     /// Loads every brand folder (every subfolder) of `templatesDirectory`.
@@ -23,8 +26,12 @@ public struct RepositoryLoader: Sendable {
     /// Loads the given brand folders.
     public func load(brandDirectories: [String], templatesDirectory: String) -> TemplateRepository {
         let results = ResultSlots<BrandLoad>(count: brandDirectories.count)
-        DispatchQueue.concurrentPerform(iterations: brandDirectories.count) { index in
-            results[index] = loadBrandFolder(brandDirectories[index])
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: brandDirectories.count) { index in
+                results[index] = loadBrandFolder(brandDirectories[index])
+            }
+        } else {
+            for index in brandDirectories.indices { results[index] = loadBrandFolder(brandDirectories[index]) }
         }
         var repository = TemplateRepository(templatesDirectory: templatesDirectory)
         for index in brandDirectories.indices {

@@ -51,6 +51,34 @@ public enum YAMLParser {
         return try result.get()
     }
 
+    /// Runs libyaml's parser over `bytes` and counts its events, building nothing: the cost of
+    /// libyaml alone, which benchmarks compare ``parse(_:limits:)`` and the loader with.
+    public static func countEvents(_ bytes: [UInt8]) throws(YAMLError) -> Int {
+        let result: Result<Int, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                return .failure(YAMLError(.syntax("libyaml could not be initialised"), at: SourceLocation(line: 1, column: 1, offset: 0)))
+            }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var count = 0
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    return .failure(YAMLError(.syntax(parser.problem.map { String(cString: $0) } ?? "invalid YAML"),
+                                              at: SourceLocation(line: Int(parser.problem_mark.line) + 1,
+                                                                 column: Int(parser.problem_mark.column) + 1,
+                                                                 offset: Int(parser.problem_mark.index))))
+                }
+                let done = event.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(&event)
+                count += 1
+                if done { return .success(count) }
+            }
+        }
+        return try result.get()
+    }
+
     /// The first character YAML does not allow in a stream (C0 controls but tab, LF and CR; DEL;
     /// C1 controls but NEL), as its byte offset and value. Expects valid UTF-8.
     static func firstControlCharacter(_ bytes: [UInt8]) -> (Int, UInt32)? {

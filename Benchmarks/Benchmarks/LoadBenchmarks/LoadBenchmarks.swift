@@ -1,0 +1,35 @@
+import Benchmark
+import Foundation
+import ReplyKit
+import RepositoryGenerator
+
+/// Loading a generated repository of 100,000 templates (200 brands × 10 locales × 50 templates)
+/// into the source-mapped model, against libyaml's own event parsing of the same files.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
+        maxDuration: .seconds(20),
+        maxIterations: 5
+    )
+    let root = try! RepositoryGenerator.repository(brands: 200, locales: 10, templates: 50)
+    let templates = root + "/templates"
+    let files: [String] = FileManager.default.subpaths(atPath: templates)!.filter { $0.hasSuffix(".yaml") }
+        .sorted().map { templates + "/" + $0 }
+
+    Benchmark("libyaml event parse, 100k templates (1 core)") { benchmark in
+        for file in files {
+            let bytes = Array(FileManager.default.contents(atPath: file)!)
+            blackHole(try! YAMLParser.countEvents(bytes))
+        }
+    }
+
+    Benchmark("load into the model, 100k templates (1 core)") { benchmark in
+        let repository = RepositoryLoader(parallel: false).load(templatesDirectory: templates)
+        precondition(repository.templateCount == 100_000 && repository.diagnostics.isEmpty)
+        blackHole(repository)
+    }
+
+    Benchmark("load into the model, 100k templates (all cores)") { benchmark in
+        blackHole(RepositoryLoader().load(templatesDirectory: templates))
+    }
+}
