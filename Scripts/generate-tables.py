@@ -93,6 +93,17 @@ def emoji_sequences():
             "}\n")
 
 
+def range_rows(ranges):
+    """Sorted, merged closed ranges as Swift array rows: `0xSTART, 0xEND` per line."""
+    merged = []
+    for lo, hi in sorted(ranges):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return ",\n".join(f"        0x{lo:05X}, 0x{hi:05X}" for lo, hi in merged)
+
+
 def nfc_quick_check():
     path = os.path.join(UNICODE, "DerivedNormalizationProps.txt")
     require(path, "unicode-data")
@@ -104,14 +115,7 @@ def nfc_quick_check():
             if len(fields) == 3 and fields[1] == "NFC_QC" and fields[2] in ("N", "M"):
                 lo, _, hi = fields[0].partition("..")
                 ranges.append((int(lo, 16), int(hi or lo, 16)))
-    ranges.sort()
-    merged = []
-    for lo, hi in ranges:
-        if merged and lo <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
-        else:
-            merged.append((lo, hi))
-    rows = ",\n".join(f"        0x{lo:05X}, 0x{hi:05X}" for lo, hi in merged)
+    rows = range_rows(ranges)
     return (header("DerivedNormalizationProps.txt", "unicode-data") +
             "extension NFCQuickCheck {\n"
             "    /// Closed ranges (start, end, start, end, ...) of scalars whose NFC_Quick_Check is No or Maybe.\n"
@@ -133,14 +137,7 @@ def east_asian_wide():
                 continue
             lo, _, hi = points.partition("..")
             ranges.append((int(lo, 16), int(hi or lo, 16)))
-    ranges.sort()
-    merged = []
-    for lo, hi in ranges:
-        if merged and lo <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
-        else:
-            merged.append((lo, hi))
-    rows = ",\n".join(f"        0x{lo:05X}, 0x{hi:05X}" for lo, hi in merged)
+    rows = range_rows(ranges)
     return (header("EastAsianWidth.txt", "unicode-data") +
             "extension DisplayWidth {\n"
             "    /// Closed ranges (start, end, ...) of East_Asian_Width Wide or Fullwidth scalars: two terminal columns.\n"
