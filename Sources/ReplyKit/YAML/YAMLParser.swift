@@ -153,7 +153,6 @@ private struct Builder {
     init(lines: LineIndex, limits: YAMLLimits) {
         self.lines = lines
         self.limits = limits
-        let bytes = lines.bytes
         // libyaml reads the text after a byte order mark (see `parse`).
         cursorByte = lines.hasByteOrderMark ? 3 : 0
     }
