@@ -170,7 +170,9 @@ private struct Builder {
             while cursorByte > 0 && bytes[cursorByte] & 0xC0 == 0x80 { cursorByte -= 1 }
             cursorCharacter -= 1
         }
-        return lines.location(ofByte: cursorByte)
+        // libyaml's own line and column (0-based, counting characters, which are Unicode scalars for
+        // UTF-8 input) are exact: only the byte offset needs the cursor.
+        return SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: cursorByte)
     }
 
     mutating func libyamlError(_ parser: yaml_parser_t) -> YAMLError {
