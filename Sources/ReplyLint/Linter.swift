@@ -89,7 +89,7 @@ public struct LintResult: Sendable {
         return all.sorted()
     }
 
-    /// Only the diagnostics of `paths` (and their brand folders' file-level ones), for `lint FILE`.
+    /// Only the diagnostics of the files in `paths`, for `replykit lint FILE`.
     public func restricted(to paths: Set<String>) -> LintResult {
         var copy = self
         copy.diagnostics = diagnostics.filter { $0.file.map(paths.contains) ?? false }
