@@ -128,7 +128,7 @@ public struct RepositoryLoader: Sendable {
         let file = SourceFile(path: path, bytes: bytes)
         load.files.append(file)
         do {
-            return (file, try YAMLParser.parse(bytes, limits: limits))
+            return (file, try YAMLParser.parse(file, limits: limits))
         } catch {
             load.diagnostics.append(error.diagnostic(file: file, brand: brand, locale: locale))
             return nil

@@ -48,20 +48,6 @@ struct LineIndex {
         return SourceLocation(line: low + 1, column: column, offset: offset)
     }
 
-    /// The location of libyaml's 0-based line and column, where the column counts characters.
-    func location(line: Int, column: Int) -> SourceLocation {
-        guard line < lineStarts.count else { return location(ofByte: bytes.count) }
-        var i = lineStarts[line]
-        var remaining = column
-        let lineEnd = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
-        while remaining > 0 && i < lineEnd {
-            i += 1
-            while i < lineEnd && bytes[i] & 0xC0 == 0x80 { i += 1 }
-            remaining -= 1
-        }
-        return SourceLocation(line: line + 1, column: column + 1, offset: i)
-    }
-
     /// The text of a 1-based line, without its line break.
     func text(ofLine line: Int) -> String {
         guard line >= 1 && line <= lineStarts.count else { return "" }

@@ -8,7 +8,16 @@ internal import CYAML
 public enum YAMLParser {
     /// Parses `bytes`; returns nil for a file with no document (empty, or only comments).
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .default) throws(YAMLError) -> YAMLNode? {
-        let lines = LineIndex(bytes)
+        try parse(LineIndex(bytes), limits: limits)
+    }
+
+    /// Parses a file already read: its line index is reused rather than built again.
+    static func parse(_ file: SourceFile, limits: YAMLLimits) throws(YAMLError) -> YAMLNode? {
+        try parse(file.lines, limits: limits)
+    }
+
+    private static func parse(_ lines: LineIndex, limits: YAMLLimits) throws(YAMLError) -> YAMLNode? {
+        let bytes = lines.bytes
         if bytes.count > limits.maxBytes {
             throw YAMLError(.tooLarge(bytes: bytes.count, limit: limits.maxBytes),
                             at: SourceLocation(line: 1, column: 1, offset: 0))

@@ -20,17 +20,9 @@ enum EmojiSequences {
         return bits
     }()
 
-    /// The length in UTF-16 units of the longest emoji sequence starting at `i`, or nil.
-    ///
-    /// `starters` is ``bmpStarters``, fetched once by the caller: reading a `static let` in a loop
-    /// costs a lazy-initialisation check each time.
-    @inline(__always)
-    static func match(in text: UTF16Text, at i: Int, starters: UnsafeBufferPointer<UInt64>) -> Int? {
-        let u = text[i]
-        guard starters[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 else { return nil }
-        return longestMatch(in: text, at: i)
-    }
-
+    /// The length in UTF-16 units of the longest emoji sequence starting at `start`, or nil.
+    /// Callers test ``bmpStarters`` first, fetched once outside their loop: reading a `static let`
+    /// in a loop costs a lazy-initialisation check each time.
     static func longestMatch(in text: UTF16Text, at start: Int) -> Int? {
         var node = SequenceTrie.root
         var i = start
