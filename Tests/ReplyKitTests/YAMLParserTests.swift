@@ -50,6 +50,20 @@ import Testing
         #expect(root.mapping?[0].key.range.start == SourceLocation(line: 1, column: 1, offset: 3))
     }
 
+    @Test func unicodeLineBreaksEndLinesAsLibyamlCounts() throws {
+        // libyaml ends lines at NEL and LS too; offsets must still land on the right byte.
+        let text = "a: \u{E9}t\u{E9}\u{2028}\nb: c\u{85}d: \u{65E5}\n"
+        let bytes = Array(text.utf8)
+        let root = try #require(try YAMLParser.parse(bytes))
+        let d = try #require(root.mapping?.last)
+        #expect(d.key.scalar == "d")
+        #expect(d.key.range.start.line == 4)
+        #expect(d.key.range.start.column == 1)
+        #expect(bytes[d.key.range.start.offset] == UInt8(ascii: "d"))
+        #expect(bytes[d.value.range.start.offset] == 0xE6)
+        #expect(d.value.range.end.offset == bytes.count - 1)
+    }
+
     @Test func invalidUTF8IsReportedAtItsByte() {
         let bytes = Array("a: ok\nb: caf".utf8) + [0xE9] + Array("\n".utf8)
         #expect { try YAMLParser.parse(bytes) } throws: { error in

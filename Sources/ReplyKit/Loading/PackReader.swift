@@ -32,6 +32,8 @@ struct PackReader {
             case "templates":
                 if pair.value.isNull { continue }
                 guard let entries = reader.mapping(pair.value, "`templates`") else { continue }
+                pack.templates.reserveCapacity(pack.templates.count + entries.count)
+                seenTemplates.reserveCapacity(seenTemplates.count + entries.count)
                 for entry in entries {
                     if let template = readTemplate(entry, campaign: nil) { pack.templates.append(template) }
                 }
@@ -63,22 +65,23 @@ struct PackReader {
         seenTemplates[id.value] = entry.key.range
         reader.template = id.value
         defer { reader.template = nil }
-        let what = "template `\(id.value)`"
+        let idText = id.value
+        func what() -> String { "template `\(idText)`" }
         var template = Template(id: id, campaign: campaign, range: entry.value.range)
         // A template written as a bare string is a common slip: read it as its text.
         if entry.value.scalar != nil, !entry.value.isNull {
-            reader.report("\(what) must be a mapping with `text`, found \(reader.kindName(entry.value))",
+            reader.report("\(what()) must be a mapping with `text`, found \(reader.kindName(entry.value))",
                           at: entry.value.range, help: "put the text under a `text:` key, on the line below the id")
             return nil
         }
-        guard let pairs = reader.mapping(entry.value, what) else { return nil }
-        reader.checkKeys(pairs, known: Self.templateKeys, required: ["text"], in: what, at: entry.value)
+        guard let pairs = reader.mapping(entry.value, what()) else { return nil }
+        reader.checkKeys(pairs, known: Self.templateKeys, required: ["text"], in: what(), at: entry.value)
         for pair in pairs {
             switch pair.key.scalar {
             case "text":
                 if let items = pair.value.sequence {
                     if items.count < 2 {
-                        reader.report("\(what) has a list of \(items.count) variant\(items.count == 1 ? "" : "s")",
+                        reader.report("\(what()) has a list of \(items.count) variant\(items.count == 1 ? "" : "s")",
                                       at: pair.value.range, notes: ["a list of variants needs two or more"],
                                       help: items.count == 1 ? "write the text without the list" : nil)
                     }
@@ -86,7 +89,7 @@ struct PackReader {
                 } else if let text = reader.text(pair.value, "`text`") {
                     template.variants = [text]
                 }
-            case "dm": template.dm = readDM(pair.value, what: what)
+            case "dm": template.dm = readDM(pair.value, what: what())
             case "description": template.description = reader.string(pair.value, "`description`", allowEmpty: true)?.value
             case "tags": template.tags = reader.strings(pair.value, "`tags`")?.map(\.value) ?? []
             case "follow_up": template.followUp = reader.identifier(pair.value, "`follow_up`")
@@ -97,17 +100,17 @@ struct PackReader {
         return template
     }
 
-    private mutating func readDM(_ node: YAMLNode, what: String) -> DMHandoff? {
+    private mutating func readDM(_ node: YAMLNode, what: @autoclosure () -> String) -> DMHandoff? {
         if let flag = node.scalar, node.scalarStyle == .plain, flag == "true" || flag == "false" {
             return flag == "true" ? DMHandoff(range: node.range) : nil
         }
         if node.scalar != nil {
-            reader.report("`dm` of \(what) must be `true`, `false` or a mapping, found \(reader.kindName(node))",
+            reader.report("`dm` of \(what()) must be `true`, `false` or a mapping, found \(reader.kindName(node))",
                           at: node.range)
             return nil
         }
-        guard let pairs = reader.mapping(node, "`dm` of \(what)") else { return nil }
-        reader.checkKeys(pairs, known: Self.dmKeys, in: "`dm` of \(what)", at: node)
+        guard let pairs = reader.mapping(node, "`dm` of \(what())") else { return nil }
+        reader.checkKeys(pairs, known: Self.dmKeys, in: "`dm` of \(what())", at: node)
         var handoff = DMHandoff(range: node.range)
         for pair in pairs {
             switch pair.key.scalar {

@@ -25,25 +25,27 @@ struct SchemaReader {
 
     /// The pairs of a mapping with string keys, first occurrence of each key only. Reports a node that
     /// is not a mapping, non-string keys and duplicate keys.
-    mutating func mapping(_ node: YAMLNode, _ what: String) -> [YAMLNode.Pair]? {
+    mutating func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [YAMLNode.Pair]? {
         guard let pairs = node.mapping else {
             if node.isNull {
-                report("\(what) is empty", at: node.range, help: "write a mapping of keys and values under it")
+                report("\(what()) is empty", at: node.range, help: "write a mapping of keys and values under it")
             } else {
-                report("\(what) must be a mapping, found \(kindName(node))", at: node.range)
+                report("\(what()) must be a mapping, found \(kindName(node))", at: node.range)
             }
             return nil
         }
+        // Most mappings are small and clean: check them without hashing and return them as they are.
+        if pairs.count <= 16, Self.hasDistinctStringKeys(pairs) { return pairs }
         var seen: [String: SourceRange] = [:]
         var result: [YAMLNode.Pair] = []
         result.reserveCapacity(pairs.count)
         for pair in pairs {
-            guard let key = pair.key.scalar, pair.key.tag == nil || pair.key.tag == "tag:yaml.org,2002:str" else {
+            guard let key = pair.key.scalar, Self.isStringKey(pair.key) else {
                 report("keys must be strings, found \(kindName(pair.key))", at: pair.key.range)
                 continue
             }
             if let first = seen[key] {
-                report("duplicate key `\(key)` in \(what)", at: pair.key.range,
+                report("duplicate key `\(key)` in \(what())", at: pair.key.range,
                        notes: ["first defined at \(file):\(first.start)"],
                        help: "remove one of them: YAML keeps only one value for a key", rule: "duplicate-key")
                 continue
@@ -54,71 +56,83 @@ struct SchemaReader {
         return result
     }
 
+    private static func isStringKey(_ key: YAMLNode) -> Bool {
+        key.scalar != nil && (key.tag == nil || key.tag == "tag:yaml.org,2002:str")
+    }
+
+    private static func hasDistinctStringKeys(_ pairs: [YAMLNode.Pair]) -> Bool {
+        for index in pairs.indices {
+            guard isStringKey(pairs[index].key), let key = pairs[index].key.scalar else { return false }
+            for earlier in 0..<index where pairs[earlier].key.scalar == key { return false }
+        }
+        return true
+    }
+
     /// Reports keys that are not in `known` (with a suggestion) and `required` keys that are missing.
     mutating func checkKeys(_ pairs: [YAMLNode.Pair], known: [String], required: [String] = [],
-                            in what: String, at node: YAMLNode) {
+                            in what: @autoclosure () -> String, at node: YAMLNode) {
         for pair in pairs {
             guard let key = pair.key.scalar, !known.contains(key) else { continue }
             let suggestion = DidYouMean.suggestion(for: key, among: known)
-            report("unknown key `\(key)` in \(what)", at: pair.key.range,
+            report("unknown key `\(key)` in \(what())", at: pair.key.range,
                    notes: suggestion == nil ? ["known keys: \(known.joined(separator: ", "))"] : [],
                    help: suggestion.map { "did you mean `\($0)`?" })
         }
         for key in required where !pairs.contains(where: { $0.key.scalar == key }) {
-            report("missing required key `\(key)` in \(what)", at: headRange(node))
+            report("missing required key `\(key)` in \(what())", at: headRange(node))
         }
     }
 
     // MARK: Scalars
 
     /// A string scalar. Nulls and collections are reported (with the quoting hint for `{`).
-    mutating func string(_ node: YAMLNode, _ what: String, allowEmpty: Bool = false) -> Located<String>? {
+    mutating func string(_ node: YAMLNode, _ what: @autoclosure () -> String, allowEmpty: Bool = false) -> Located<String>? {
         if node.isNull {
             if allowEmpty { return Located("", range: node.range) }
-            report("\(what) has no value", at: node.range)
+            report("\(what()) has no value", at: node.range)
             return nil
         }
         guard let text = node.scalar else {
-            reportNotScalar(node, what)
+            reportNotScalar(node, what())
             return nil
         }
         return Located(text, range: node.range)
     }
 
     /// A text scalar that keeps its style, for template text and prefills.
-    mutating func text(_ node: YAMLNode, _ what: String) -> TemplateText? {
+    mutating func text(_ node: YAMLNode, _ what: @autoclosure () -> String) -> TemplateText? {
         if node.isNull { return TemplateText(value: "", range: node.range, style: .plain) }
         guard case .scalar(let value, let style) = node.content else {
-            reportNotScalar(node, what)
+            reportNotScalar(node, what())
             return nil
         }
         return TemplateText(value: value, range: node.range, style: style)
     }
 
-    private mutating func reportNotScalar(_ node: YAMLNode, _ what: String) {
+    private mutating func reportNotScalar(_ node: YAMLNode, _ what: @autoclosure () -> String) {
         if node.mapping != nil, byte(at: node.range.start) == UInt8(ascii: "{") {
-            report("\(what) must be a string, but YAML read a mapping because the text starts with `{`",
+            report("\(what()) must be a string, but YAML read a mapping because the text starts with `{`",
                    at: node.range,
                    notes: ["a plain YAML scalar cannot start with `{`: YAML reads `{...}` as a flow mapping"],
                    help: "quote the text: put it in double quotes, or use a block scalar (`>-`)")
         } else {
-            report("\(what) must be a string, found \(kindName(node))", at: node.range)
+            report("\(what()) must be a string, found \(kindName(node))", at: node.range)
         }
     }
 
     /// `true` or `false`, nothing else (no YAML 1.1 `yes`/`on`).
-    mutating func bool(_ node: YAMLNode, _ what: String) -> Located<Bool>? {
+    mutating func bool(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<Bool>? {
         guard let text = node.scalar, node.scalarStyle == .plain, text == "true" || text == "false" else {
-            report("\(what) must be `true` or `false`, found \(kindName(node))", at: node.range)
+            report("\(what()) must be `true` or `false`, found \(kindName(node))", at: node.range)
             return nil
         }
         return Located(text == "true", range: node.range)
     }
 
     /// A plain integer (`-12`, `280`), nothing else.
-    mutating func integer(_ node: YAMLNode, _ what: String) -> Located<Int>? {
+    mutating func integer(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<Int>? {
         guard let text = node.scalar, node.scalarStyle == .plain, let value = Self.parseInteger(text) else {
-            report("\(what) must be an integer, found \(kindName(node))", at: node.range)
+            report("\(what()) must be an integer, found \(kindName(node))", at: node.range)
             return nil
         }
         return Located(value, range: node.range)
@@ -131,20 +145,20 @@ struct SchemaReader {
     }
 
     /// A sequence of strings; a single scalar is reported.
-    mutating func strings(_ node: YAMLNode, _ what: String) -> [Located<String>]? {
+    mutating func strings(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [Located<String>]? {
         guard let items = node.sequence else {
-            report("\(what) must be a list, found \(kindName(node))", at: node.range,
+            report("\(what()) must be a list, found \(kindName(node))", at: node.range,
                    help: node.scalar.map { "write it as a list: `[\($0)]`" })
             return nil
         }
-        return items.compactMap { string($0, "an item of \(what)") }
+        return items.compactMap { string($0, "an item of \(what())") }
     }
 
     /// An id matching `[a-z0-9]+(-[a-z0-9]+)*`.
-    mutating func identifier(_ node: YAMLNode, _ what: String) -> Located<String>? {
-        guard let value = string(node, what) else { return nil }
+    mutating func identifier(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<String>? {
+        guard let value = string(node, what()) else { return nil }
         guard Self.isIdentifier(value.value) else {
-            report("\(what) `\(value.value)` is not a valid id", at: node.range,
+            report("\(what()) `\(value.value)` is not a valid id", at: node.range,
                    notes: ["ids are lowercase letters and digits in words joined by `-`: `refund-delay`"])
             return nil
         }
@@ -167,25 +181,25 @@ struct SchemaReader {
     }
 
     /// A BCP 47 tag; a tag not written canonically is reported (and still returned).
-    mutating func localeTag(_ node: YAMLNode, _ what: String) -> Located<LocaleTag>? {
-        guard let value = string(node, what) else { return nil }
+    mutating func localeTag(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<LocaleTag>? {
+        guard let value = string(node, what()) else { return nil }
         guard let tag = LocaleTag(value.value) else {
-            report("\(what) `\(value.value)` is not a BCP 47 language tag", at: node.range,
+            report("\(what()) `\(value.value)` is not a BCP 47 language tag", at: node.range,
                    notes: ["examples: `en`, `es-MX`, `zh-Hant-TW`"])
             return nil
         }
         if tag.canonical != value.value {
-            report("\(what) `\(value.value)` is not written canonically", at: node.range,
+            report("\(what()) `\(value.value)` is not written canonically", at: node.range,
                    help: "write `\(tag.canonical)`")
         }
         return Located(tag, range: node.range)
     }
 
     /// A date or date-time with offset, as seconds since 1970.
-    mutating func date(_ node: YAMLNode, _ what: String) -> Located<Double>? {
-        guard let value = string(node, what) else { return nil }
+    mutating func date(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<Double>? {
+        guard let value = string(node, what()) else { return nil }
         guard let seconds = ISODate.parse(value.value) else {
-            report("\(what) `\(value.value)` is not an ISO 8601 date or date-time", at: node.range,
+            report("\(what()) `\(value.value)` is not an ISO 8601 date or date-time", at: node.range,
                    notes: ["write `2026-12-01` (00:00 UTC) or `2026-12-15T23:59:59-05:00`"])
             return nil
         }

@@ -1,24 +1,107 @@
-/// Turns byte offsets of a UTF-8 file into 1-based lines and scalar columns: the one place where
-/// positions from libyaml become ``SourceLocation``s.
+/// Turns positions in a UTF-8 file into 1-based lines and scalar columns and back: the one place
+/// where positions from libyaml become ``SourceLocation``s.
+///
+/// Built in one pass over the bytes, which also finds what YAML refuses before libyaml sees it: the
+/// first byte that is not well-formed UTF-8 and the first control character.
+///
+/// Lines end where libyaml ends them: at LF, CR, CR LF, and the Unicode breaks NEL, LS and PS, so
+/// libyaml's line numbers and ours agree.
 struct LineIndex {
     let bytes: [UInt8]
     /// The byte offset where each line starts (line 1 at index 0).
     private let lineStarts: [Int]
+    /// Whether each line holds a byte over 0x7F: columns of the other lines are byte counts.
+    private let lineIsASCII: [Bool]
+    /// The offset of the first byte that does not belong to well-formed UTF-8.
+    let firstInvalidUTF8: Int?
+    /// The first character YAML does not allow in a stream (C0 controls but tab, LF and CR; DEL;
+    /// C1 controls but NEL), as its byte offset and value; searched up to the first invalid byte.
+    let firstControlCharacter: (offset: Int, value: UInt32)?
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0x0A {
-                starts.append(i + 1)
-            } else if bytes[i] == 0x0D {
-                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
+        var ascii: [Bool] = []
+        var lineASCII = true
+        var invalid: Int?
+        var control: (offset: Int, value: UInt32)?
+        let count = bytes.count
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var i = 0
+            func endLine(next: Int) {
+                starts.append(next)
+                ascii.append(lineASCII)
+                lineASCII = true
             }
-            i += 1
+            while i < count {
+                // Eight printable ASCII bytes at a time: no high bit, nothing below 0x20, no DEL.
+                if i + 8 <= count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
+                    let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                    let isDel = (del &- 0x0101_0101_0101_0101) & ~del & high
+                    if (word & high) | below20 | isDel == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let b0 = base[i]
+                if b0 < 0x80 {
+                    if b0 == 0x0A {
+                        endLine(next: i + 1)
+                    } else if b0 == 0x0D {
+                        if i + 1 < count && base[i + 1] == 0x0A { i += 1 }
+                        endLine(next: i + 1)
+                    } else if (b0 < 0x20 && b0 != 0x09) || b0 == 0x7F, control == nil, invalid == nil {
+                        control = (i, UInt32(b0))
+                    }
+                    i += 1
+                    continue
+                }
+                lineASCII = false
+                guard let (value, length) = Self.decode(base, at: i, count: count) else {
+                    // Like Python's decoder, blame the byte that starts the ill-formed sequence.
+                    if invalid == nil { invalid = i }
+                    i += 1
+                    continue
+                }
+                if value == 0x85 || value == 0x2028 || value == 0x2029 {
+                    endLine(next: i + length)
+                } else if value < 0xA0, control == nil, invalid == nil {
+                    control = (i, value)
+                }
+                i += length
+            }
         }
+        ascii.append(lineASCII)
         lineStarts = starts
+        lineIsASCII = ascii
+        firstInvalidUTF8 = invalid
+        firstControlCharacter = control
+    }
+
+    /// The scalar and its length in bytes of the well-formed UTF-8 sequence at `i`, if it is one.
+    private static func decode(_ base: UnsafePointer<UInt8>, at i: Int, count: Int) -> (UInt32, Int)? {
+        let b0 = base[i]
+        let length: Int
+        let minimum: UInt32
+        switch b0 {
+        case 0xC2...0xDF: length = 2; minimum = 0x80
+        case 0xE0...0xEF: length = 3; minimum = 0x800
+        case 0xF0...0xF4: length = 4; minimum = 0x10000
+        default: return nil
+        }
+        guard i + length <= count else { return nil }
+        var value = UInt32(b0) & (0xFF >> (length + 1))
+        for k in 1..<length {
+            let b = base[i + k]
+            guard b & 0xC0 == 0x80 else { return nil }
+            value = (value << 6) | UInt32(b & 0x3F)
+        }
+        if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return nil }
+        return (value, length)
     }
 
     var lineCount: Int { lineStarts.count }
@@ -48,12 +131,41 @@ struct LineIndex {
         return SourceLocation(line: low + 1, column: column, offset: offset)
     }
 
+    /// The location of a 0-based line and scalar column, as libyaml's marks give them (its input
+    /// starts after a byte order mark, which is where line 0 starts for it).
+    func location(line: Int, column: Int) -> SourceLocation {
+        guard line < lineStarts.count else { return location(ofByte: bytes.count) }
+        var offset = line == 0 && hasByteOrderMark ? 3 : lineStarts[line]
+        if lineIsASCII[line] {
+            offset += column
+        } else {
+            var remaining = column
+            while remaining > 0 && offset < bytes.count {
+                offset += 1
+                while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+                remaining -= 1
+            }
+        }
+        return SourceLocation(line: line + 1, column: column + 1, offset: min(offset, bytes.count))
+    }
+
     /// The text of a 1-based line, without its line break.
     func text(ofLine line: Int) -> String {
         guard line >= 1 && line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count
         while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+        // A Unicode line break (NEL, LS, PS) is not part of the text either.
+        if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0x85, end == lineStarts[safe: line] {
+            end -= 2
+        } else if end - start >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80,
+                  bytes[end - 1] == 0xA8 || bytes[end - 1] == 0xA9, end == lineStarts[safe: line] {
+            end -= 3
+        }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
+}
+
+private extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
