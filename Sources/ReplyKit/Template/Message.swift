@@ -1,0 +1,89 @@
+/// A template text parsed into its parts: the ICU MessageFormat subset of template-syntax.md.
+///
+/// Spans are UTF-8 byte offsets into the text the message was parsed from (after YAML's
+/// unescaping and folding); ``ScalarSourceMap`` turns them into positions in the YAML file.
+public struct Message: Sendable, Hashable {
+    public var parts: [Part]
+
+    public init(_ parts: [Part]) {
+        self.parts = parts
+    }
+
+    public indirect enum Part: Sendable, Hashable {
+        /// Text as it is shown, quotes already resolved (`''` is one apostrophe).
+        case literal(String)
+        /// `{name}`: the variable's value.
+        case variable(Argument)
+        /// `{name, plural, …}` on a number variable.
+        case plural(Argument, [Branch])
+        /// `{name, select, …}` on a choice or text variable.
+        case select(Argument, [Branch])
+        /// `#` inside a plural branch: the plural's number.
+        case pound
+    }
+
+    /// The variable an argument names, and where.
+    public struct Argument: Sendable, Hashable {
+        public var name: String
+        /// The name itself.
+        public var nameSpan: Range<Int>
+        /// The whole argument, braces included.
+        public var span: Range<Int>
+    }
+
+    public struct Branch: Sendable, Hashable {
+        public var key: Key
+        public var keySpan: Range<Int>
+        public var message: Message
+    }
+
+    /// A branch key: `=3`, a plural category, or a select value.
+    public enum Key: Sendable, Hashable, CustomStringConvertible {
+        case exact(Int)
+        case category(PluralCategory)
+        case value(String)
+
+        public var description: String {
+            switch self {
+            case .exact(let n): "=\(n)"
+            case .category(let category): category.rawValue
+            case .value(let value): value
+            }
+        }
+
+        public var isOther: Bool {
+            switch self {
+            case .category(.other), .value("other"): true
+            default: false
+            }
+        }
+    }
+}
+
+extension Message {
+    /// Every argument in the message, nested ones included, in text order.
+    public var arguments: [(argument: Argument, part: Part)] {
+        var result: [(Argument, Part)] = []
+        func walk(_ message: Message) {
+            for part in message.parts {
+                switch part {
+                case .variable(let argument):
+                    result.append((argument, part))
+                case .plural(let argument, let branches), .select(let argument, let branches):
+                    result.append((argument, part))
+                    branches.forEach { walk($0.message) }
+                case .literal, .pound:
+                    break
+                }
+            }
+        }
+        walk(self)
+        return result
+    }
+
+    /// The names of the variables the message uses, each once, in order of first use.
+    public var variableNames: [String] {
+        var seen = Set<String>()
+        return arguments.map(\.argument.name).filter { seen.insert($0).inserted }
+    }
+}
