@@ -2,7 +2,7 @@
 SWIFT ?= swift
 REPLYKIT = .build/debug/replykit
 
-.PHONY: demo test deps build tables
+.PHONY: demo test deps build tables locales
 
 deps:
 	@Scripts/ensure-libyaml.sh
@@ -20,3 +20,7 @@ test: deps
 # Regenerates Sources/TweetText/Generated from Debian's unicode-data and publicsuffix packages.
 tables:
 	python3 Scripts/generate-tables.py
+
+# Embeds locales/*.yaml in the library (Sources/ReplyKit/Generated/BuiltinLocales+Data.swift).
+locales:
+	python3 Scripts/embed-locales.py

@@ -1,0 +1,104 @@
+/// Reads a locale data file (`locales/<tag>.yaml`) by the schema of pack-format.md.
+///
+/// Problems with the plural rules are `locale-data` diagnostics at the rule's exact position; other
+/// problems are `schema` ones. Whatever could be read is returned.
+enum LocaleDataReader {
+    static let keys = ["locale", "name", "parent", "direction", "plural", "terms"]
+
+    struct Result: Sendable {
+        var data: LocaleData?
+        var diagnostics: [Diagnostic]
+    }
+
+    static func read(_ source: SourceFile, limits: YAMLLimits = .default) -> Result {
+        var reader = SchemaReader(source: source, brand: nil)
+        let root: YAMLNode?
+        do {
+            root = try YAMLParser.parse(source, limits: limits)
+        } catch {
+            return Result(data: nil, diagnostics: [error.diagnostic(file: source, brand: nil, locale: nil)])
+        }
+        guard let root else {
+            reader.report("the locale data file is empty", at: nil, help: "start it with `locale:`")
+            return Result(data: nil, diagnostics: reader.diagnostics)
+        }
+        guard let pairs = reader.mapping(root, "the locale data") else {
+            return Result(data: nil, diagnostics: reader.diagnostics)
+        }
+        reader.checkKeys(pairs, known: keys, required: ["locale"], in: "the locale data", at: root)
+        guard let tagNode = root["locale"], let tag = reader.localeTag(tagNode, "`locale`") else {
+            return Result(data: nil, diagnostics: reader.diagnostics)
+        }
+        let fileName = PathText.lastComponent(source.path).replacingOccurrences(".yaml", "")
+        if let named = LocaleTag(fileName.replacingOccurrences("built-in:", "")), named != tag.value {
+            reader.report("the locale data's locale `\(tag.value)` does not match its file name `\(fileName).yaml`",
+                          at: tagNode.range)
+        }
+        reader.locale = tag.value.canonical
+        var data = LocaleData(tag: tag.value, file: source.path)
+        for pair in pairs {
+            switch pair.key.scalar {
+            case "name": data.name = reader.string(pair.value, "`name`")?.value
+            case "parent": data.parent = reader.localeTag(pair.value, "`parent`")
+            case "direction":
+                guard let text = reader.string(pair.value, "`direction`") else { continue }
+                guard let direction = LocaleData.Direction(rawValue: text.value) else {
+                    reader.report("`direction` must be `ltr` or `rtl`, found `\(text.value)`", at: pair.value.range)
+                    continue
+                }
+                data.direction = direction
+            case "plural": data.plural = readPlural(pair.value, source: source, reader: &reader)
+            case "terms":
+                guard let lists = reader.mapping(pair.value, "`terms`") else { continue }
+                reader.checkKeys(lists, known: LocaleData.termLists, in: "`terms`", at: pair.value)
+                for list in lists {
+                    guard let name = list.key.scalar, LocaleData.termLists.contains(name),
+                          let items = reader.strings(list.value, "`terms.\(name)`") else { continue }
+                    data.terms[name] = items.map(\.value).filter { !$0.isEmpty }
+                }
+            default: break
+            }
+        }
+        return Result(data: data, diagnostics: reader.diagnostics)
+    }
+
+    private static func readPlural(_ node: YAMLNode, source: SourceFile, reader: inout SchemaReader) -> PluralRules? {
+        // `plural: {}` is a language with only `other`.
+        guard let pairs = reader.mapping(node, "`plural`") else { return nil }
+        var rules: [(PluralCategory, PluralRule)] = []
+        var valid = true
+        for pair in pairs {
+            guard let name = pair.key.scalar else { continue }
+            guard let category = PluralCategory(rawValue: name) else {
+                let suggestion = DidYouMean.suggestion(for: name, among: PluralCategory.allCases.map(\.rawValue))
+                reader.report("`\(name)` is not a CLDR plural category", at: pair.key.range,
+                              notes: ["categories: zero, one, two, few, many (other is implicit)"],
+                              help: suggestion.map { "did you mean `\($0)`?" }, rule: "locale-data")
+                valid = false
+                continue
+            }
+            if category == .other {
+                reader.report("`other` takes every number the other rules leave: it has no rule", at: pair.key.range,
+                              help: "remove the `other` line", rule: "locale-data")
+                continue
+            }
+            guard let text = reader.text(pair.value, "the `\(name)` rule") else { valid = false; continue }
+            do {
+                rules.append((category, try PluralRule(text.value)))
+            } catch {
+                let range = ScalarSourceMap(text, in: source).range(error.span)
+                reader.report("the `\(name)` plural rule does not parse: \(error.message)", at: range,
+                              notes: ["rules are CLDR's syntax: `i = 1 and v = 0`, `n % 100 = 3..10`"],
+                              rule: "locale-data")
+                valid = false
+            }
+        }
+        return valid ? PluralRules(rules) : nil
+    }
+}
+
+private extension String {
+    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        replacing(target, with: replacement)
+    }
+}

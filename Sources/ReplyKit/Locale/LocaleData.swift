@@ -1,0 +1,41 @@
+/// One locale data file (`locales/<tag>.yaml`): what it sets, and nothing it inherits.
+///
+/// Every field is optional: a missing one comes from the `parent` (or, without one, from the tag
+/// with its last subtag dropped), and a repository's file overrides the built-in one field by field
+/// (each term list on its own).
+public struct LocaleData: Sendable {
+    public enum Direction: String, Sendable, Hashable {
+        case ltr, rtl
+    }
+
+    public var tag: LocaleTag
+    /// Where it was read from (`locales/es-MX.yaml`, or `built-in:es-MX`).
+    public var file: String
+    public var name: String?
+    public var parent: Located<LocaleTag>?
+    public var direction: Direction?
+    public var plural: PluralRules?
+    /// Term lists by name (`private_info`, `secrets`, `redirects`).
+    public var terms: [String: [String]]
+
+    public init(tag: LocaleTag, file: String) {
+        self.tag = tag
+        self.file = file
+        self.terms = [:]
+    }
+
+    /// The term lists the lint rules know.
+    public static let termLists = ["private_info", "secrets", "redirects"]
+
+    /// `self` with every field `other` sets replacing this one's.
+    public func overridden(by other: LocaleData) -> LocaleData {
+        var result = self
+        result.file = other.file
+        if let name = other.name { result.name = name }
+        if let parent = other.parent { result.parent = parent }
+        if let direction = other.direction { result.direction = direction }
+        if let plural = other.plural { result.plural = plural }
+        result.terms.merge(other.terms) { _, new in new }
+        return result
+    }
+}

@@ -1,0 +1,10 @@
+/// The locale data in force for a tag, inheritance applied.
+public struct ResolvedLocale: Sendable {
+    /// The tag asked for.
+    public var tag: LocaleTag
+    /// The data files consulted, most specific first (`es-MX`, `es`).
+    public var chain: [LocaleTag]
+    public var direction: LocaleData.Direction
+    public var plural: PluralRules
+    public var terms: [String: [String]]
+}
