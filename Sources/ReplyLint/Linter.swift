@@ -36,7 +36,12 @@ public struct Linter: Sendable {
             diagnostics.append(diagnostic)
         }
         diagnostics.sort(by: Self.order)
-        return LintResult(diagnostics: diagnostics, repository: repository)
+        var result = LintResult(diagnostics: diagnostics, repository: repository)
+        for analysis in context.analyses {
+            guard let worst = analysis.maxWeightedLength else { continue }
+            result.worstCases[LintResult.TemplateKey(file: analysis.pack.file, template: analysis.template.id.value)] = worst
+        }
+        return result
     }
 
     private struct DisableKey: Hashable {
@@ -71,6 +76,13 @@ public struct Linter: Sendable {
 public struct LintResult: Sendable {
     public var diagnostics: [Diagnostic]
     public var repository: TemplateRepository
+    /// The worst-case weighted length (deep link included) of each template that could be measured.
+    public var worstCases: [TemplateKey: Int] = [:]
+
+    public struct TemplateKey: Hashable, Sendable {
+        public var file: String
+        public var template: String
+    }
 
     public init(diagnostics: [Diagnostic], repository: TemplateRepository) {
         self.diagnostics = diagnostics

@@ -53,7 +53,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try TestSupport.write(Dictionary(uniqueKeysWithValues: files.map { ("templates/acme/\($0.key)", Array($0.value.utf8)) }),
                               under: root)
-        let outcome = TestSupport.lint([root.path])
+        // A rule that is off by default is switched on to run its examples.
+        let isOff = RuleCatalogue.standard.rule(testCase.rule)?.description.defaultSeverity == .off
+        let outcome = TestSupport.lint([root.path]) { if isOff { $0.ruleOverrides = ["\(testCase.rule)=warning"] } }
         let found = outcome.result?.diagnostics.filter { $0.rule == testCase.rule } ?? []
         let positions = Set(found.compactMap { d in
             d.range.map { Position(file: URL(fileURLWithPath: d.file ?? "").lastPathComponent, line: $0.start.line, column: $0.start.column) }

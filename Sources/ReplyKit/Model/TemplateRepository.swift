@@ -19,6 +19,8 @@ public struct TemplateRepository: Sendable {
     /// Files in the order they were read.
     public var filePaths: [String]
     public var diagnostics: [Diagnostic]
+    /// Built-in locale data, overridden by the repository's own `locales/` when it was loaded.
+    public var locales: LocaleCatalog = .builtIn
 
     public init(templatesDirectory: String) {
         self.templatesDirectory = templatesDirectory

@@ -32,8 +32,9 @@ struct JSONReporter {
                         ("campaign", template.campaign.map(JSONValue.string) ?? .null),
                         ("variants", .int(template.variants.count)),
                         ("dm", .bool(template.dm != nil)),
-                        // The worst case comes with template checking; null until a template is checked.
-                        ("max_weighted_length", .null),
+                        // Null for a template that does not parse or uses undeclared variables.
+                        ("max_weighted_length", result.worstCases[.init(file: pack.file, template: template.id.value)]
+                            .map(JSONValue.int) ?? .null),
                         ("limit", .int(folder.brand?.maxLength ?? 280)),
                     ]))
                 }

@@ -22,14 +22,39 @@ extension Rule {
     }
 }
 
+extension Rule {
+    /// A finding about one template of one pack.
+    func diagnostic(_ message: String, in analysis: TemplateAnalysis, range: SourceRange?, notes: [String] = [],
+                    help: String? = nil, fix: [TextEdit]? = nil) -> Diagnostic {
+        diagnostic(message, file: analysis.pack.file, range: range, notes: notes, help: help,
+                   brand: analysis.brand.id, locale: analysis.pack.tag?.canonical,
+                   template: analysis.template.id.value, fix: fix)
+    }
+}
+
+extension TemplateAnalysis {
+    /// The variants, each with what to call it in a message (`the text`, `variant 2`).
+    var variantTexts: [(text: Text, what: String)] {
+        variants.enumerated().map { ($1, variants.count == 1 ? "the text" : "variant \($0 + 1)") }
+    }
+
+    /// The variants and the prefill, each with what to call it in a message.
+    var texts: [(text: Text, what: String)] {
+        variantTexts + (prefill.map { [($0, "the DM prefill")] } ?? [])
+    }
+}
+
 /// What rules look at: the loaded repository and the options configured for them.
 public struct LintContext: Sendable {
     public var repository: TemplateRepository
     public var configuration: LintConfiguration
+    /// Every template of every pack, parsed and measured once for all rules.
+    public var analyses: [TemplateAnalysis]
 
     public init(repository: TemplateRepository, configuration: LintConfiguration) {
         self.repository = repository
         self.configuration = configuration
+        self.analyses = repository.analyses
     }
 
     /// Every brand folder that has a readable brand.yaml, with its brand.

@@ -13,7 +13,18 @@ public struct RuleCatalogue: Sendable {
         YAMLSyntaxRule(),
         SchemaRule(),
         DuplicateKeyRule(),
+        TemplateSyntaxRule(),
+        LocaleDataRule(),
         UnknownReferenceRule(),
+        UndeclaredVariableRule(),
+        VariableTypeRule(),
+        OverLimitRule(),
+        NearLimitRule(),
+        DeepLinkInTextRule(),
+        DMClosedRule(),
+        MissingUserIDRule(),
+        PrefillTooLongRule(),
+        PluralCategoriesRule(),
     ])
 
     public func rule(_ id: String) -> (any Rule)? { rules.first { $0.id == id } }

@@ -1,0 +1,85 @@
+internal import TweetText
+
+/// The largest weighted length (twitter-text v3) a message can render to, over every value its
+/// variables allow, and what it is made of.
+///
+/// Parts are measured on their own and added: literal text by its weighted length, a text variable
+/// by its `max_length`, a number by its longest integer in [min, max] (sign included), a choice by its
+/// longest value, a plural or select by its longest branch (with `#` as the longest number). A value
+/// that would join the literal text into a longer entity (`{name}.com`) is refused by the renderer,
+/// which is what keeps the sum an upper bound.
+public struct LengthBound: Sendable, Hashable {
+    /// The bound, in weighted characters; the deep link is not included.
+    public var total: Int
+    /// What the literal text contributes along the longest path.
+    public var literal: Int
+    /// What each variable contributes along the longest path, by name.
+    public var variables: [String: Int]
+
+    public static let zero = LengthBound(total: 0, literal: 0, variables: [:])
+
+    static func + (lhs: LengthBound, rhs: LengthBound) -> LengthBound {
+        LengthBound(total: lhs.total + rhs.total, literal: lhs.literal + rhs.literal,
+                    variables: lhs.variables.merging(rhs.variables, uniquingKeysWith: +))
+    }
+
+    /// The bound of `message`; nil when it uses a variable that is not declared or not of a kind its
+    /// use needs (those are lint errors of their own).
+    public static func of(_ message: Message, variables: [String: Variable]) -> LengthBound? {
+        of(message, variables: variables, pound: nil)
+    }
+
+    private static func of(_ message: Message, variables: [String: Variable], pound: (String, Int)?) -> LengthBound? {
+        var bound = LengthBound.zero
+        for part in message.parts {
+            switch part {
+            case .literal(let text):
+                let weight = TwitterText.weightedLength(text)
+                bound = bound + LengthBound(total: weight, literal: weight, variables: [:])
+            case .pound:
+                guard let (name, weight) = pound else { continue }
+                bound = bound + LengthBound(total: weight, literal: 0, variables: [name: weight])
+            case .variable(let argument):
+                guard let variable = variables[argument.name] else { return nil }
+                let weight = longestValue(variable)
+                bound = bound + LengthBound(total: weight, literal: 0, variables: [argument.name: weight])
+            case .plural(let argument, let branches):
+                guard let variable = variables[argument.name], case .number = variable.kind else { return nil }
+                let number = (argument.name, longestValue(variable))
+                guard let longest = try? longestBranch(branches, { of($0, variables: variables, pound: number) }) else {
+                    return nil
+                }
+                bound = bound + longest
+            case .select(let argument, let branches):
+                guard let variable = variables[argument.name] else { return nil }
+                if case .number = variable.kind { return nil }
+                guard let longest = try? longestBranch(branches, { of($0, variables: variables, pound: pound) }) else {
+                    return nil
+                }
+                bound = bound + longest
+            }
+        }
+        return bound
+    }
+
+    private struct Unbounded: Error {}
+
+    private static func longestBranch(_ branches: [Message.Branch],
+                                      _ measure: (Message) -> LengthBound?) throws -> LengthBound {
+        var longest: LengthBound?
+        for branch in branches {
+            guard let bound = measure(branch.message) else { throw Unbounded() }
+            if bound.total > longest?.total ?? -1 { longest = bound }
+        }
+        return longest ?? .zero
+    }
+
+    /// The weighted length of the longest value `variable` accepts.
+    public static func longestValue(_ variable: Variable) -> Int {
+        switch variable.kind {
+        case .text(let rules): rules.maxLength
+        case .number(let min, let max): Swift.max(String(min).count, String(max).count)
+        case .choice(let values): values.map { TwitterText.weightedLength($0) }.max() ?? 0
+        }
+    }
+}

@@ -1,0 +1,34 @@
+extension RepositoryLoader {
+    /// Reads a repository's `locales/` folder (every `<tag>.yaml`) over the built-in locale data,
+    /// field by field. A missing folder changes nothing; a bad file is reported and skipped.
+    public func loadLocaleData(directory: String, into repository: inout TemplateRepository) {
+        guard FileReader.kind(of: directory) == .directory else { return }
+        var overrides: [LocaleData] = []
+        for name in FileReader.list(directory).sorted() where name.hasSuffix(".yaml") {
+            let path = PathText.join(directory, name)
+            switch FileReader.read(path, limit: limits.maxBytes) {
+            case .failure(let failure):
+                repository.diagnostics.append(Diagnostic(rule: "yaml-syntax", severity: .error, message: failure.message,
+                                                         file: path, range: nil))
+            case .success(let bytes):
+                let file = SourceFile(path: path, bytes: bytes)
+                if repository.files[path] == nil {
+                    repository.files[path] = file
+                    repository.filePaths.append(path)
+                }
+                let read = LocaleDataReader.read(file, limits: limits)
+                repository.diagnostics += read.diagnostics
+                if let data = read.data { overrides.append(data) }
+            }
+        }
+        repository.locales = repository.locales.overridden(by: overrides)
+        for data in overrides {
+            guard let parent = data.parent, repository.locales.file(for: parent.value) == nil else { continue }
+            repository.diagnostics.append(Diagnostic(
+                rule: "locale-data", severity: .error,
+                message: "`parent` names `\(parent.value)`, which has no locale data", file: data.file,
+                range: parent.range, notes: ["built-in data covers \(repository.locales.files.count) locales; a repository adds more in `locales/`"],
+                locale: data.tag.canonical))
+        }
+    }
+}

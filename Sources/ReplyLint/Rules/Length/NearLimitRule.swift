@@ -1,0 +1,43 @@
+import ReplyKit
+
+/// `near-limit`: a worst case within `margin` of the limit (off unless configured).
+struct NearLimitRule: Rule {
+    static let defaultMargin = 10
+
+    let description = RuleDescription(
+        id: "near-limit",
+        summary: "worst case within `margin` (default 10) of the limit",
+        rationale: """
+            A template that only just fits leaves no room for the next edit or a longer translation. \
+            Switch it on with `near-limit: {severity: warning, margin: 10}` in replykit.yaml.
+            """,
+        defaultSeverity: .off,
+        triggeringExamples: [
+            RuleExample([
+                "brand.yaml": RuleExample.defaultBrand.replacingOccurrences(of: "default_locale", with: "max_length: 40\ndefault_locale"),
+                "en-US.yaml": "locale: en-US\ntemplates:\n  greeting:\n    text: ↓Hi {first_name}, thanks a lot!\n",
+            ], comment: "3 + 20 + 14 = 37: within 10 of 40"),
+        ],
+        nonTriggeringExamples: [
+            .pack("  greeting:\n    text: Hi {first_name}\n"),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        let margin = context.configuration.option("margin", of: description.id)?.scalar.flatMap { Int($0) } ?? Self.defaultMargin
+        var found: [Diagnostic] = []
+        for analysis in context.analyses {
+            let limit = analysis.brand.maxLength
+            for (text, what) in analysis.variantTexts {
+                guard let bound = text.bound else { continue }
+                let worst = bound.total + analysis.deepLinkWeight
+                guard worst <= limit, limit - worst < margin else { continue }
+                found.append(diagnostic(
+                    "\(what) of `\(analysis.template.id.value)` can reach \(worst) weighted characters, \(limit - worst) below the limit of \(limit)",
+                    in: analysis, range: text.map.range(0..<text.text.value.utf8.count),
+                    notes: OverLimitRule.drivers(bound, deepLink: analysis.deepLinkWeight, brand: analysis.brand)
+                        + ["the margin is \(margin)"]))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,78 @@
+import ReplyKit
+
+/// `plural-categories`: plural branches the locale does not have, or lacks ones it needs.
+struct PluralCategoriesRule: Rule {
+    let description = RuleDescription(
+        id: "plural-categories",
+        summary: "plural branches for categories the locale lacks, or missing ones it has",
+        rationale: """
+            Languages have different plural categories: English has one and other, Arabic six, \
+            Japanese only other. A branch the language never picks is dead text; a missing one makes \
+            numbers of that category fall to `other`, which is often wrong (Russian \"2 дней\"). \
+            Only the categories that the variable's range can reach are asked for.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            .pack("  greeting:\n    text: \"{days, plural, one {# day} ↓few {# days} other {# days}}\"\n"),
+            RuleExample([
+                "brand.yaml": RuleExample.defaultBrand.replacingOccurrences(of: "default_locale: en-US", with: "default_locale: ru"),
+                "en-US.yaml": "locale: en-US\ntemplates:\n  other:\n    text: Hi\n",
+                "ru.yaml": "locale: ru\ntemplates:\n  greeting:\n    text: \"{↓days, plural, one {# день} other {# дней}}\"\n",
+            ], comment: "Russian needs `few` (2, 3, 4) and `many` (5, 6, …)"),
+        ],
+        nonTriggeringExamples: [
+            .pack("  greeting:\n    text: \"{days, plural, one {# day} other {# days}}\"\n"),
+            RuleExample([
+                "ja-JP.yaml": "locale: ja-JP\ntemplates:\n  greeting:\n    text: \"{days, plural, other {#日}}\"\n",
+            ]),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for analysis in context.analyses {
+            guard let tag = analysis.pack.tag, let locale = context.repository.locales.resolve(tag) else { continue }
+            let has = locale.plural.categories
+            for (text, what) in analysis.texts {
+                for (argument, part) in text.message?.arguments ?? [] {
+                    guard case .plural(_, let branches) = part else { continue }
+                    for branch in branches {
+                        guard case .category(let category) = branch.key, !has.contains(category) else { continue }
+                        found.append(diagnostic(
+                            "`\(category.rawValue)` is not a plural category of `\(tag)` (\(what) of `\(analysis.template.id.value)`)",
+                            in: analysis, range: text.map.range(branch.keySpan),
+                            notes: ["`\(tag)` has: \(has.map(\.rawValue).joined(separator: ", "))"],
+                            help: "remove the branch"))
+                    }
+                    guard case .number(let min, let max)? = analysis.brand.variable(named: argument.name)?.kind else { continue }
+                    let missing = Self.missing(branches, rules: locale.plural, min: min, max: max)
+                    for (category, examples) in missing {
+                        found.append(diagnostic(
+                            "\(what) of `\(analysis.template.id.value)` has no `\(category.rawValue)` branch for `\(argument.name)`",
+                            in: analysis, range: text.map.range(argument.nameSpan),
+                            notes: ["in `\(tag)`, `\(category.rawValue)` is used for \(examples.map(String.init).joined(separator: ", "))\(examples.count == 3 ? ", …" : "")",
+                                    "without it those numbers get the `other` branch"],
+                            help: "add `\(category.rawValue) {…}`"))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Categories that values in `min...max` reach without a branch, each with up to three examples.
+    static func missing(_ branches: [Message.Branch], rules: PluralRules, min: Int, max: Int)
+        -> [(PluralCategory, [Int])]
+    {
+        let exact = Set(branches.compactMap { if case .exact(let n) = $0.key { n } else { nil } })
+        let present = Set(branches.compactMap { if case .category(let c) = $0.key { c } else { nil } })
+        var examples: [PluralCategory: [Int]] = [:]
+        // Every value of a small range; the two ends of a large one (categories repeat by 100 or 1000).
+        let values = max - min <= 2_000 ? Array(min...max) : Array(min...min + 1_000) + Array(max - 1_000...max)
+        for value in values where !exact.contains(value) {
+            let category = rules.category(for: value)
+            guard category != .other, !present.contains(category), examples[category, default: []].count < 3 else { continue }
+            examples[category, default: []].append(value)
+        }
+        return examples.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}

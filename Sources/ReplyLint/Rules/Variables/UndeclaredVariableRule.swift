@@ -1,0 +1,39 @@
+import ReplyKit
+
+/// `undeclared-variable` †: a variable used in text but not declared in brand.yaml.
+struct UndeclaredVariableRule: Rule {
+    let description = RuleDescription(
+        id: "undeclared-variable",
+        summary: "a variable used in text but not declared in brand.yaml",
+        rationale: """
+            Only declared variables have limits: without a declaration ReplyKit cannot prove the \
+            reply fits, and the renderer would refuse every value for it.
+            """,
+        defaultSeverity: .error, isMandatory: true,
+        triggeringExamples: [
+            .pack("  greeting:\n    text: Hi {↓frist_name}\n"),
+            .pack("  greeting:\n    text: \"{days, plural, one {# day, {↓name}} other {# days}}\"\n"),
+        ],
+        nonTriggeringExamples: [
+            .pack("  greeting:\n    text: Hi {first_name}, {days, plural, one {# day} other {# days}}\n"),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for analysis in context.analyses {
+            let declared = analysis.brand.variables.map(\.name.value)
+            for (text, what) in analysis.texts {
+                for (argument, _) in text.message?.arguments ?? [] where !declared.contains(argument.name) {
+                    found.append(diagnostic(
+                        "`\(argument.name)` in \(what) of `\(analysis.template.id.value)` is not a declared variable",
+                        in: analysis, range: text.map.range(argument.nameSpan),
+                        notes: declared.isEmpty ? ["brand `\(analysis.brand.id)` declares no variables"]
+                            : ["declared: \(declared.joined(separator: ", "))"],
+                        help: DidYouMean.suggestion(for: argument.name, among: declared).map { "did you mean `\($0)`?" }
+                            ?? "declare it under `variables:` in \(analysis.brand.file)"))
+                }
+            }
+        }
+        return found
+    }
+}
