@@ -29,7 +29,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TweetTextTests", dependencies: ["TweetText", "ReplyKit"]),
-        .testTarget(name: "ReplyKitTests", dependencies: ["ReplyKit"]),
+        .testTarget(name: "ReplyKitTests", dependencies: ["ReplyKit", "TweetText"]),
         .testTarget(
             name: "ReplyLintTests", dependencies: ["ReplyLint", "ReplyKit"],
             exclude: ["Fixtures", "Golden"]

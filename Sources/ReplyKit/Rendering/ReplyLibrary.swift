@@ -1,0 +1,98 @@
+import Foundation
+internal import TweetText
+
+/// Renders replies from checked templates: the library agents' tools link.
+///
+/// A loaded library is an immutable `Sendable` value; many threads render from one at once. Every
+/// failure is a ``RenderError`` naming its cause; a reply it returns fits the brand's limit, stays
+/// within the worst case lint computed, and ends with the deep link when the template hands off to DMs.
+public struct ReplyLibrary: Sendable {
+    struct CompiledTemplate: Sendable {
+        var id: String
+        var campaign: String?
+        var variants: [Message]
+        /// Each variant's worst case, deep link excluded.
+        var bounds: [Int]
+        var dm: Bool
+        var prefill: Message?
+        var welcomeMessageID: String?
+        /// Why it cannot be rendered, when it cannot (it does not parse, or uses undeclared variables).
+        var invalid: String?
+    }
+
+    struct CompiledBrand: Sendable {
+        var brand: Brand
+        var variables: [String: Variable]
+        var checker: ValueChecker
+        /// Templates by pack locale, then id.
+        var packs: [LocaleTag: [String: CompiledTemplate]]
+    }
+
+    let brands: [String: CompiledBrand]
+    let locales: LocaleCatalog
+
+    /// A library of every template in `repository` (templates with errors fail when rendered).
+    public init(repository: TemplateRepository) {
+        var brands: [String: CompiledBrand] = [:]
+        var byBrand: [String: [TemplateAnalysis]] = [:]
+        for analysis in repository.analyses { byBrand[analysis.brand.id, default: []].append(analysis) }
+        for folder in repository.brands {
+            guard let brand = folder.brand else { continue }
+            var packs: [LocaleTag: [String: CompiledTemplate]] = [:]
+            for analysis in byBrand[brand.id] ?? [] {
+                guard let tag = analysis.pack.tag else { continue }
+                packs[tag, default: [:]][analysis.template.id.value] = Self.compile(analysis)
+            }
+            brands[brand.id] = CompiledBrand(
+                brand: brand, variables: Dictionary(brand.variables.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a }),
+                checker: ValueChecker(variables: brand.variables), packs: packs)
+        }
+        self.brands = brands
+        self.locales = repository.locales
+    }
+
+    /// Loads the packs under `path` (a repository, templates folder or brand folder, found as
+    /// `replykit lint` finds them) with the repository's `locales/`.
+    public init(contentsOf path: String) throws(RenderError) {
+        let target: RepositoryDiscovery.Target
+        switch RepositoryDiscovery.target(for: path) {
+        case .success(let found): target = found
+        case .failure(let notFound): throw RenderError(.unknownTemplate, notFound.message)
+        }
+        let loader = RepositoryLoader()
+        var repository = target.brandDirectories.map {
+            loader.load(brandDirectories: $0, templatesDirectory: target.templatesDirectory)
+        } ?? loader.load(templatesDirectory: target.templatesDirectory)
+        loader.loadLocaleData(directory: PathText.join(target.root, "locales"), into: &repository)
+        self.init(repository: repository)
+    }
+
+    static func compile(_ analysis: TemplateAnalysis) -> CompiledTemplate {
+        var template = CompiledTemplate(id: analysis.template.id.value, campaign: analysis.template.campaign,
+                                        variants: [], bounds: [], dm: analysis.template.dm != nil,
+                                        welcomeMessageID: analysis.template.dm?.welcomeMessageID?.value)
+        for variant in analysis.variants {
+            guard let message = variant.message, let bound = variant.bound else {
+                template.invalid = variant.syntaxError.map { "its text is not valid template syntax: \($0.message)" }
+                    ?? "its text uses a variable brand.yaml does not declare as it needs"
+                return template
+            }
+            template.variants.append(message)
+            template.bounds.append(bound.total)
+        }
+        if let prefill = analysis.prefill {
+            guard let message = prefill.message else {
+                template.invalid = "its DM prefill is not valid template syntax"
+                return template
+            }
+            template.prefill = message
+        }
+        if template.variants.isEmpty { template.invalid = "it has no text" }
+        return template
+    }
+
+    /// Every `brand/template` id, sorted.
+    public var templateIDs: [String] {
+        brands.flatMap { id, brand in Set(brand.packs.values.flatMap(\.keys)).map { "\(id)/\($0)" } }.sorted()
+    }
+}

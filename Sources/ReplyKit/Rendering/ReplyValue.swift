@@ -1,0 +1,20 @@
+/// A value for a template variable: text, or an integer for `number` variables.
+///
+/// A number variable also takes text that is a plain integer (`"3"`), as command lines and JSON
+/// from agents' tools often give it.
+public enum ReplyValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    CustomStringConvertible
+{
+    case text(String)
+    case number(Int)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int) { self = .number(value) }
+
+    public var description: String {
+        switch self {
+        case .text(let text): text
+        case .number(let number): String(number)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+internal import TweetText
+
+/// Checks a value against its variable as pack-format.md's "Rendering" says, returning the
+/// normalised value or the reason it is refused.
+struct ValueChecker: @unchecked Sendable {
+    // NSRegularExpression is immutable once made and safe to match from many threads.
+    private let patterns: [String: NSRegularExpression]
+
+    init(variables: [Variable]) {
+        var patterns: [String: NSRegularExpression] = [:]
+        for variable in variables {
+            guard case .text(let rules) = variable.kind, let pattern = rules.pattern,
+                  let regex = try? NSRegularExpression(pattern: "\\A(?:\(pattern))\\z") else { continue }
+            patterns[variable.name.value] = regex
+        }
+        self.patterns = patterns
+    }
+
+    /// The value as it is substituted (text NFC-normalised, numbers as digits).
+    func check(_ value: ReplyValue, for variable: Variable) throws(RenderError) -> String {
+        let name = variable.name.value
+        func refuse(_ reason: String) -> RenderError {
+            RenderError(.invalidValue, "the value of `\(name)` \(reason)", variable: name)
+        }
+        switch variable.kind {
+        case .number(let min, let max):
+            let number: Int
+            switch value {
+            case .number(let n): number = n
+            case .text(let text):
+                guard let n = SchemaReader.parseInteger(text) else { throw refuse("is not an integer") }
+                number = n
+            }
+            guard (min...max).contains(number) else { throw refuse("is \(number), outside \(min)…\(max)") }
+            return String(number)
+        case .choice(let values):
+            let text = value.description
+            guard values.contains(text) else {
+                throw refuse("is `\(text)`, not one of \(values.map { "`\($0)`" }.joined(separator: ", "))")
+            }
+            return text
+        case .text(let rules):
+            let text = value.description.precomposedStringWithCanonicalMapping
+            try checkCharacters(text, rules: rules, refuse: refuse)
+            let weight = TwitterText.weightedLength(text)
+            if weight > rules.maxLength {
+                throw refuse("weighs \(weight) weighted characters, more than its `max_length` of \(rules.maxLength)")
+            }
+            for entity in TwitterText.extractEntities(text) {
+                let kind = Self.kind(of: entity)
+                if !rules.allow.contains(kind) { throw refuse("contains a \(Self.name(of: kind)) (`\(Self.text(of: entity, in: text))`)") }
+            }
+            if let regex = patterns[name],
+               regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                throw refuse("does not match its pattern `\(rules.pattern ?? "")`")
+            }
+            return text
+        }
+    }
+
+    private func checkCharacters(_ text: String, rules: Variable.TextRules,
+                                 refuse: (String) -> RenderError) throws(RenderError) {
+        let scalars = Array(text.unicodeScalars)
+        if let first = scalars.first, [.nonspacingMark, .enclosingMark, .spacingMark].contains(first.properties.generalCategory) {
+            throw refuse("starts with a combining mark (U+\(Self.hex(first)))")
+        }
+        for (index, scalar) in scalars.enumerated() {
+            let value = scalar.value
+            if value == 0x0A || value == 0x0D || value == 0x85 || value == 0x2028 || value == 0x2029 {
+                if rules.multiline && value == 0x0A { continue }
+                throw refuse(rules.multiline ? "contains a line break other than LF (U+\(Self.hex(scalar)))"
+                                             : "contains a line break (the variable is not `multiline`)")
+            }
+            if value < 0x20 || (0x7F...0x9F).contains(value) {
+                throw refuse("contains the control character U+\(Self.hex(scalar))")
+            }
+            if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E
+                || value == 0x200F || value == 0x061C {
+                throw refuse("contains the bidi control U+\(Self.hex(scalar))")
+            }
+            if value == 0x200D {
+                // A zero-width joiner belongs inside an emoji sequence only.
+                let before = index > 0 ? scalars[index - 1].properties.isEmoji || scalars[index - 1].value == 0xFE0F : false
+                let after = index + 1 < scalars.count ? scalars[index + 1].properties.isEmoji : false
+                if before && after { continue }
+                throw refuse("contains a zero-width joiner outside an emoji sequence")
+            }
+            if value == 0x200B || value == 0x200C || value == 0x2060 || value == 0xFEFF || value == 0x00AD
+                || (0x2061...0x2064).contains(value) || (0xFFF9...0xFFFB).contains(value) {
+                throw refuse("contains the invisible character U+\(Self.hex(scalar))")
+            }
+        }
+    }
+
+    static func kind(of entity: TweetEntity) -> Variable.Entity {
+        switch entity.kind {
+        case .url: .url
+        case .mention, .list: .mention
+        case .hashtag: .hashtag
+        case .cashtag: .cashtag
+        }
+    }
+
+    static func name(of kind: Variable.Entity) -> String {
+        switch kind {
+        case .url: "URL"
+        case .mention: "mention"
+        case .hashtag: "hashtag"
+        case .cashtag: "cashtag"
+        }
+    }
+
+    static func text(of entity: TweetEntity, in text: String) -> String {
+        let units = Array(text.utf16)
+        let range = max(0, entity.range.lowerBound)..<min(units.count, entity.range.upperBound)
+        return String(decoding: units[range], as: UTF16.self)
+    }
+
+    static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
