@@ -12,7 +12,7 @@ build: deps
 
 demo: build
 	$(REPLYKIT) lint templates
-	$(REPLYKIT) count "Lamentamos la espera, Ana. Escríbenos por DM: https://twitter.com/messages/compose?recipient_id=3805104374"
+	$(REPLYKIT) render acme-air/refund-delay --locale es-MX --var first_name=Ana --var days=3 --key 1790000000000000001
 
 test: deps
 	$(SWIFT) test

@@ -160,3 +160,25 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct RenderBatchTests {
+    @Test(arguments: [
+        (#"{"template": "acme-air/refund-check", "locale": "es-AR", "values": {"first_name": "Ana"}}"#, nil as String?),
+        ("not json", "invalid-request"),
+        (#"{"locale": "es-MX"}"#, "invalid-request"),
+        (#"{"template": "acme-air/refund-delay", "values": {"first_name": "Ana", "days": 99}}"#, "invalid-value"),
+        (#"{"template": "acme-air/refund-delay", "values": {"first_name": "Ana", "days": [1]}}"#, "invalid-value"),
+        (#"{"template": "acme-air/nope", "values": {}}"#, "unknown-template"),
+    ])
+    func aBadLineYieldsAnErrorLineOfItsOwn(line: String, code: String?) {
+        let (output, failed) = ReplyLibraryTests.library.renderBatchLine(line)
+        let text = output.serialized()
+        #expect(failed == (code != nil))
+        if let code {
+            #expect(text.hasPrefix(#"{"error": {"code": "\#(code)""#), "\(text)")
+        } else {
+            #expect(text.contains(#""text": "Hola Ana, ¿ya recibiste tu reembolso?""#), "\(text)")
+            #expect(text.contains(#""locale": "es-MX""#))
+        }
+    }
+}

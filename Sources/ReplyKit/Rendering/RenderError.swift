@@ -19,6 +19,8 @@ public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
         case overLimit = "over-limit"
         /// `--variant N` out of range.
         case invalidVariant = "invalid-variant"
+        /// A batch line or value file that is not a valid request.
+        case invalidRequest = "invalid-request"
         /// The template could not be compiled (lint reports why).
         case templateInvalid = "template-invalid"
     }

@@ -96,3 +96,13 @@ public struct ReplyLibrary: Sendable {
         brands.flatMap { id, brand in Set(brand.packs.values.flatMap(\.keys)).map { "\(id)/\($0)" } }.sorted()
     }
 }
+
+extension ReplyLibrary {
+    /// The `example` values of the variables of `template`'s brand (`render --examples`).
+    public func examples(for template: String) -> [String: String] {
+        guard let brand = template.split(separator: "/").first.flatMap({ brands[String($0)] }) else { return [:] }
+        var examples: [String: String] = [:]
+        for variable in brand.brand.variables { examples[variable.name.value] = variable.example?.value }
+        return examples
+    }
+}
