@@ -182,3 +182,38 @@ struct SplitMix: RandomNumberGenerator {
         }
     }
 }
+
+@Suite struct ReplyBundleTests {
+    /// Every template in every pack, rendered with its variables' examples from the packs and from
+    /// the bundle compiled from them: the same replies.
+    @Test func bundleAndPacksRenderIdentically() throws {
+        let packs = ReplyLibraryTests.library
+        let text = ReplyBundle.encode(packs, generator: "test").serialized()
+        let bundle = try ReplyBundle.decode(text)
+        #expect(bundle.templateIDs == packs.templateIDs)
+        var compared = 0
+        for template in packs.templateIDs {
+            var values: [String: ReplyValue] = [:]
+            for (name, example) in packs.examples(for: template) { values[name] = .text(example) }
+            for locale in ["en-US", "es-MX", "ja-JP", "fr-FR", "ar", "en-GB", "de-DE", "es-ES", "zh-Hans", "ar-SA", "pt-BR", "ko-KR", "ar-EG", "hi-IN"] {
+                for key in ["1", "2", "3"] {
+                    let fromPacks = Result { try packs.render(template, locale: locale, values: values, key: key, at: ReplyLibraryTests.inStorm) }
+                    let fromBundle = Result { try bundle.render(template, locale: locale, values: values, key: key, at: ReplyLibraryTests.inStorm) }
+                    switch (fromPacks, fromBundle) {
+                    case (.success(let a), .success(let b)): #expect(a == b); compared += 1
+                    case (.failure(let a), .failure(let b)): #expect("\(a)" == "\(b)")
+                    default: Issue.record("\(template) \(locale): packs \(fromPacks), bundle \(fromBundle)")
+                    }
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+
+    @Test func aBundleOfAnotherVersionIsRefused() {
+        #expect(throws: ReplyBundle.ReadError.self) {
+            try ReplyBundle.decode(#"{"format": "replykit-bundle", "version": 99, "brands": [], "locales": []}"#)
+        }
+        #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode("[]") }
+    }
+}

@@ -31,6 +31,11 @@ public struct ReplyLibrary: Sendable {
     let brands: [String: CompiledBrand]
     let locales: LocaleCatalog
 
+    init(brands: [String: CompiledBrand], locales: LocaleCatalog) {
+        self.brands = brands
+        self.locales = locales
+    }
+
     /// A library of every template in `repository` (templates with errors fail when rendered).
     public init(repository: TemplateRepository) {
         var brands: [String: CompiledBrand] = [:]
@@ -53,7 +58,16 @@ public struct ReplyLibrary: Sendable {
 
     /// Loads the packs under `path` (a repository, templates folder or brand folder, found as
     /// `replykit lint` finds them) with the repository's `locales/`.
+    /// A path to a `.json` file is read as a compiled bundle (`replykit compile`).
     public init(contentsOf path: String) throws(RenderError) {
+        if path.hasSuffix(".json"), case .success(let bytes) = FileContents.read(path) {
+            do {
+                self = try ReplyBundle.decode(String(decoding: bytes, as: UTF8.self))
+            } catch {
+                throw RenderError(.invalidRequest, "\(path): \(error.message)")
+            }
+            return
+        }
         let target: RepositoryDiscovery.Target
         switch RepositoryDiscovery.target(for: path) {
         case .success(let found): target = found

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import ReplyKit
+import ReplyLint
+
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Check templates like lint and write a versioned bundle that the ReplyKit library loads without YAML.",
+        discussion: "Lint errors stop the compile (exit 1) and are printed on stderr; nothing is written then."
+    )
+
+    @Argument(help: "A template repository, templates folder or brand folder (default: .).")
+    var path: String = "."
+
+    @Option(name: .shortAndLong, help: "The bundle to write (JSON).")
+    var output: String
+
+    func run() throws {
+        var options = LintRun.Options()
+        options.paths = [path]
+        options.quiet = true
+        options.colors = Terminal.wantsColor(flagOff: false)
+        options.toolVersion = ReplyKitCommand.configuration.version
+        let outcome = LintRun(options: options).run()
+        guard let result = outcome.result else {
+            Terminal.writeError(outcome.stderr)
+            throw ExitCode(2)
+        }
+        if outcome.exitCode != 0 {
+            Terminal.writeError(outcome.stdout + outcome.stderr + "error: not compiled: fix the errors above\n")
+            throw ExitCode(1)
+        }
+        let library = ReplyLibrary(repository: result.repository)
+        let bundle = ReplyBundle.encode(library, generator: "replykit \(ReplyKitCommand.configuration.version)")
+        // Written beside the target, then renamed over it: a reader never sees half a bundle.
+        let temporary = output + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try Data(bundle.serialized().utf8).write(to: URL(fileURLWithPath: temporary))
+            if FileManager.default.fileExists(atPath: output) { _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: output), withItemAt: URL(fileURLWithPath: temporary)) }
+            else { try FileManager.default.moveItem(atPath: temporary, toPath: output) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            Terminal.writeError("error: \(output): \(error.localizedDescription)\n")
+            throw ExitCode(2)
+        }
+        print("compiled \(library.templateIDs.count) templates into \(output)")
+    }
+}
