@@ -27,6 +27,16 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "RenderBenchmarks",
+            dependencies: [
+                "RepositoryGenerator",
+                .product(name: "ReplyKit", package: mainPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/RenderBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "TweetTextBenchmarks",
             dependencies: [
                 .product(name: "TweetText", package: mainPackage),

@@ -26,6 +26,12 @@ public enum TwitterText {
         return result.parse
     }
 
+    /// `text` in Unicode NFC, as X normalises a tweet, and whether that changed it. Text of plain
+    /// starters only (most text) is returned as it is without calling the Unicode tables.
+    public static func nfc(_ text: String) -> (text: String, changed: Bool) {
+        Normalization.nfc(text)
+    }
+
     /// The weighted length of `text` under `configuration` (twitter-text's `getTweetLength`).
     public static func weightedLength(
         _ text: String, configuration: TwitterTextConfiguration = .default

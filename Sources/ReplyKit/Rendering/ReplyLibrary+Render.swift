@@ -12,15 +12,17 @@ extension ReplyLibrary {
     ///   - date: the time campaign windows are checked against.
     public func render(_ template: String, locale: String? = nil, values: [String: ReplyValue],
                        key: String? = nil, variant: Int? = nil, at date: Date = Date()) throws(RenderError) -> Reply {
-        let parts = template.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let compiledBrand = brands[String(parts[0])] else {
+        guard let slash = template.firstIndex(of: "/"), template.lastIndex(of: "/") == slash,
+              let compiledBrand = brands[String(template[..<slash])] else {
             throw RenderError(.unknownTemplate, "no template `\(template)`: write it as `brand/template`"
                               + (brands.isEmpty ? "" : " (brands: \(brands.keys.sorted().joined(separator: ", ")))"))
         }
         let brand = compiledBrand.brand
-        let id = String(parts[1])
+        let id = String(template[template.index(after: slash)...])
         let requested: LocaleTag
-        if let locale {
+        if let locale, let known = tagsByText[locale] {
+            requested = known
+        } else if let locale {
             guard let tag = LocaleTag(locale) else { throw RenderError(.unknownLocale, "`\(locale)` is not a BCP 47 language tag") }
             requested = tag
         } else if let tag = brand.defaultLocale?.value {
@@ -32,9 +34,10 @@ extension ReplyLibrary {
             throw RenderError(.unknownTemplate, "brand `\(brand.id)` has no template `\(id)`")
         }
         guard let packTag = resolve(requested, template: id, in: compiledBrand),
-              let compiled = compiledBrand.packs[packTag]?[id] else {
+              let prepared = prepared[brand.id]?[packTag]?[id] else {
             throw RenderError(.unknownLocale, "`\(template)` has no pack for `\(requested)`, its parents or its language, and brand `\(brand.id)` sets no `fallback_locale`")
         }
+        let compiled = prepared.template
         if let invalid = compiled.invalid {
             throw RenderError(.templateInvalid, "`\(template)` in `\(packTag)` cannot be rendered: \(invalid) (run `replykit lint`)")
         }
@@ -56,11 +59,9 @@ extension ReplyLibrary {
         } else {
             index = StableHash.variant(for: key, count: compiled.variants.count)
         }
-        let plural = locales.resolve(packTag)?.plural ?? .otherOnly
+        let plural = prepared.plural
         var checked: [String: (text: String, number: Int?)] = [:]
-        var names = compiled.variants[index].variableNames
-        for name in compiled.prefill?.variableNames ?? [] where !names.contains(name) { names.append(name) }
-        for name in names {
+        for name in prepared.variableNames[index] {
             guard let variable = compiledBrand.variables[name] else {
                 throw RenderError(.templateInvalid, "`\(template)` uses `\(name)`, which brand `\(brand.id)` does not declare")
             }
@@ -72,8 +73,8 @@ extension ReplyLibrary {
         }
         var body = Substitution(values: checked, plural: plural)
         body.append(compiled.variants[index], pound: nil)
-        let text = body.text.precomposedStringWithCanonicalMapping
-        if text == body.text {
+        let (text, changed) = TwitterText.nfc(body.text)
+        if !changed {
             // A value must not join the literal text into an entity it may not hold (`{name}.com`).
             let utf16 = Array(text.utf16)
             for entity in TwitterText.extractEntities(text) {
@@ -94,7 +95,7 @@ extension ReplyLibrary {
             if let message = compiled.prefill {
                 var substitution = Substitution(values: checked, plural: plural)
                 substitution.append(message, pound: nil)
-                prefill = substitution.text.precomposedStringWithCanonicalMapping
+                prefill = TwitterText.nfc(substitution.text).text
             }
             let url = DeepLink.url(host: brand.deepLink.host, recipientID: userID, prefill: prefill,
                                    welcomeMessageID: compiled.welcomeMessageID)

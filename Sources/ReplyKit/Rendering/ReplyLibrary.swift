@@ -18,6 +18,22 @@ public struct ReplyLibrary: Sendable {
         var welcomeMessageID: String?
         /// Why it cannot be rendered, when it cannot (it does not parse, or uses undeclared variables).
         var invalid: String?
+
+        /// The variables each variant needs, prefill included, in order of first use.
+        var variableNames: [[String]] {
+            variants.map { variant in
+                var names = variant.variableNames
+                for name in prefill?.variableNames ?? [] where !names.contains(name) { names.append(name) }
+                return names
+            }
+        }
+    }
+
+    /// A template ready to render: what compiling it found, with what rendering looks up each time.
+    struct Prepared: Sendable {
+        var template: CompiledTemplate
+        var variableNames: [[String]]
+        var plural: PluralRules
     }
 
     struct CompiledBrand: Sendable {
@@ -28,12 +44,30 @@ public struct ReplyLibrary: Sendable {
         var packs: [LocaleTag: [String: CompiledTemplate]]
     }
 
+    /// By brand, pack locale and id: templates with their variables and plural rules looked up.
+    let prepared: [String: [LocaleTag: [String: Prepared]]]
+    /// Pack tags by the text a caller may pass (`es-MX`), so most renders parse no tag.
+    let tagsByText: [String: LocaleTag]
+
     let brands: [String: CompiledBrand]
     let locales: LocaleCatalog
 
     init(brands: [String: CompiledBrand], locales: LocaleCatalog) {
         self.brands = brands
         self.locales = locales
+        var prepared: [String: [LocaleTag: [String: Prepared]]] = [:]
+        var tags: [String: LocaleTag] = [:]
+        for (id, brand) in brands {
+            for (tag, templates) in brand.packs {
+                tags[tag.canonical] = tag
+                let plural = locales.resolve(tag)?.plural ?? .otherOnly
+                prepared[id, default: [:]][tag] = templates.mapValues {
+                    Prepared(template: $0, variableNames: $0.variableNames, plural: plural)
+                }
+            }
+        }
+        self.prepared = prepared
+        self.tagsByText = tags
     }
 
     /// A library of every template in `repository` (templates with errors fail when rendered).
@@ -52,8 +86,7 @@ public struct ReplyLibrary: Sendable {
                 brand: brand, variables: Dictionary(brand.variables.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a }),
                 checker: ValueChecker(variables: brand.variables), packs: packs)
         }
-        self.brands = brands
-        self.locales = repository.locales
+        self.init(brands: brands, locales: repository.locales)
     }
 
     /// Loads the packs under `path` (a repository, templates folder or brand folder, found as

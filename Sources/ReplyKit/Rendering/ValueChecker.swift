@@ -41,13 +41,15 @@ struct ValueChecker: @unchecked Sendable {
             }
             return text
         case .text(let rules):
-            let text = value.description.precomposedStringWithCanonicalMapping
+            let text = TwitterText.nfc(value.description).text
             try checkCharacters(text, rules: rules, refuse: refuse)
             let weight = TwitterText.weightedLength(text)
             if weight > rules.maxLength {
                 throw refuse("weighs \(weight) weighted characters, more than its `max_length` of \(rules.maxLength)")
             }
-            for entity in TwitterText.extractEntities(text) {
+            // Entities need one of these (or their full-width forms); most values have none.
+            let mayHoldEntity = text.utf8.contains { [0x2E, 0x40, 0x23, 0x24, 0x3A, 0xEF].contains($0) }
+            for entity in mayHoldEntity ? TwitterText.extractEntities(text) : [] {
                 let kind = Self.kind(of: entity)
                 if !rules.allow.contains(kind) { throw refuse("contains a \(Self.name(of: kind)) (`\(Self.text(of: entity, in: text))`)") }
             }
