@@ -38,6 +38,16 @@ extension TemplateAnalysis {
         variants.enumerated().map { ($1, variants.count == 1 ? "the text" : "variant \($0 + 1)") }
     }
 
+    /// The variants that could be measured, with their bound and whole worst case (deep link included).
+    var measuredVariants: [(text: Text, what: String, bound: LengthBound, worst: Int)] {
+        variantTexts.compactMap { text, what in
+            text.bound.map { (text, what, $0, $0.total + deepLinkWeight) }
+        }
+    }
+
+    /// The whole text of a variant or prefill, as a file range.
+    func wholeRange(_ text: Text) -> SourceRange { text.map.range(0..<text.text.value.utf8.count) }
+
     /// The variants and the prefill, each with what to call it in a message.
     var texts: [(text: Text, what: String)] {
         variantTexts + (prefill.map { [($0, "the DM prefill")] } ?? [])

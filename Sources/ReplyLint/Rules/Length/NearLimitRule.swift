@@ -27,13 +27,10 @@ struct NearLimitRule: Rule {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
             let limit = analysis.brand.maxLength
-            for (text, what) in analysis.variantTexts {
-                guard let bound = text.bound else { continue }
-                let worst = bound.total + analysis.deepLinkWeight
-                guard worst <= limit, limit - worst < margin else { continue }
+            for (text, what, bound, worst) in analysis.measuredVariants where worst <= limit && limit - worst < margin {
                 found.append(diagnostic(
                     "\(what) of `\(analysis.template.id.value)` can reach \(worst) weighted characters, \(limit - worst) below the limit of \(limit)",
-                    in: analysis, range: text.map.range(0..<text.text.value.utf8.count),
+                    in: analysis, range: analysis.wholeRange(text),
                     notes: OverLimitRule.drivers(bound, deepLink: analysis.deepLinkWeight, brand: analysis.brand)
                         + ["the margin is \(margin)"]))
             }

@@ -29,13 +29,10 @@ struct OverLimitRule: Rule {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
             let limit = analysis.brand.maxLength
-            for (text, what) in analysis.variantTexts {
-                guard let bound = text.bound else { continue }
-                let worst = bound.total + analysis.deepLinkWeight
-                guard worst > limit else { continue }
+            for (text, what, bound, worst) in analysis.measuredVariants where worst > limit {
                 found.append(diagnostic(
                     "\(what) of `\(analysis.template.id.value)` can reach \(worst) weighted characters, \(worst - limit) over the limit of \(limit)",
-                    in: analysis, range: text.map.range(0..<text.text.value.utf8.count),
+                    in: analysis, range: analysis.wholeRange(text),
                     notes: Self.drivers(bound, deepLink: analysis.deepLinkWeight, brand: analysis.brand),
                     help: "shorten the text, or lower the `max_length` of the variables that drive it"))
             }
