@@ -19,6 +19,7 @@ enum BuiltinLocales {
           private_info: ["رقم الطلب", "رقم الحجز", "البريد الإلكتروني", "رقم الهاتف", "العنوان", "تاريخ الميلاد", "رقم الحساب"]
           secrets: ["كلمة المرور", "الرقم السري", "رمز التحقق", "رمز الأمان", "رقم البطاقة كاملاً"]
           redirects: ["اتصل بنا", "راسلنا عبر البريد", "املأ النموذج", "زر موقعنا"]
+          negations: ["لن", "لا", "أبدا", "أبدًا"]
         """#),
         ("de", #"""
         # Locale data for de.
@@ -32,6 +33,7 @@ enum BuiltinLocales {
           private_info: ["Bestellnummer", "Buchungsnummer", "E-Mail-Adresse", "Telefonnummer", "Adresse", "Geburtsdatum", "Kontonummer", "IBAN"]
           secrets: ["Passwort", "Kennwort", "PIN", "CVV", "Prüfnummer", "vollständige Kartennummer", "TAN"]
           redirects: ["rufen Sie uns an", "schreiben Sie uns eine E-Mail", "füllen Sie das Formular aus", "Kontaktformular"]
+          negations: ["niemals", "nie", "nicht", "keine", "kein"]
         """#),
         ("en", #"""
         # Locale data for en.
@@ -45,6 +47,7 @@ enum BuiltinLocales {
           private_info: ["order number", "booking reference", "confirmation code", "email address", "phone number", "home address", "date of birth", "account number"]
           secrets: ["password", "passcode", "PIN", "CVV", "security code", "full card number", "one-time code"]
           redirects: ["call us", "email us", "fill out the form", "contact form", "visit our website"]
+          negations: ["never", "not", "don't", "won't", "will not", "do not", "no one", "no need"]
         """#),
         ("en-GB", #"""
         # Locale data for en-GB.
@@ -75,6 +78,7 @@ enum BuiltinLocales {
           private_info: ["número de pedido", "número de reserva", "código de confirmación", "correo electrónico", "teléfono", "dirección", "fecha de nacimiento", "número de cuenta"]
           secrets: ["contraseña", "CVV", "NIP", "PIN", "código de seguridad", "número completo de la tarjeta", "código de un solo uso"]
           redirects: ["llámanos", "envíanos un correo", "llena el formulario", "rellena el formulario", "visita nuestra web"]
+          negations: ["nunca", "jamás", "no"]
         """#),
         ("es-ES", #"""
         # Locale data for es-ES.
@@ -105,6 +109,7 @@ enum BuiltinLocales {
           private_info: ["numéro de commande", "référence de réservation", "adresse e-mail", "numéro de téléphone", "adresse postale", "date de naissance", "numéro de compte"]
           secrets: ["mot de passe", "code PIN", "cryptogramme", "CVV", "numéro de carte complet", "code de sécurité"]
           redirects: ["appelez-nous", "écrivez-nous par e-mail", "remplissez le formulaire", "consultez notre site"]
+          negations: ["jamais", "ne", "n'", "pas"]
         """#),
         ("fr-CA", #"""
         # Locale data for fr-CA.
@@ -130,6 +135,7 @@ enum BuiltinLocales {
           private_info: ["מספר הזמנה", "מספר אישור", "כתובת דוא\"ל", "מספר טלפון", "כתובת", "תאריך לידה", "מספר חשבון"]
           secrets: ["סיסמה", "קוד סודי", "CVV", "קוד אבטחה", "מספר הכרטיס המלא"]
           redirects: ["התקשרו אלינו", "שלחו לנו מייל", "מלאו את הטופס"]
+          negations: ["לעולם לא", "לא", "אף פעם"]
         """#),
         ("hi", #"""
         # Locale data for hi.
@@ -143,6 +149,7 @@ enum BuiltinLocales {
           private_info: ["ऑर्डर नंबर", "बुकिंग नंबर", "ईमेल पता", "फ़ोन नंबर", "पता", "जन्म तिथि", "खाता संख्या"]
           secrets: ["पासवर्ड", "पिन", "ओटीपी", "सीवीवी", "पूरा कार्ड नंबर"]
           redirects: ["हमें कॉल करें", "हमें ईमेल करें", "फ़ॉर्म भरें"]
+          negations: ["कभी नहीं", "नहीं", "न करें"]
         """#),
         ("id", #"""
         # Locale data for id.
@@ -155,6 +162,7 @@ enum BuiltinLocales {
           private_info: ["nomor pesanan", "kode booking", "alamat email", "nomor telepon", "alamat", "tanggal lahir", "nomor rekening"]
           secrets: ["kata sandi", "PIN", "CVV", "kode keamanan", "nomor kartu lengkap", "kode OTP"]
           redirects: ["hubungi kami di", "kirim email ke", "isi formulir", "kunjungi situs kami"]
+          negations: ["tidak akan", "jangan", "tidak pernah"]
         """#),
         ("it", #"""
         # Locale data for it.
@@ -169,6 +177,7 @@ enum BuiltinLocales {
           private_info: ["numero d'ordine", "codice di prenotazione", "indirizzo e-mail", "numero di telefono", "indirizzo", "data di nascita", "codice fiscale"]
           secrets: ["password", "PIN", "CVV", "codice di sicurezza", "numero completo della carta", "codice OTP"]
           redirects: ["chiamaci", "scrivici un'e-mail", "compila il modulo", "visita il nostro sito"]
+          negations: ["mai", "non"]
         """#),
         ("ja", #"""
         # Locale data for ja.
@@ -181,6 +190,7 @@ enum BuiltinLocales {
           private_info: ["注文番号", "予約番号", "メールアドレス", "電話番号", "住所", "生年月日", "口座番号"]
           secrets: ["パスワード", "暗証番号", "セキュリティコード", "カード番号", "ワンタイムパスワード"]
           redirects: ["お電話ください", "メールでお問い合わせ", "フォームにご記入", "お問い合わせフォーム"]
+          negations: ["決して", "ことはありません", "しません", "いたしません"]
         """#),
         ("ko", #"""
         # Locale data for ko.
@@ -193,6 +203,7 @@ enum BuiltinLocales {
           private_info: ["주문 번호", "예약 번호", "이메일 주소", "전화번호", "주소", "생년월일", "계좌 번호"]
           secrets: ["비밀번호", "PIN", "CVC", "보안 코드", "카드 번호 전체", "인증번호"]
           redirects: ["전화 주세요", "이메일로 문의", "양식을 작성", "웹사이트를 방문"]
+          negations: ["절대", "않습니다", "않아요", "마세요"]
         """#),
         ("nl", #"""
         # Locale data for nl.
@@ -206,6 +217,7 @@ enum BuiltinLocales {
           private_info: ["bestelnummer", "boekingsnummer", "e-mailadres", "telefoonnummer", "adres", "geboortedatum", "rekeningnummer"]
           secrets: ["wachtwoord", "pincode", "CVV", "beveiligingscode", "volledig kaartnummer"]
           redirects: ["bel ons", "mail ons", "vul het formulier in", "contactformulier"]
+          negations: ["nooit", "niet", "geen"]
         """#),
         ("pl", #"""
         # Locale data for pl.
@@ -221,6 +233,7 @@ enum BuiltinLocales {
           private_info: ["numer zamówienia", "numer rezerwacji", "adres e-mail", "numer telefonu", "adres", "data urodzenia", "numer konta", "PESEL"]
           secrets: ["hasło", "PIN", "CVV", "kod bezpieczeństwa", "pełny numer karty", "kod BLIK"]
           redirects: ["zadzwoń do nas", "napisz do nas e-mail", "wypełnij formularz", "odwiedź naszą stronę"]
+          negations: ["nigdy", "nie"]
         """#),
         ("pt", #"""
         # Locale data for pt.
@@ -235,6 +248,7 @@ enum BuiltinLocales {
           private_info: ["número do pedido", "código da reserva", "e-mail", "telefone", "endereço", "data de nascimento", "CPF", "número da conta"]
           secrets: ["senha", "CVV", "PIN", "código de segurança", "número completo do cartão", "código de verificação"]
           redirects: ["ligue para", "mande um e-mail", "preencha o formulário", "acesse nosso site"]
+          negations: ["nunca", "jamais", "não"]
         """#),
         ("pt-BR", #"""
         # Locale data for pt-BR.
@@ -256,6 +270,7 @@ enum BuiltinLocales {
           private_info: ["номер заказа", "номер бронирования", "электронная почта", "номер телефона", "адрес", "дата рождения", "номер счёта"]
           secrets: ["пароль", "PIN-код", "CVV", "код безопасности", "полный номер карты", "код из СМС"]
           redirects: ["позвоните нам", "напишите нам на почту", "заполните форму", "посетите наш сайт"]
+          negations: ["никогда", "не"]
         """#),
         ("tr", #"""
         # Locale data for tr.
@@ -269,6 +284,7 @@ enum BuiltinLocales {
           private_info: ["sipariş numarası", "rezervasyon kodu", "e-posta adresi", "telefon numarası", "adres", "doğum tarihi", "TC kimlik numarası"]
           secrets: ["şifre", "parola", "PIN", "CVV", "güvenlik kodu", "kartın tam numarası"]
           redirects: ["bizi arayın", "bize e-posta gönderin", "formu doldurun", "web sitemizi ziyaret edin"]
+          negations: ["asla", "istemeyiz", "istemez", "paylaşmayın"]
         """#),
         ("zh-Hans", #"""
         # Locale data for zh-Hans.
@@ -281,6 +297,7 @@ enum BuiltinLocales {
           private_info: ["订单号", "预订号", "电子邮件", "电话号码", "地址", "出生日期", "账号"]
           secrets: ["密码", "验证码", "安全码", "CVV", "完整卡号"]
           redirects: ["请致电", "发邮件给我们", "填写表格", "访问我们的网站"]
+          negations: ["绝不", "不会", "从不", "请勿", "不要"]
         """#),
         ("zh-Hant", #"""
         # Locale data for zh-Hant.
@@ -293,6 +310,7 @@ enum BuiltinLocales {
           private_info: ["訂單編號", "訂位代號", "電子郵件", "電話號碼", "地址", "出生日期", "帳號"]
           secrets: ["密碼", "驗證碼", "安全碼", "CVV", "完整卡號"]
           redirects: ["請致電", "寄電子郵件給我們", "填寫表單", "造訪我們的網站"]
+          negations: ["絕不", "不會", "從不", "請勿", "不要"]
         """#),
     ]
 }

@@ -111,7 +111,8 @@ struct PackReader {
         }
         guard let pairs = reader.mapping(node, "`dm` of \(what())") else { return nil }
         reader.checkKeys(pairs, known: Self.dmKeys, in: "`dm` of \(what())", at: node)
-        var handoff = DMHandoff(range: node.range)
+        // The first line only: a mapping's range runs to the next key.
+        var handoff = DMHandoff(range: reader.headRange(node))
         for pair in pairs {
             switch pair.key.scalar {
             case "prefill": handoff.prefill = reader.text(pair.value, "`dm.prefill`")

@@ -24,8 +24,10 @@ public struct LocaleData: Sendable {
         self.terms = [:]
     }
 
-    /// The term lists the lint rules know.
-    public static let termLists = ["private_info", "secrets", "redirects"]
+    /// The term lists the lint rules know: what `private-info-in-public`, `secret-request` and
+    /// `redirect-off-platform` look for, and the words that negate a request in the same sentence
+    /// ("we will never ask for your password").
+    public static let termLists = ["private_info", "secrets", "redirects", "negations"]
 
     /// `self` with every field `other` sets replacing this one's.
     public func overridden(by other: LocaleData) -> LocaleData {

@@ -24,6 +24,11 @@ public struct RuleCatalogue: Sendable {
         DMClosedRule(),
         MissingUserIDRule(),
         PrefillTooLongRule(),
+        PrivateInfoInPublicRule(),
+        SecretRequestRule(),
+        RedirectOffPlatformRule(),
+        DMWithoutFollowUpRule(),
+        FollowUpCycleRule(),
         PluralCategoriesRule(),
     ])
 

@@ -1,0 +1,91 @@
+/// Finds a locale's terms (`order number`, `contraseña`, `注文番号`) in template text:
+/// case-insensitively, on word boundaries in scripts written with spaces, anywhere in scripts
+/// written without them (Han, kana, Thai).
+///
+/// Inflection is allowed where languages attach it to the word: up to four letters after a term of
+/// five or more letters (`passwords`, `contraseñas`, `şifrenizi`, `번호를`), and up to two letters
+/// before an Arabic term (`وكلمة المرور`). Shorter terms (`PIN`, `CVV`) must stand alone.
+public struct TermMatcher: Sendable {
+    private let terms: [(text: String, scalars: [Unicode.Scalar])]
+
+    public init(terms: [String]) {
+        self.terms = terms.filter { !$0.isEmpty }.map { ($0, Self.fold($0.unicodeScalars)) }
+    }
+
+    public struct Match: Sendable, Hashable {
+        /// The term as the locale data writes it.
+        public var term: String
+        /// UTF-8 offsets into the text.
+        public var range: Range<Int>
+    }
+
+    /// Every match, in text order; overlapping matches of different terms are all reported.
+    public func matches(in text: String) -> [Match] {
+        let scalars = Array(text.unicodeScalars)
+        let folded = Self.fold(text.unicodeScalars)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        var found: [Match] = []
+        for (term, pattern) in terms where pattern.count <= folded.count {
+            var start = 0
+            while start + pattern.count <= folded.count {
+                guard folded[start..<start + pattern.count].elementsEqual(pattern),
+                      let range = Self.wordRange(of: pattern, at: start, in: folded) else {
+                    start += 1
+                    continue
+                }
+                found.append(Match(term: term, range: offsets[range.lowerBound]..<offsets[range.upperBound]))
+                start = range.upperBound
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The match widened by the inflection it may carry, or nil when it is inside another word.
+    private static func wordRange(of pattern: [Unicode.Scalar], at start: Int, in text: [Unicode.Scalar]) -> Range<Int>? {
+        var end = start + pattern.count
+        if let first = pattern.first, isLetter(first), !isUnspaced(first), start > 0, isLetter(text[start - 1]) {
+            // Arabic clitics (و، ب، ل، ال) attach to the word.
+            var letters = 0
+            var i = start - 1
+            while i >= 0 && isLetter(text[i]) { letters += 1; i -= 1 }
+            guard isArabic(first) && letters <= 2 else { return nil }
+        }
+        if let last = pattern.last, isLetter(last), !isUnspaced(last), end < text.count, isLetter(text[end]) {
+            var letters = 0
+            while end < text.count && isLetter(text[end]) { letters += 1; end += 1 }
+            guard (pattern.count >= 5 || isHangul(last)) && letters <= 4 else { return nil }
+        }
+        return start..<end
+    }
+
+    static func fold(_ scalars: String.UnicodeScalarView) -> [Unicode.Scalar] {
+        scalars.map { scalar in
+            if scalar == "’" || scalar == "‘" { return "'" }
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            return lower.count == 1 ? lower.first! : scalar
+        }
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private static func isHangul(_ scalar: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(scalar.value) }
+
+    private static func isArabic(_ scalar: Unicode.Scalar) -> Bool { (0x0600...0x06FF).contains(scalar.value) }
+
+    /// Scripts written without spaces between words.
+    private static func isUnspaced(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x0E00...0x0E7F, 0x20000...0x2FFFF: true
+        default: false
+        }
+    }
+}

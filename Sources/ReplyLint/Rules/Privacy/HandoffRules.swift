@@ -1,0 +1,75 @@
+import ReplyKit
+
+/// `dm-without-follow-up`: a DM handoff with no follow-up template.
+struct DMWithoutFollowUpRule: Rule {
+    let description = RuleDescription(
+        id: "dm-without-follow-up",
+        summary: "a `dm` template with no `follow_up`",
+        rationale: """
+            Many customers never open the DM. A `follow_up` names the template agents send when they \
+            have not written, so the conversation does not end in silence.
+            """,
+        defaultSeverity: .info,
+        triggeringExamples: [
+            .pack("  greeting:\n    text: Send us a DM with your booking reference.\n    dm: ↓true\n"),
+        ],
+        nonTriggeringExamples: [
+            .pack("  greeting:\n    text: Send us a DM with your booking reference.\n    dm: true\n    follow_up: nudge\n  nudge:\n    text: Still there? We're in your DMs.\n"),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        context.analyses.compactMap { analysis in
+            guard let dm = analysis.template.dm, analysis.template.followUp == nil else { return nil }
+            return diagnostic("`\(analysis.template.id.value)` hands off to DMs with no `follow_up`", in: analysis,
+                              range: dm.range, help: "add `follow_up: <template>` for customers who do not write")
+        }
+    }
+}
+
+/// `follow-up-cycle`: follow-ups that lead back to where they started.
+struct FollowUpCycleRule: Rule {
+    let description = RuleDescription(
+        id: "follow-up-cycle",
+        summary: "follow-ups that loop",
+        rationale: """
+            Agents' tools follow `follow_up` from template to template; a loop sends the same \
+            reminders to a customer for ever.
+            """,
+        defaultSeverity: .error,
+        triggeringExamples: [
+            .pack("  greeting:\n    text: Hi\n    follow_up: ↓nudge\n  nudge:\n    text: Still there?\n    follow_up: greeting\n"),
+            .pack("  greeting:\n    text: Hi\n    follow_up: ↓greeting\n"),
+        ],
+        nonTriggeringExamples: [
+            .pack("  greeting:\n    text: Hi\n    follow_up: nudge\n  nudge:\n    text: Still there?\n"),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (folder, brand) in context.brands {
+            for pack in folder.packs {
+                let next = Dictionary(pack.templates.compactMap { t in t.followUp.map { (t.id.value, $0) } },
+                                      uniquingKeysWith: { first, _ in first })
+                var reported: Set<String> = []
+                // Report each cycle once, at the first template of it in file order.
+                for template in pack.templates {
+                    guard let start = next[template.id.value], !reported.contains(template.id.value) else { continue }
+                    var path = [template.id.value]
+                    var current: String? = start.value
+                    while let id = current, !path.contains(id), path.count <= pack.templates.count {
+                        path.append(id)
+                        current = next[id]?.value
+                    }
+                    guard current == template.id.value else { continue }
+                    reported.formUnion(path)
+                    found.append(diagnostic(
+                        "follow-ups loop: \((path + [template.id.value]).map { "`\($0)`" }.joined(separator: " → "))",
+                        file: pack.file, range: start.range,
+                        help: "end the chain with a template that has no `follow_up`",
+                        brand: brand.id, locale: pack.tag?.canonical, template: template.id.value))
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,48 @@
+import ReplyKit
+
+/// Finds a locale's terms in a template's texts for the privacy rules, with matchers built once
+/// per locale and term list.
+struct TermFinder {
+    private let locales: LocaleCatalog
+    private var matchers: [String: TermMatcher] = [:]
+
+    init(_ locales: LocaleCatalog) {
+        self.locales = locales
+    }
+
+    /// Matches of the `list` terms of the pack's locale in `text`; with `skipNegated`, matches whose
+    /// sentence holds a `negations` term are left out ("we will never ask for your password";
+    /// "パスワードをお伺いすることは決してありません", where the negation comes last).
+    mutating func matches(_ list: String, in text: String, locale: LocaleTag?, skipNegated: Bool = false) -> [TermMatcher.Match] {
+        guard let locale else { return [] }
+        let found = matcher(list, locale).matches(in: text)
+        guard skipNegated, !found.isEmpty else { return found }
+        let negations = matcher("negations", locale).matches(in: text)
+        let bytes = Array(text.utf8)
+        return found.filter { match in
+            let sentence = Self.sentence(around: match.range, in: bytes)
+            return !negations.contains { sentence.contains($0.range.lowerBound) }
+        }
+    }
+
+    private mutating func matcher(_ list: String, _ locale: LocaleTag) -> TermMatcher {
+        let key = "\(locale.canonical) \(list)"
+        if let matcher = matchers[key] { return matcher }
+        let matcher = TermMatcher(terms: locales.resolve(locale)?.terms[list] ?? [])
+        matchers[key] = matcher
+        return matcher
+    }
+
+    /// The sentence around `range`: from just after the previous sentence end (. ! ? 。 ！ ？ ؟ । or a
+    /// line break) to the next one.
+    static func sentence(around range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        let ends: [[UInt8]] = [".", "!", "?", "\n", "。", "！", "？", "؟", "।"].map { Array($0.utf8) }
+        func endsAt(_ i: Int) -> Bool { ends.contains { i >= $0.count && bytes[(i - $0.count)..<i].elementsEqual($0) } }
+        func startsAt(_ i: Int) -> Bool { ends.contains { i + $0.count <= bytes.count && bytes[i..<i + $0.count].elementsEqual($0) } }
+        var start = range.lowerBound
+        while start > 0 && !endsAt(start) { start -= 1 }
+        var end = range.upperBound
+        while end < bytes.count && !startsAt(end) { end += 1 }
+        return start..<end
+    }
+}
