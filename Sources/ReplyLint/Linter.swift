@@ -32,7 +32,11 @@ public struct Linter: Sendable {
                disabled[DisableKey(file: diagnostic.file ?? "", template: template)]?.contains(rule.id) == true {
                 continue
             }
-            diagnostic.severity = severity
+            // A rule may report a milder case below its default (an ended campaign is a warning);
+            // configuration sets the severity of the rule as a whole.
+            if severity != rule.description.defaultSeverity || diagnostic.severity > severity {
+                diagnostic.severity = severity
+            }
             diagnostics.append(diagnostic)
         }
         diagnostics.sort(by: Self.order)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads `brand.yaml` into a ``Brand`` by the schema of pack-format.md.
 struct BrandReader {
     static let keys = ["name", "account", "default_locale", "locales", "fallback_locale", "max_length",
@@ -208,7 +210,15 @@ struct BrandReader {
                 return nil
             }
             var rules = Variable.TextRules(maxLength: length.value)
-            if let patternNode = value("pattern") { rules.pattern = reader.string(patternNode, "`pattern` of \(what)")?.value }
+            if let patternNode = value("pattern"), let pattern = reader.string(patternNode, "`pattern` of \(what)") {
+                do {
+                    _ = try NSRegularExpression(pattern: pattern.value)
+                    rules.pattern = pattern.value
+                } catch {
+                    reader.report("`pattern` of \(what) is not a valid regular expression", at: patternNode.range,
+                                  notes: ["patterns use ICU regular expressions and must match the whole value: `[\\p{L}' -]+`"])
+                }
+            }
             if let allowNode = value("allow"), let allowed = reader.strings(allowNode, "`allow` of \(what)") {
                 for entity in allowed {
                     if let kind = Variable.Entity(rawValue: entity.value) {

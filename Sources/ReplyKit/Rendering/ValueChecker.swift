@@ -124,3 +124,11 @@ struct ValueChecker: @unchecked Sendable {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
+
+extension Variable {
+    /// The value as it would be substituted, or the ``RenderError`` the renderer would refuse it with
+    /// (`invalid-example` checks each variable's `example` this way).
+    public func validate(_ value: ReplyValue) throws(RenderError) -> String {
+        try ValueChecker(variables: [self]).check(value, for: self)
+    }
+}

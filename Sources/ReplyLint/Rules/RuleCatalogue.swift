@@ -18,6 +18,8 @@ public struct RuleCatalogue: Sendable {
         UnknownReferenceRule(),
         UndeclaredVariableRule(),
         VariableTypeRule(),
+        UnusedVariableRule(),
+        InvalidExampleRule(),
         OverLimitRule(),
         NearLimitRule(),
         DeepLinkInTextRule(),
@@ -29,7 +31,13 @@ public struct RuleCatalogue: Sendable {
         RedirectOffPlatformRule(),
         DMWithoutFollowUpRule(),
         FollowUpCycleRule(),
+        MentionInTemplateRule(),
+        URLNotAllowedRule(),
+        PlaceholderJoinsEntityRule(),
+        TooManyHashtagsRule(),
         PluralCategoriesRule(),
+        CampaignWindowRule(),
+        CampaignEmptyRule(),
     ])
 
     public func rule(_ id: String) -> (any Rule)? { rules.first { $0.id == id } }

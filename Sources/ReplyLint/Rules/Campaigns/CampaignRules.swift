@@ -1,0 +1,79 @@
+import Foundation
+import ReplyKit
+
+/// `campaign-window`: a campaign whose window is empty, or over while it is still approved.
+struct CampaignWindowRule: Rule {
+    let description = RuleDescription(
+        id: "campaign-window",
+        summary: "`ends` not after `starts` (warning: an approved campaign whose window has ended)",
+        rationale: """
+            A campaign's templates render only inside its window: one that ends before it starts \
+            can never be sent, and an approved campaign that has ended is usually one somebody forgot \
+            to retire.
+            """,
+        defaultSeverity: .error,
+        triggeringExamples: [
+            RuleExample(["brand.yaml": RuleExample.defaultBrand + "\ncampaigns:\n  spring:\n    status: approved\n    starts: 2027-03-10\n    ends: ↓2027-03-01\n"]),
+            RuleExample(["brand.yaml": RuleExample.defaultBrand + "\ncampaigns:\n  spring:\n    status: approved\n    starts: 2020-03-01\n    ends: ↓2020-03-31\n"],
+                        comment: "approved, but over: a warning"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(["brand.yaml": RuleExample.defaultBrand + "\ncampaigns:\n  spring:\n    status: retired\n    starts: 2020-03-01\n    ends: 2020-03-31\n"]),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        let now = Date().timeIntervalSince1970
+        var found: [Diagnostic] = []
+        for (_, brand) in context.brands {
+            for campaign in brand.campaigns {
+                guard let ends = campaign.ends else { continue }
+                if let starts = campaign.starts, ends.value <= starts.value {
+                    found.append(diagnostic("campaign `\(campaign.id.value)` ends before it starts", file: brand.file,
+                                            range: ends.range, help: "set `ends` after `starts`", brand: brand.id))
+                } else if campaign.status?.value == .approved, ends.value < now {
+                    var finding = diagnostic("campaign `\(campaign.id.value)` is approved but its window has ended",
+                                             file: brand.file, range: ends.range,
+                                             help: "set `status: retired`, or move `ends`", brand: brand.id)
+                    finding.severity = .warning
+                    found.append(finding)
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// `campaign-empty`: a declared campaign with no templates in the default locale.
+struct CampaignEmptyRule: Rule {
+    let description = RuleDescription(
+        id: "campaign-empty",
+        summary: "a declared campaign with no templates in the default locale",
+        rationale: """
+            The default locale's pack defines the catalogue: a campaign without templates there has \
+            nothing for the other locales to translate and nothing for agents to send.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample(["brand.yaml": RuleExample.defaultBrand + "\ncampaigns:\n  ↓spring:\n    status: draft\n"]),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(["brand.yaml": RuleExample.defaultBrand + "\ncampaigns:\n  spring:\n    status: draft\n",
+                         "en-US.yaml": RuleExample.defaultPack + "\ncampaigns:\n  spring:\n    promo:\n      text: Spring is here\n"]),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (folder, brand) in context.brands {
+            guard let source = brand.defaultLocale?.value, let pack = folder.packs.first(where: { $0.tag == source }),
+                  pack.isReadable else { continue }
+            let used = Set(pack.templates.compactMap(\.campaign))
+            for campaign in brand.campaigns where !used.contains(campaign.id.value) {
+                found.append(diagnostic("campaign `\(campaign.id.value)` has no templates in \(source)", file: brand.file,
+                                        range: campaign.id.range,
+                                        help: "add its templates under `campaigns: \(campaign.id.value):` in \(pack.file)",
+                                        brand: brand.id))
+            }
+        }
+        return found
+    }
+}

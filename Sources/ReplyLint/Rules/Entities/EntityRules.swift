@@ -1,0 +1,202 @@
+import ReplyKit
+import TweetText
+
+extension TweetEntity {
+    /// The entity's range as UTF-8 offsets into `text` (TweetText counts UTF-16).
+    func utf8Range(in text: String) -> Range<Int> {
+        let utf16 = text.utf16
+        func offset(_ units: Int) -> Int {
+            let index = utf16.index(utf16.startIndex, offsetBy: min(max(units, 0), utf16.count))
+            return text.utf8.distance(from: text.utf8.startIndex, to: index)
+        }
+        return offset(range.lowerBound)..<offset(range.upperBound)
+    }
+}
+
+/// `mention-in-template`: literal text that mentions an account.
+struct MentionInTemplateRule: Rule {
+    let description = RuleDescription(
+        id: "mention-in-template",
+        summary: "text that mentions an account (it notifies them; the reply already reaches the customer)",
+        rationale: """
+            A reply reaches the customer it answers without a mention. A mention written into a \
+            template notifies that account every time the template is sent.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            .pack("  greeting:\n    text: Thanks for flying with us! ↓@AcmeAirCrew will take it from here.\n"),
+        ],
+        nonTriggeringExamples: [
+            .pack("  greeting:\n    text: Thanks for flying with us! Write to us at help@acme.example.\n"),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for analysis in context.analyses {
+            for (text, what) in analysis.variantTexts {
+                for entity in TwitterText.extractMentionsOrLists(text.text.value) {
+                    found.append(diagnostic("\(what) of `\(analysis.template.id.value)` mentions @\(entity.value)", in: analysis,
+                                            range: text.map.range(entity.utf8Range(in: text.text.value)),
+                                            notes: ["@\(entity.value) is notified every time this template is sent"],
+                                            help: "name the account without `@`, or remove it"))
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// `url-not-allowed`: a URL outside the brand's `allowed_domains`.
+struct URLNotAllowedRule: Rule {
+    let description = RuleDescription(
+        id: "url-not-allowed",
+        summary: "a URL whose domain is not in `allowed_domains` (warning when the brand sets none)",
+        rationale: """
+            A link in a reply is a promise that it is safe. Listing the brand's domains catches typos \
+            (`acme-air.exmaple`), links to a competitor's page and shorteners that hide the target.
+            """,
+        defaultSeverity: .error,
+        triggeringExamples: [
+            RuleExample(["brand.yaml": RuleExample.defaultBrand.replacingOccurrences(of: "default_locale", with: "allowed_domains: [acme.example]\ndefault_locale"),
+                         "en-US.yaml": "locale: en-US\ntemplates:\n  greeting:\n    text: See ↓https://bit.ly/3xYz for the status.\n"]),
+            .pack("  greeting:\n    text: See ↓status.example.com for updates.\n", comment: "no `allowed_domains`: a warning"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(["brand.yaml": RuleExample.defaultBrand.replacingOccurrences(of: "default_locale", with: "allowed_domains: [acme.example]\ndefault_locale"),
+                         "en-US.yaml": "locale: en-US\ntemplates:\n  greeting:\n    text: See https://status.acme.example/flights for updates.\n"]),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for analysis in context.analyses {
+            let allowed = analysis.brand.allowedDomains?.map { $0.value.lowercased() }
+            for (text, what) in analysis.variantTexts {
+                for entity in TwitterText.extractURLs(text.text.value) where !entity.value.contains("/messages/compose") {
+                    let host = Self.host(of: entity.value)
+                    if let allowed, allowed.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { continue }
+                    var finding = diagnostic(
+                        "\(what) of `\(analysis.template.id.value)` links to `\(host)`" + (allowed == nil ? ", and the brand lists no `allowed_domains`" : ", which is not in `allowed_domains`"),
+                        in: analysis, range: text.map.range(entity.utf8Range(in: text.text.value)),
+                        notes: allowed.map { ["allowed: \($0.joined(separator: ", "))"] } ?? [],
+                        help: allowed == nil ? "list the brand's domains in `allowed_domains`" : "link to a page on an allowed domain, or add `\(host)` to `allowed_domains`")
+                    if allowed == nil { finding.severity = .warning }
+                    found.append(finding)
+                }
+            }
+        }
+        return found
+    }
+
+    static func host(of url: String) -> String {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        let end = rest.firstIndex { "/:?#".contains($0) } ?? rest.endIndex
+        return rest[..<end].lowercased()
+    }
+}
+
+/// `placeholder-joins-entity`: literal text and a variable that can join into an entity.
+struct PlaceholderJoinsEntityRule: Rule {
+    let description = RuleDescription(
+        id: "placeholder-joins-entity",
+        summary: "literal text and a variable that can join into a URL, mention or hashtag",
+        rationale: """
+            `{name}.com`, `@{handle}` and `#{tag}` build an entity out of a value: X counts a URL as \
+            23 whatever its length, notifies a mention and links a hashtag. The renderer refuses \
+            such values unless the variable `allow`s the entity, so the template fails at run time.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            .pack("  greeting:\n    text: Visit ↓{first_name}.com for more.\n"),
+            .pack("  greeting:\n    text: Thanks @↓{first_name}!\n"),
+            .pack("  greeting:\n    text: \"Follow #↓{first_name} for updates.\"\n"),
+        ],
+        nonTriggeringExamples: [
+            .pack("  greeting:\n    text: Thanks {first_name}. See you soon.\n"),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for analysis in context.analyses {
+            for (text, what) in analysis.texts {
+                guard let message = text.message else { continue }
+                for (argument, joined) in Self.joins(in: message) {
+                    found.append(diagnostic(
+                        "`{\(argument.name)}` in \(what) of `\(analysis.template.id.value)` can join the text around it into a \(joined)",
+                        in: analysis, range: text.map.range(argument.span),
+                        notes: ["the renderer refuses values that form a \(joined) with the text around them"],
+                        help: "put a space or punctuation between the variable and the text"))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Variables whose neighbouring literal text makes an entity with them, and which kind.
+    static func joins(in message: Message) -> [(Message.Argument, String)] {
+        var result: [(Message.Argument, String)] = []
+        for (index, part) in message.parts.enumerated() {
+            switch part {
+            case .variable(let argument):
+                let before = index > 0 ? literal(message.parts[index - 1]).map { String($0.suffix(1)) } ?? "" : ""
+                let after = index + 1 < message.parts.count ? literal(message.parts[index + 1]).map { String($0.prefix(2)) } ?? "" : ""
+                if ["@", "＠"].contains(before) { result.append((argument, "mention")) }
+                else if ["#", "＃"].contains(before) { result.append((argument, "hashtag")) }
+                else if before == "$" { result.append((argument, "cashtag")) }
+                else if [".", "/", ":"].contains(before) || Self.startsDomain(after) { result.append((argument, "URL")) }
+            case .plural(_, let branches), .select(_, let branches):
+                for branch in branches { result += joins(in: branch.message) }
+            case .literal, .pound:
+                break
+            }
+        }
+        return result
+    }
+
+    private static func literal(_ part: Message.Part) -> String? {
+        if case .literal(let text) = part { return text }
+        return nil
+    }
+
+    /// `.com`, `/path`: text that continues a domain or path right after the value.
+    private static func startsDomain(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.first else { return false }
+        if first == "/" { return true }
+        return first == "." && scalars.count > 1 && scalars[1].properties.isAlphabetic
+    }
+}
+
+/// `too-many-hashtags`: more than two hashtags in one text.
+struct TooManyHashtagsRule: Rule {
+    static let limit = 2
+
+    let description = RuleDescription(
+        id: "too-many-hashtags",
+        summary: "more than 2 hashtags",
+        rationale: """
+            A reply to a customer is a conversation, not a campaign post: a string of hashtags reads \
+            as spam and costs characters.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            .pack("  greeting:\n    text: \"Welcome aboard! #AcmeAir #travel ↓#flying\"\n"),
+        ],
+        nonTriggeringExamples: [
+            .pack("  greeting:\n    text: \"Welcome aboard! #AcmeAir\"\n"),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for analysis in context.analyses {
+            for (text, what) in analysis.variantTexts {
+                let hashtags = TwitterText.extractHashtags(text.text.value)
+                guard hashtags.count > Self.limit else { continue }
+                found.append(diagnostic("\(what) of `\(analysis.template.id.value)` has \(hashtags.count) hashtags", in: analysis,
+                                        range: text.map.range(hashtags[Self.limit].utf8Range(in: text.text.value)),
+                                        help: "keep at most \(Self.limit)"))
+            }
+        }
+        return found
+    }
+}
