@@ -35,7 +35,12 @@ public struct RuleCatalogue: Sendable {
         URLNotAllowedRule(),
         PlaceholderJoinsEntityRule(),
         TooManyHashtagsRule(),
+        MissingTranslationRule(),
+        ObsoleteTranslationRule(),
+        VariableMismatchRule(),
+        DMMismatchRule(),
         PluralCategoriesRule(),
+        UntranslatedRule(),
         CampaignWindowRule(),
         CampaignEmptyRule(),
     ])

@@ -53,7 +53,7 @@ struct SecretRequestRule: Rule {
         defaultSeverity: .error,
         triggeringExamples: [
             .pack("  greeting:\n    text: Send us your ↓password and we'll reset the account.\n    dm: true\n"),
-            RuleExample(["de-DE.yaml": "locale: de-DE\ntemplates:\n  greeting:\n    text: Bitte nennen Sie uns Ihre ↓PIN per DM.\n    dm: true\n"]),
+            RuleExample(["de-DE.yaml": "locale: de-DE\ntemplates:\n  greeting:\n    text: Bitte nennen Sie uns Ihre ↓PIN.\n"]),
             .pack("  greeting:\n    text: Write to us\n    dm:\n      prefill: \"My ↓CVV is \"\n"),
         ],
         nonTriggeringExamples: [

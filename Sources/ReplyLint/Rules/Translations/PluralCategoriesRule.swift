@@ -16,13 +16,14 @@ struct PluralCategoriesRule: Rule {
             .pack("  greeting:\n    text: \"{days, plural, one {# day} ↓few {# days} other {# days}}\"\n"),
             RuleExample([
                 "brand.yaml": RuleExample.defaultBrand.replacingOccurrences(of: "default_locale: en-US", with: "default_locale: ru"),
-                "en-US.yaml": "locale: en-US\ntemplates:\n  other:\n    text: Hi\n",
+                "en-US.yaml": "locale: en-US\ntemplates:\n  greeting:\n    text: \"{days, plural, one {# day} other {# days}}\"\n",
                 "ru.yaml": "locale: ru\ntemplates:\n  greeting:\n    text: \"{↓days, plural, one {# день} other {# дней}}\"\n",
             ], comment: "Russian needs `few` (2, 3, 4) and `many` (5, 6, …)"),
         ],
         nonTriggeringExamples: [
             .pack("  greeting:\n    text: \"{days, plural, one {# day} other {# days}}\"\n"),
             RuleExample([
+                "en-US.yaml": "locale: en-US\ntemplates:\n  greeting:\n    text: \"{days, plural, one {# day} other {# days}}\"\n",
                 "ja-JP.yaml": "locale: ja-JP\ntemplates:\n  greeting:\n    text: \"{days, plural, other {#日}}\"\n",
             ]),
         ])

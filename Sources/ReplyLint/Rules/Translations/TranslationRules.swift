@@ -1,0 +1,227 @@
+import ReplyKit
+
+/// Each pack of a brand beside the pack of its default locale, which defines the catalogue.
+struct TranslationPairs {
+    struct Pair {
+        var brand: Brand
+        var source: LocalePack
+        var translation: LocalePack
+    }
+
+    static func pairs(_ context: LintContext) -> [Pair] {
+        var result: [Pair] = []
+        for (folder, brand) in context.brands {
+            guard let tag = brand.defaultLocale?.value,
+                  let source = folder.packs.first(where: { $0.tag == tag && $0.isReadable }) else { continue }
+            for pack in folder.packs where pack.tag != tag && pack.isReadable && pack.tag != nil {
+                result.append(Pair(brand: brand, source: source, translation: pack))
+            }
+        }
+        return result
+    }
+
+    /// The analyses of one pack, by template id.
+    static func analyses(_ context: LintContext, file: String) -> [String: TemplateAnalysis] {
+        Dictionary(context.analyses.filter { $0.pack.file == file }.map { ($0.template.id.value, $0) },
+                   uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// `missing-translation`: a template of the default locale missing from another locale's pack.
+struct MissingTranslationRule: Rule {
+    let description = RuleDescription(
+        id: "missing-translation",
+        summary: "a template of the default locale missing from another locale's pack",
+        rationale: """
+            An agent answering in that language gets the fallback locale's text, or an error. The \
+            default locale's pack is the catalogue every other pack translates.
+            """,
+        defaultSeverity: .error,
+        triggeringExamples: [
+            RuleExample(["en-US.yaml": RuleExample.defaultPack + "\n  bye:\n    text: Bye\n",
+                         "es-MX.yaml": "locale: ↓es-MX\ntemplates:\n  greeting:\n    text: Hola {first_name}, gracias por escribirnos.\n"]),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(["es-MX.yaml": "locale: es-MX\ntemplates:\n  greeting:\n    text: Hola {first_name}, gracias por escribirnos.\n"]),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for pair in TranslationPairs.pairs(context) {
+            let translated = Set(pair.translation.templates.map(\.id.value))
+            let missing = pair.source.templates.map(\.id.value).filter { !translated.contains($0) }
+            guard let tag = pair.translation.tag else { continue }
+            for id in missing {
+                found.append(diagnostic("`\(tag)` has no translation of `\(id)`", file: pair.translation.file,
+                                        range: pair.translation.locale?.range,
+                                        notes: ["\(pair.source.file) defines it"],
+                                        help: "translate it in \(pair.translation.file)",
+                                        brand: pair.brand.id, locale: tag.canonical, template: id))
+            }
+        }
+        return found
+    }
+}
+
+/// `obsolete-translation`: a template in a pack but not in the default locale.
+struct ObsoleteTranslationRule: Rule {
+    let description = RuleDescription(
+        id: "obsolete-translation",
+        summary: "a template in a pack but not in the default locale",
+        rationale: """
+            A template the default locale no longer has was renamed or retired there; its \
+            translations linger, unreviewed, and agents may still send them.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample(["es-MX.yaml": "locale: es-MX\ntemplates:\n  greeting:\n    text: Hola {first_name}.\n  ↓old-promo:\n    text: ¡Oferta!\n"]),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(["es-MX.yaml": "locale: es-MX\ntemplates:\n  greeting:\n    text: Hola {first_name}.\n"]),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for pair in TranslationPairs.pairs(context) {
+            let source = Set(pair.source.templates.map(\.id.value))
+            for template in pair.translation.templates where !source.contains(template.id.value) {
+                found.append(diagnostic("`\(template.id.value)` is not in the default locale `\(pair.source.tag!)`",
+                                        file: pair.translation.file, range: template.id.range,
+                                        help: "remove it, or add it to \(pair.source.file)",
+                                        brand: pair.brand.id, locale: pair.translation.tag?.canonical,
+                                        template: template.id.value))
+            }
+        }
+        return found
+    }
+}
+
+/// `variable-mismatch`: a translation that uses a variable its source does not, or drops one.
+struct VariableMismatchRule: Rule {
+    let description = RuleDescription(
+        id: "variable-mismatch",
+        summary: "a translation that uses a variable its source does not (warning when it drops one)",
+        rationale: """
+            Agents' tools pass the values the source template needs: a translation that needs \
+            another fails to render, and one that drops a variable loses information (a date, a \
+            number) the customer was given in the other language.
+            """,
+        defaultSeverity: .error,
+        triggeringExamples: [
+            RuleExample(["es-MX.yaml": "locale: es-MX\ntemplates:\n  greeting:\n    text: Hola {first_name}, en {↓days} días.\n"]),
+            RuleExample(["es-MX.yaml": "locale: es-MX\ntemplates:\n  greeting:\n    text: ↓Hola, gracias por escribirnos.\n"],
+                        comment: "drops `first_name`: a warning"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(["es-MX.yaml": "locale: es-MX\ntemplates:\n  greeting:\n    text: Gracias por escribirnos, {first_name}.\n"]),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for pair in TranslationPairs.pairs(context) {
+            let sources = TranslationPairs.analyses(context, file: pair.source.file)
+            for analysis in context.analyses where analysis.pack.file == pair.translation.file {
+                guard let source = sources[analysis.template.id.value] else { continue }
+                let expected = Set(source.texts.flatMap { $0.text.message?.variableNames ?? [] })
+                guard !source.texts.contains(where: { $0.text.message == nil }) else { continue }
+                for (text, what) in analysis.texts {
+                    guard let message = text.message else { continue }
+                    for (argument, _) in message.arguments where !expected.contains(argument.name) {
+                        found.append(diagnostic(
+                            "\(what) of `\(analysis.template.id.value)` uses `\(argument.name)`, which its source in `\(pair.source.tag!)` does not",
+                            in: analysis, range: text.map.range(argument.nameSpan),
+                            notes: ["the source uses: \(expected.sorted().joined(separator: ", "))"],
+                            help: "use the source's variables"))
+                    }
+                }
+                let used = Set(analysis.texts.flatMap { $0.text.message?.variableNames ?? [] })
+                let dropped = expected.subtracting(used).sorted()
+                if !dropped.isEmpty, let first = analysis.variants.first, !analysis.texts.contains(where: { $0.text.message == nil }) {
+                    var finding = diagnostic(
+                        "`\(analysis.template.id.value)` drops \(dropped.map { "`\($0)`" }.joined(separator: ", ")), which its source in `\(pair.source.tag!)` uses",
+                        in: analysis, range: analysis.wholeRange(first),
+                        help: "keep every variable of the source, or say why with `disable: [variable-mismatch]`")
+                    finding.severity = .warning
+                    found.append(finding)
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// `dm-mismatch`: a translation that hands off to DMs while its source does not, or the reverse.
+struct DMMismatchRule: Rule {
+    let description = RuleDescription(
+        id: "dm-mismatch",
+        summary: "a translation that hands off to DM while its source does not, or the reverse",
+        rationale: """
+            Whether a reply moves the conversation to DMs is a decision about privacy, not wording: \
+            every language must make the same one.
+            """,
+        defaultSeverity: .error,
+        triggeringExamples: [
+            RuleExample(["es-MX.yaml": "locale: es-MX\ntemplates:\n  ↓greeting:\n    text: Hola {first_name}, escríbenos por DM.\n    dm: true\n"]),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(["es-MX.yaml": "locale: es-MX\ntemplates:\n  greeting:\n    text: Hola {first_name}, gracias por escribirnos.\n"]),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for pair in TranslationPairs.pairs(context) {
+            let sources = Dictionary(pair.source.templates.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+            for template in pair.translation.templates {
+                guard let source = sources[template.id.value], (source.dm == nil) != (template.dm == nil) else { continue }
+                found.append(diagnostic(
+                    template.dm == nil
+                        ? "`\(template.id.value)` does not hand off to DMs, but its source in `\(pair.source.tag!)` does"
+                        : "`\(template.id.value)` hands off to DMs, but its source in `\(pair.source.tag!)` does not",
+                    file: pair.translation.file, range: template.id.range,
+                    help: template.dm == nil ? "add `dm: true` as in the source" : "remove `dm`, or add it to the source",
+                    brand: pair.brand.id, locale: pair.translation.tag?.canonical, template: template.id.value))
+            }
+        }
+        return found
+    }
+}
+
+/// `untranslated`: a translation identical to its source text in another language.
+struct UntranslatedRule: Rule {
+    let description = RuleDescription(
+        id: "untranslated",
+        summary: "a translation identical to its source text in another language",
+        rationale: """
+            A pack copied from the source and never translated sends English (say) to customers who \
+            wrote in Japanese. Text in the same language (`en-GB` from `en-US`) may stay as it is.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample(["es-MX.yaml": "locale: es-MX\ntemplates:\n  greeting:\n    text: ↓Hi {first_name}, thanks for reaching out.\n"]),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(["en-GB.yaml": "locale: en-GB\ntemplates:\n  greeting:\n    text: Hi {first_name}, thanks for reaching out.\n"]),
+            RuleExample(["es-MX.yaml": "locale: es-MX\ntemplates:\n  greeting:\n    text: Hola {first_name}, gracias por escribirnos.\n"]),
+        ])
+
+    func check(_ context: LintContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for pair in TranslationPairs.pairs(context) where pair.translation.tag?.language != pair.source.tag?.language {
+            let sources = Dictionary(pair.source.templates.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+            let analyses = TranslationPairs.analyses(context, file: pair.translation.file)
+            for template in pair.translation.templates {
+                guard let source = sources[template.id.value], let analysis = analyses[template.id.value] else { continue }
+                let sourceTexts = Set(source.variants.map(\.value))
+                for (text, what) in analysis.variantTexts where sourceTexts.contains(text.text.value) {
+                    // Text with no words to translate (`{first_name}!`) is the same in every language.
+                    let letters = text.text.value.replacing(/\{[^}]*\}/, with: "").unicodeScalars.filter(\.properties.isAlphabetic).count
+                    guard letters >= 3 else { continue }
+                    found.append(diagnostic(
+                        "\(what) of `\(template.id.value)` is the same as in `\(pair.source.tag!)`", in: analysis,
+                        range: analysis.wholeRange(text), help: "translate it into \(pair.translation.tag!)"))
+                }
+            }
+        }
+        return found
+    }
+}
