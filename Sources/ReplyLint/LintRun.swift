@@ -13,6 +13,8 @@ public struct LintRun: Sendable {
         /// `--rule ID=SEVERITY`, in order.
         public var ruleOverrides: [String] = []
         public var quiet = false
+        /// `--fix`: apply the fixes of fixable rules, then report what remains.
+        public var fix = false
         public var colors = false
         public var toolVersion = "0.0.0"
         public var limits: YAMLLimits = .default
@@ -69,23 +71,38 @@ public struct LintRun: Sendable {
             }
         }
         let loader = RepositoryLoader(limits: options.limits)
-        var repository: TemplateRepository?
-        var onlyFiles: Set<String>? = []
-        for target in targets {
-            var loaded = target.brandDirectories.map {
-                loader.load(brandDirectories: $0, templatesDirectory: target.templatesDirectory)
-            } ?? loader.load(templatesDirectory: target.templatesDirectory)
-            if repository == nil {
-                // The repository's own locale data: from replykit.yaml, else `locales/` beside `templates/`.
-                let locales = configuration.localesDirectory ?? PathText.join(target.root, "locales")
-                loader.loadLocaleData(directory: locales, into: &loaded)
+        func lintTargets() -> LintResult? {
+            var repository: TemplateRepository?
+            var onlyFiles: Set<String>? = []
+            for target in targets {
+                var loaded = target.brandDirectories.map {
+                    loader.load(brandDirectories: $0, templatesDirectory: target.templatesDirectory)
+                } ?? loader.load(templatesDirectory: target.templatesDirectory)
+                if repository == nil {
+                    // The repository's own locale data: from replykit.yaml, else `locales/` beside `templates/`.
+                    let locales = configuration.localesDirectory ?? PathText.join(target.root, "locales")
+                    loader.loadLocaleData(directory: locales, into: &loaded)
+                }
+                if repository == nil { repository = loaded } else { repository!.merge(loaded) }
+                if let files = target.onlyFiles { onlyFiles?.formUnion(files) } else { onlyFiles = nil }
             }
-            if repository == nil { repository = loaded } else { repository!.merge(loaded) }
-            if let files = target.onlyFiles { onlyFiles?.formUnion(files) } else { onlyFiles = nil }
+            guard let repository else { return nil }
+            var result = Linter(catalogue: catalogue, configuration: configuration).lint(repository)
+            if let onlyFiles { result = result.restricted(to: onlyFiles) }
+            return result
         }
-        guard let repository else { return failure("nothing to lint") }
-        var result = Linter(catalogue: catalogue, configuration: configuration).lint(repository)
-        if let onlyFiles { result = result.restricted(to: onlyFiles) }
+        guard var result = lintTargets() else { return failure("nothing to lint") }
+        var fixNotes = ""
+        if options.fix {
+            let fixed = Fixer.fix(result.diagnostics, in: result.repository)
+            for (path, reason) in fixed.failures { fixNotes += "error: \(path): could not write the fixes: \(reason)\n" }
+            if !fixed.changed.isEmpty {
+                let edits = fixed.changed.reduce(0) { $0 + $1.edits }
+                fixNotes += "fixed \(plural(edits, "problem")) in \(plural(fixed.changed.count, "file"))\n"
+                // Report what remains, from the files as they are now.
+                if let again = lintTargets() { result = again }
+            }
+        }
         let errors = result.count(.error)
         let warnings = result.count(.warning)
         var shown = result
@@ -93,7 +110,7 @@ public struct LintRun: Sendable {
         let root = targets.count == 1 ? targets[0].root : "."
         let reportOptions = ReportOptions(colors: options.colors, toolVersion: options.toolVersion,
                                           repositoryRoot: root, catalogue: catalogue)
-        var stderr = ""
+        var stderr = fixNotes
         var exitCode: Int32 = errors > 0 ? 1 : 0
         if let limit = options.maxWarnings, warnings > limit {
             exitCode = 1

@@ -35,6 +35,9 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Report errors only.")
     var quiet = false
 
+    @Flag(help: "Apply the fixes of fixable rules in place (atomically), then report what remains.")
+    var fix = false
+
     @Flag(help: "No colours (also off when stdout is not a terminal or NO_COLOR is set).")
     var noColor = false
 
@@ -60,6 +63,7 @@ struct LintCommand: ParsableCommand {
         options.maxWarnings = maxWarnings
         options.ruleOverrides = rules
         options.quiet = quiet
+        options.fix = fix
         options.colors = Terminal.wantsColor(flagOff: noColor)
         options.toolVersion = ReplyKitCommand.configuration.version
         let outcome = LintRun(options: options).run()

@@ -9,7 +9,7 @@ import Testing
     func repository(errors count: Int) throws -> URL {
         let root = try TestSupport.temporaryDirectory()
         var pack = "locale: en-US\ntemplates:\n"
-        for index in 0..<count { pack += "  t\(index):\n    text: 'Hi {first_name}, 100% sure: \"yes\", {days, plural, one {# day} other {# days}}'\n    follow_up: missing-\(index)\n" }
+        for index in 0..<count { pack += "  t\(index):\n    text: 'Hi {first_name} #\(index), 100% sure: \"yes\", {days, plural, one {# day} other {# days}}'\n    follow_up: missing-\(index)\n" }
         if count == 0 { pack += "  hi:\n    text: Hi {first_name}, {days, plural, one {# day} other {# days}}\n" }
         try TestSupport.write(["templates/acme/brand.yaml": Array((RuleExample.defaultBrand + "\n").utf8),
                                "templates/acme/en-US.yaml": Array(pack.utf8)], under: root)

@@ -167,3 +167,13 @@ public struct ScalarSourceMap: Sendable {
         return p
     }
 }
+
+extension ScalarSourceMap {
+    /// The file bytes that produced the text's UTF-8 span, as a range: what an edit must replace to
+    /// change that part of the text (a raw character, an escape such as `\u200B`, or a quoted `''`).
+    public func sourceRange(_ span: Range<Int>) -> SourceRange {
+        let start = location(span.lowerBound)
+        let end = location(span.upperBound)
+        return SourceRange(start: start, end: end.offset >= start.offset ? end : start)
+    }
+}

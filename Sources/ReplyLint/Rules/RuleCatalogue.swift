@@ -41,6 +41,13 @@ public struct RuleCatalogue: Sendable {
         DMMismatchRule(),
         PluralCategoriesRule(),
         UntranslatedRule(),
+        EmptyTextRule(),
+        InvisibleCharacterRule(),
+        NotNFCRule(),
+        WhitespaceRule(),
+        ShoutingRule(),
+        ExclamationRule(),
+        DuplicateTextRule(),
         CampaignWindowRule(),
         CampaignEmptyRule(),
     ])
