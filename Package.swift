@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "TweetText", targets: ["TweetText"]),
         .library(name: "ReplyKit", targets: ["ReplyKit"]),
+        .library(name: "ReplyLint", targets: ["ReplyLint"]),
         .executable(name: "replykit", targets: ["replykit"]),
     ],
     dependencies: [

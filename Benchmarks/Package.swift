@@ -27,6 +27,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "LintBenchmarks",
+            dependencies: [
+                "RepositoryGenerator",
+                .product(name: "ReplyKit", package: mainPackage),
+                .product(name: "ReplyLint", package: mainPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/LintBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "RenderBenchmarks",
             dependencies: [
                 "RepositoryGenerator",

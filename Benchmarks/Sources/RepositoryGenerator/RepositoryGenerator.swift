@@ -9,7 +9,7 @@ public enum RepositoryGenerator {
     /// The folder of a generated repository, written on first use (under the system's temporary folder).
     public static func repository(brands: Int, locales localeCount: Int, templates: Int) throws -> String {
         let root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("replykit-bench-\(brands)x\(localeCount)x\(templates)").path
+            .appendingPathComponent("replykit-bench-v2-\(brands)x\(localeCount)x\(templates)").path
         let marker = root + "/.complete"
         if FileManager.default.fileExists(atPath: marker) { return root }
         try? FileManager.default.removeItem(atPath: root)
@@ -83,51 +83,55 @@ public enum RepositoryGenerator {
         var out = "# \(tag) pack of brand \(brand)\nlocale: \(tag)\ntemplates:\n"
         let campaignCount = max(1, templates / 10)
         for t in 0..<(templates - campaignCount) {
-            out += template(t, sorry: sorry, thanks: thanks, one: one, other: other, indent: "  ")
+            out += template(t, of: templates, sorry: sorry, thanks: thanks, one: one, other: other, indent: "  ")
         }
         out += "campaigns:\n  winter-storm:\n"
         for t in (templates - campaignCount)..<templates {
-            out += template(t, sorry: sorry, thanks: thanks, one: one, other: other, indent: "    ")
+            out += template(t, of: templates, sorry: sorry, thanks: thanks, one: one, other: other, indent: "    ")
         }
         return out
     }
 
-    static func template(_ t: Int, sorry: String, thanks: String, one: String, other: String, indent i: String) -> String {
+    /// Five shapes of template, each text numbered so no two are the same (as in real packs); a DM
+    /// handoff follows up with the next plain template when there is one.
+    static func template(_ t: Int, of count: Int, sorry: String, thanks: String, one: String, other: String,
+                         indent i: String) -> String {
+        let followUp = t - t % 5 + 3 < count ? "\(i)  follow_up: reply-\(t - t % 5 + 3)\n" : ""
         switch t % 5 {
         case 0:
             return """
             \(i)reply-\(t):
             \(i)  text: >-
             \(i)    \(sorry), {first_name}. Your refund arrives in
-            \(i)    {days, plural, one {# \(one)} other {# \(other)}}.
+            \(i)    {days, plural, one {# \(one)} other {# \(other)}} (\(t)).
             \(i)  dm: true
             \(i)  description: Refund is late (\(t))
             \(i)  tags: [refunds, delays]
 
-            """
+            """ + followUp
         case 1:
             return """
             \(i)reply-\(t):
             \(i)  text:
-            \(i)    - "{first_name}, \(thanks.lowercased())!"
-            \(i)    - \(thanks), {first_name}. We are on it.
+            \(i)    - "{first_name}, \(thanks.lowercased())! (\(t))"
+            \(i)    - \(thanks), {first_name}. We are on it (\(t)).
             \(i)  follow_up: reply-\(t - 1)
 
             """
         case 2:
             return """
             \(i)reply-\(t):
-            \(i)  text: "{cabin, select, first {\(thanks)} business {\(thanks)!} other {\(sorry)}}, {first_name}."
+            \(i)  text: "{cabin, select, first {\(thanks)} business {\(thanks)!} other {\(sorry)}}, {first_name} (\(t))."
             \(i)  dm:
             \(i)    prefill: "Order {order_id}: "
             \(i)    welcome_message_id: "1234567890"
 
-            """
+            """ + followUp
         case 3:
             return """
             \(i)reply-\(t):
             \(i)  text: |-
-            \(i)    \(sorry).
+            \(i)    \(sorry) (\(t)).
             \(i)    \(thanks), {first_name}.
             \(i)  disable: [shouting]
 
@@ -135,7 +139,7 @@ public enum RepositoryGenerator {
         default:
             return """
             \(i)reply-\(t):
-            \(i)  text: \(thanks), {first_name}. Order {order_id} is confirmed.
+            \(i)  text: \(thanks), {first_name}. Order {order_id} is confirmed (\(t)).
             \(i)  description: Confirmation
 
             """

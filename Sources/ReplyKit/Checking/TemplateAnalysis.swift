@@ -2,25 +2,57 @@ internal import TweetText
 
 /// One template of one locale pack, parsed and measured: what lint's template rules, `compile`
 /// and the renderer share, so they agree.
+///
+/// Immutable once made; its parts live in one shared object, so passing an analysis around (lint
+/// has one per template and forty rules) costs a single reference count.
 public struct TemplateAnalysis: Sendable {
-    /// One text (a variant, or the DM prefill) with its parse.
-    public struct Text: Sendable {
-        public var text: TemplateText
-        public var map: ScalarSourceMap
+    /// One text (a variant, or the DM prefill) with its parse; shared, not copied, between rules.
+    public final class Text: Sendable {
+        public let text: TemplateText
+        public let map: ScalarSourceMap
         /// Nil when the text is not valid template syntax.
-        public var message: Message?
-        public var syntaxError: TemplateSyntaxError?
+        public let message: Message?
+        public let syntaxError: TemplateSyntaxError?
         /// Nil when the text does not parse or uses variables it cannot.
-        public var bound: LengthBound?
+        public let bound: LengthBound?
+
+        init(text: TemplateText, map: ScalarSourceMap, message: Message?, syntaxError: TemplateSyntaxError?, bound: LengthBound?) {
+            self.text = text
+            self.map = map
+            self.message = message
+            self.syntaxError = syntaxError
+            self.bound = bound
+        }
     }
 
-    public var brand: Brand
-    public var pack: LocalePack
-    public var template: Template
-    public var variants: [Text]
-    public var prefill: Text?
+    private final class Storage: Sendable {
+        let brand: Brand
+        let pack: LocalePack
+        let template: Template
+        let variants: [Text]
+        let prefill: Text?
+        let deepLinkWeight: Int
+
+        init(brand: Brand, pack: LocalePack, template: Template, variants: [Text], prefill: Text?, deepLinkWeight: Int) {
+            self.brand = brand
+            self.pack = pack
+            self.template = template
+            self.variants = variants
+            self.prefill = prefill
+            self.deepLinkWeight = deepLinkWeight
+        }
+    }
+
+    private let storage: Storage
+
+    // Read in place: rules read a field or two of these many times over (`analysis.brand.id`).
+    public var brand: Brand { _read { yield storage.brand } }
+    public var pack: LocalePack { _read { yield storage.pack } }
+    public var template: Template { _read { yield storage.template } }
+    public var variants: [Text] { _read { yield storage.variants } }
+    public var prefill: Text? { _read { yield storage.prefill } }
     /// What the deep link adds: the separator and 23 for the URL; 0 without `dm`.
-    public var deepLinkWeight: Int
+    public var deepLinkWeight: Int { storage.deepLinkWeight }
 
     /// The worst case of the whole reply, deep link included, over every variant; nil when any
     /// variant could not be measured.
@@ -34,10 +66,11 @@ public struct TemplateAnalysis: Sendable {
     }
 
     public init(brand: Brand, pack: LocalePack, template: Template, file: SourceFile) {
-        self.brand = brand
-        self.pack = pack
-        self.template = template
-        let variables = Dictionary(brand.variables.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(brand: brand, variables: Self.variables(of: brand), pack: pack, template: template, file: file)
+    }
+
+    /// `variables` is the brand's variables by name, made once per brand.
+    init(brand: Brand, variables: [String: Variable], pack: LocalePack, template: Template, file: SourceFile) {
         func analyse(_ text: TemplateText) -> Text {
             let map = ScalarSourceMap(text, in: file)
             do {
@@ -48,9 +81,13 @@ public struct TemplateAnalysis: Sendable {
                 return Text(text: text, map: map, message: nil, syntaxError: error, bound: nil)
             }
         }
-        variants = template.variants.map(analyse)
-        prefill = template.dm?.prefill.map(analyse)
-        deepLinkWeight = template.dm == nil ? 0 : TwitterText.weightedLength(brand.deepLink.separator) + 23
+        storage = Storage(brand: brand, pack: pack, template: template, variants: template.variants.map(analyse),
+                          prefill: template.dm?.prefill.map(analyse),
+                          deepLinkWeight: template.dm == nil ? 0 : TwitterText.weightedLength(brand.deepLink.separator) + 23)
+    }
+
+    static func variables(of brand: Brand) -> [String: Variable] {
+        Dictionary(brand.variables.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -60,10 +97,11 @@ extension TemplateRepository {
         var result: [TemplateAnalysis] = []
         for folder in brands {
             guard let brand = folder.brand else { continue }
+            let variables = TemplateAnalysis.variables(of: brand)
             for pack in folder.packs {
                 guard let file = files[pack.file] else { continue }
                 for template in pack.templates {
-                    result.append(TemplateAnalysis(brand: brand, pack: pack, template: template, file: file))
+                    result.append(TemplateAnalysis(brand: brand, variables: variables, pack: pack, template: template, file: file))
                 }
             }
         }

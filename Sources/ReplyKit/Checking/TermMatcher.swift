@@ -33,9 +33,10 @@ public struct TermMatcher: Sendable {
         offsets.append(offset)
         var found: [Match] = []
         for (term, pattern) in terms where pattern.count <= folded.count {
+            let first = pattern[0]
             var start = 0
             while start + pattern.count <= folded.count {
-                guard folded[start..<start + pattern.count].elementsEqual(pattern),
+                guard folded[start] == first, folded[start..<start + pattern.count].elementsEqual(pattern),
                       let range = Self.wordRange(of: pattern, at: start, in: folded) else {
                     start += 1
                     continue
@@ -67,14 +68,23 @@ public struct TermMatcher: Sendable {
 
     static func fold(_ scalars: String.UnicodeScalarView) -> [Unicode.Scalar] {
         scalars.map { scalar in
+            // Most text is ASCII: no Unicode tables for it.
+            if scalar.value < 0x80 {
+                return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 0x20)! : scalar
+            }
             if scalar == "’" || scalar == "‘" { return "'" }
+            guard scalar.properties.changesWhenLowercased else { return scalar }
             let lower = scalar.properties.lowercaseMapping.unicodeScalars
             return lower.count == 1 ? lower.first! : scalar
         }
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if scalar.value < 0x80 {
+            let v = scalar.value
+            return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     private static func isHangul(_ scalar: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(scalar.value) }

@@ -7,23 +7,31 @@
 /// that folding made maps to the line break it came from; indentation, quotes and block headers are
 /// skipped. It never moves backwards, so a text YAML rewrote beyond recognition still maps inside
 /// its scalar.
+///
+/// The walk is made when a position is asked for, not before: lint keeps a map for every text of
+/// every template, and asks only for the few that have something to report.
 public struct ScalarSourceMap: Sendable {
-    /// Source byte offset for each UTF-8 offset of the text, plus one for its end.
-    private let offsets: [Int]
+    private let text: TemplateText
     private let file: SourceFile
 
     public init(_ text: TemplateText, in file: SourceFile) {
+        self.text = text
         self.file = file
-        self.offsets = Self.align(Array(text.value.utf8), file.bytes, text.range, text.style)
     }
+
+    /// Source byte offset for each UTF-8 offset of the text, plus one for its end.
+    private var offsets: [Int] { Self.align(Array(text.value.utf8), file.bytes, text.range, text.style) }
 
     /// The file location of a UTF-8 offset of the text (clamped to the text).
     public func location(_ offset: Int) -> SourceLocation {
-        file.location(ofByte: offsets[min(max(offset, 0), offsets.count - 1)])
+        let offsets = self.offsets
+        return file.location(ofByte: offsets[min(max(offset, 0), offsets.count - 1)])
     }
 
     /// The file range of a span of the text; an empty span still covers one character.
     public func range(_ span: Range<Int>) -> SourceRange {
+        let offsets = self.offsets
+        func location(_ offset: Int) -> SourceLocation { file.location(ofByte: offsets[min(max(offset, 0), offsets.count - 1)]) }
         let start = location(span.lowerBound)
         var end = location(span.upperBound)
         if end.offset <= start.offset {
@@ -172,8 +180,9 @@ extension ScalarSourceMap {
     /// The file bytes that produced the text's UTF-8 span, as a range: what an edit must replace to
     /// change that part of the text (a raw character, an escape such as `\u200B`, or a quoted `''`).
     public func sourceRange(_ span: Range<Int>) -> SourceRange {
-        let start = location(span.lowerBound)
-        let end = location(span.upperBound)
+        let offsets = self.offsets
+        let start = file.location(ofByte: offsets[min(max(span.lowerBound, 0), offsets.count - 1)])
+        let end = file.location(ofByte: offsets[min(max(span.upperBound, 0), offsets.count - 1)])
         return SourceRange(start: start, end: end.offset >= start.offset ? end : start)
     }
 }

@@ -6,7 +6,7 @@
 ///
 /// Lines end where libyaml ends them: at LF, CR, CR LF, and the Unicode breaks NEL, LS and PS, so
 /// libyaml's line numbers and ours agree.
-struct LineIndex {
+final class LineIndex: Sendable {
     let bytes: [UInt8]
     /// The byte offset where each line starts (line 1 at index 0).
     private let lineStarts: [Int]

@@ -32,14 +32,28 @@ extension Rule {
     }
 }
 
+/// What a message calls a text: `the text`, `variant 2` or `the DM prefill`; made into a string only
+/// when a message is.
+struct TextName: CustomStringConvertible {
+    var variant: Int?
+    var variantCount: Int
+
+    var description: String {
+        guard let variant else { return "the DM prefill" }
+        return variantCount == 1 ? "the text" : "variant \(variant + 1)"
+    }
+}
+
 extension TemplateAnalysis {
-    /// The variants, each with what to call it in a message (`the text`, `variant 2`).
-    var variantTexts: [(text: Text, what: String)] {
-        variants.enumerated().map { ($1, variants.count == 1 ? "the text" : "variant \($0 + 1)") }
+    /// The variants, each with what to call it in a message (lazily: rules walk these for every
+    /// template, and most find nothing).
+    var variantTexts: LazyMapSequence<EnumeratedSequence<[Text]>, (text: Text, what: TextName)> {
+        let count = variants.count
+        return variants.enumerated().lazy.map { ($1, TextName(variant: $0, variantCount: count)) }
     }
 
     /// The variants that could be measured, with their bound and whole worst case (deep link included).
-    var measuredVariants: [(text: Text, what: String, bound: LengthBound, worst: Int)] {
+    var measuredVariants: [(text: Text, what: TextName, bound: LengthBound, worst: Int)] {
         variantTexts.compactMap { text, what in
             text.bound.map { (text, what, $0, $0.total + deepLinkWeight) }
         }
@@ -49,8 +63,9 @@ extension TemplateAnalysis {
     func wholeRange(_ text: Text) -> SourceRange { text.map.range(0..<text.text.value.utf8.count) }
 
     /// The variants and the prefill, each with what to call it in a message.
-    var texts: [(text: Text, what: String)] {
-        variantTexts + (prefill.map { [($0, "the DM prefill")] } ?? [])
+    var texts: FlattenSequence<[AnySequence<(text: Text, what: TextName)>]> {
+        let prefill = self.prefill.map { [($0, TextName(variant: nil, variantCount: 0))] } ?? []
+        return [AnySequence(variantTexts), AnySequence(prefill)].joined()
     }
 }
 
@@ -60,11 +75,19 @@ public struct LintContext: Sendable {
     public var configuration: LintConfiguration
     /// Every template of every pack, parsed and measured once for all rules.
     public var analyses: [TemplateAnalysis]
+    /// Positions in `analyses` by pack file, so rules that compare packs look one up directly.
+    private var byFile: [String: [Int]] = [:]
 
     public init(repository: TemplateRepository, configuration: LintConfiguration) {
         self.repository = repository
         self.configuration = configuration
         self.analyses = repository.analyses
+        for (index, analysis) in analyses.enumerated() { byFile[analysis.pack.file, default: []].append(index) }
+    }
+
+    /// The analyses of one pack's templates, in file order.
+    public func analyses(ofPack file: String) -> [TemplateAnalysis] {
+        (byFile[file] ?? []).map { analyses[$0] }
     }
 
     /// Every brand folder that has a readable brand.yaml, with its brand.

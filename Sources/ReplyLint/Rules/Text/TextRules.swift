@@ -62,7 +62,7 @@ struct InvisibleCharacterRule: Rule {
                 for scalar in text.text.value.unicodeScalars {
                     let width = UTF8.width(scalar)
                     defer { offset += width }
-                    guard InvisibleCharacters.isInvisible(scalar) else { continue }
+                    guard scalar.value >= 0x80, InvisibleCharacters.isInvisible(scalar) else { continue }
                     let source = text.map.sourceRange(offset..<offset + width)
                     found.append(diagnostic(
                         "\(what) of `\(analysis.template.id.value)` holds the invisible character U+\(String(scalar.value, radix: 16, uppercase: true)) (\(scalar.properties.name ?? "format character"))",
@@ -185,6 +185,8 @@ struct ShoutingRule: Rule {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
             for (text, what) in analysis.variantTexts {
+                // Most texts have no run of four capitals: skip them without splitting words.
+                guard Self.mayShout(text.text.value) else { continue }
                 for (word, span) in Self.words(in: text.text.value) where Self.isShouting(word) && !allowed.contains(word) {
                     found.append(diagnostic("\(what) of `\(analysis.template.id.value)` shouts `\(word)`", in: analysis,
                                             range: text.map.range(span),
@@ -196,8 +198,21 @@ struct ShoutingRule: Rule {
     }
 
     static func isShouting(_ word: String) -> Bool {
+        guard word.unicodeScalars.count >= 4 else { return false }
         let letters = word.unicodeScalars.filter(\.properties.isAlphabetic)
         return letters.count >= 4 && letters.allSatisfy { $0.properties.isUppercase }
+    }
+
+    /// Whether the text has four upper-case letters in a row anywhere.
+    static func mayShout(_ text: String) -> Bool {
+        var run = 0
+        for scalar in text.unicodeScalars {
+            let upper = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value)
+                : scalar.properties.isUppercase
+            run = upper ? run + 1 : 0
+            if run >= 4 { return true }
+        }
+        return false
     }
 
     /// Words outside `{…}` placeholders, with their UTF-8 spans.
@@ -271,7 +286,7 @@ struct DuplicateTextRule: Rule {
         var seen: [String: [String: (template: String, range: SourceRange)]] = [:]
         for analysis in context.analyses {
             for (text, what) in analysis.variantTexts {
-                let key = text.text.value.trimmingCharacters(in: .whitespaces)
+                let key = text.text.value
                 guard !key.isEmpty else { continue }
                 if let first = seen[analysis.pack.file]?[key] {
                     found.append(diagnostic(

@@ -30,8 +30,11 @@ struct PluralCategoriesRule: Rule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        var resolved: [LocaleTag: ResolvedLocale?] = [:]
         for analysis in context.analyses {
-            guard let tag = analysis.pack.tag, let locale = context.repository.locales.resolve(tag) else { continue }
+            guard let tag = analysis.pack.tag else { continue }
+            if resolved[tag] == nil { resolved[tag] = .some(context.repository.locales.resolve(tag)) }
+            guard let locale = resolved[tag] ?? nil else { continue }
             let has = locale.plural.categories
             for (text, what) in analysis.texts {
                 for (argument, part) in text.message?.arguments ?? [] {

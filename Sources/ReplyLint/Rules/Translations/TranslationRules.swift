@@ -22,7 +22,7 @@ struct TranslationPairs {
 
     /// The analyses of one pack, by template id.
     static func analyses(_ context: LintContext, file: String) -> [String: TemplateAnalysis] {
-        Dictionary(context.analyses.filter { $0.pack.file == file }.map { ($0.template.id.value, $0) },
+        Dictionary(context.analyses(ofPack: file).map { ($0.template.id.value, $0) },
                    uniquingKeysWith: { first, _ in first })
     }
 }
@@ -120,7 +120,7 @@ struct VariableMismatchRule: Rule {
         var found: [Diagnostic] = []
         for pair in TranslationPairs.pairs(context) {
             let sources = TranslationPairs.analyses(context, file: pair.source.file)
-            for analysis in context.analyses where analysis.pack.file == pair.translation.file {
+            for analysis in context.analyses(ofPack: pair.translation.file) {
                 guard let source = sources[analysis.template.id.value] else { continue }
                 let expected = Set(source.texts.flatMap { $0.text.message?.variableNames ?? [] })
                 guard !source.texts.contains(where: { $0.text.message == nil }) else { continue }

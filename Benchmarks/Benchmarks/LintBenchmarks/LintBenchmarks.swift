@@ -1,0 +1,34 @@
+import Benchmark
+import Foundation
+import ReplyKit
+import ReplyLint
+import RepositoryGenerator
+
+/// `replykit lint` on a generated repository of 100,000 templates (200 brands × 10 locales × 50
+/// templates), every rule on, the json report rendered; against libyaml's own parsing of the files.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident],
+        maxDuration: .seconds(30),
+        maxIterations: 5
+    )
+    let root = try! RepositoryGenerator.repository(brands: 200, locales: 10, templates: 50)
+    let templates = root + "/templates"
+    let files: [String] = FileManager.default.subpaths(atPath: templates)!.filter { $0.hasSuffix(".yaml") }
+        .sorted().map { templates + "/" + $0 }
+
+    Benchmark("libyaml event parse, 100k templates (1 core)") { _ in
+        for file in files {
+            blackHole(try! YAMLParser.countEvents(Array(FileManager.default.contents(atPath: file)!)))
+        }
+    }
+
+    Benchmark("replykit lint, 100k templates, json report (all cores)") { _ in
+        var options = LintRun.Options()
+        options.paths = [root]
+        options.format = .json
+        let outcome = LintRun(options: options).run()
+        precondition(outcome.result?.repository.templateCount == 100_000)
+        blackHole(outcome.stdout)
+    }
+}
