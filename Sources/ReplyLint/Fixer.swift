@@ -43,33 +43,12 @@ public enum Fixer {
             guard let source = repository.files[path] else { continue }
             let (bytes, applied) = apply(edits, to: source.bytes)
             guard applied > 0, bytes != source.bytes else { continue }
-            if let problem = writeAtomically(bytes, to: path) {
+            if let problem = FileContents.writeAtomically(bytes, to: path) {
                 outcome.failures.append((path, problem))
             } else {
                 outcome.changed.append((path, applied))
             }
         }
         return outcome
-    }
-
-    /// Writes a temporary file in the same folder, then renames it over `path`; nil on success.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
-        let temporary = path + ".replykit-fix-\(ProcessInfo.processInfo.processIdentifier)"
-        let permissions = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) ?? nil
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            if let permissions {
-                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)
-            }
-            guard rename(temporary, path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(atPath: temporary)
-                return reason
-            }
-            return nil
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            return error.localizedDescription
-        }
     }
 }

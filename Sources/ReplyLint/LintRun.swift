@@ -75,14 +75,9 @@ public struct LintRun: Sendable {
             var repository: TemplateRepository?
             var onlyFiles: Set<String>? = []
             for target in targets {
-                var loaded = target.brandDirectories.map {
-                    loader.load(brandDirectories: $0, templatesDirectory: target.templatesDirectory)
-                } ?? loader.load(templatesDirectory: target.templatesDirectory)
-                if repository == nil {
-                    // The repository's own locale data: from replykit.yaml, else `locales/` beside `templates/`.
-                    let locales = configuration.localesDirectory ?? PathText.join(target.root, "locales")
-                    loader.loadLocaleData(directory: locales, into: &loaded)
-                }
+                // The repository's own locale data: from replykit.yaml, else `locales/` beside `templates/`.
+                let locales = repository == nil ? configuration.localesDirectory ?? PathText.join(target.root, "locales") : nil
+                let loaded = loader.load(target, localesDirectory: locales)
                 if repository == nil { repository = loaded } else { repository!.merge(loaded) }
                 if let files = target.onlyFiles { onlyFiles?.formUnion(files) } else { onlyFiles = nil }
             }

@@ -1,20 +1,6 @@
 import Foundation
 import ReplyKit
 
-/// One slot per rule for findings made on several threads at once.
-private final class FindingSlots: @unchecked Sendable {
-    // Each slot is written by one thread and read after all have finished; the lock orders them.
-    private var slots: [[Diagnostic]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    subscript(index: Int) -> [Diagnostic] {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-}
-
 /// Runs the rules over a loaded repository and applies the configuration.
 public struct Linter: Sendable {
     public var catalogue: RuleCatalogue
@@ -32,11 +18,11 @@ public struct Linter: Sendable {
         var found = repository.diagnostics
         // Rules only read the context: run them on every core, and keep their findings in catalogue order.
         let rules = catalogue.rules.filter { configuration.severity(of: $0.description) != .off }
-        let results = FindingSlots(count: rules.count)
+        let results = ResultSlots<[Diagnostic]>(count: rules.count)
         DispatchQueue.concurrentPerform(iterations: rules.count) { index in
             results[index] = rules[index].check(context)
         }
-        for index in rules.indices { found += results[index] }
+        for index in rules.indices { found += results[index] ?? [] }
         let disabled = disabledRules(repository)
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(found.count)

@@ -34,14 +34,8 @@ struct CompileCommand: ParsableCommand {
         let library = ReplyLibrary(repository: result.repository)
         let bundle = ReplyBundle.encode(library, generator: "replykit \(ReplyKitCommand.configuration.version)")
         // Written beside the target, then renamed over it: a reader never sees half a bundle.
-        let temporary = output + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        do {
-            try Data(bundle.serialized().utf8).write(to: URL(fileURLWithPath: temporary))
-            if FileManager.default.fileExists(atPath: output) { _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: output), withItemAt: URL(fileURLWithPath: temporary)) }
-            else { try FileManager.default.moveItem(atPath: temporary, toPath: output) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            Terminal.writeError("error: \(output): \(error.localizedDescription)\n")
+        if let problem = FileContents.writeAtomically(Array(bundle.serialized().utf8), to: output) {
+            Terminal.writeError("error: \(output): \(problem)\n")
             throw ExitCode(2)
         }
         print("compiled \(library.templateIDs.count) templates into \(output)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reading a whole small file for tools (configuration, values, batches), with the system's reason
 /// when it cannot be read.
 public enum FileContents {
@@ -23,4 +25,26 @@ public enum FileContents {
 
     /// The sorted names in a directory; empty when it cannot be listed.
     public static func list(_ path: String) -> [String] { FileReader.list(path) }
+
+    /// Writes `bytes` to a temporary file beside `path` and renames it over `path`, keeping the
+    /// file's permissions, so a reader never sees half a file. Nil on success, else the reason.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
+        let temporary = path + ".replykit-\(ProcessInfo.processInfo.processIdentifier)"
+        let permissions = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) ?? nil
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            if let permissions {
+                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)
+            }
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(atPath: temporary)
+                return reason
+            }
+            return nil
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            return error.localizedDescription
+        }
+    }
 }

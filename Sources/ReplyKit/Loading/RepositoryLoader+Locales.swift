@@ -1,4 +1,14 @@
 extension RepositoryLoader {
+    /// Loads what discovery found for one path: its brand folders (or every one), then, when
+    /// `localesDirectory` is given, that folder's locale data over the built-in data.
+    public func load(_ target: RepositoryDiscovery.Target, localesDirectory: String?) -> TemplateRepository {
+        var repository = target.brandDirectories.map {
+            load(brandDirectories: $0, templatesDirectory: target.templatesDirectory)
+        } ?? load(templatesDirectory: target.templatesDirectory)
+        if let localesDirectory { loadLocaleData(directory: localesDirectory, into: &repository) }
+        return repository
+    }
+
     /// Reads a repository's `locales/` folder (every `<tag>.yaml`) over the built-in locale data,
     /// field by field. A missing folder changes nothing; a bad file is reported and skipped.
     public func loadLocaleData(directory: String, into repository: inout TemplateRepository) {

@@ -181,16 +181,3 @@ extension YAMLError {
         return nil
     }
 }
-
-/// Write-once slots filled from concurrent iterations, each index by exactly one iteration.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-}

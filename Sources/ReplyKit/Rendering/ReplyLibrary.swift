@@ -106,11 +106,7 @@ public struct ReplyLibrary: Sendable {
         case .success(let found): target = found
         case .failure(let notFound): throw RenderError(.unknownTemplate, notFound.message)
         }
-        let loader = RepositoryLoader()
-        var repository = target.brandDirectories.map {
-            loader.load(brandDirectories: $0, templatesDirectory: target.templatesDirectory)
-        } ?? loader.load(templatesDirectory: target.templatesDirectory)
-        loader.loadLocaleData(directory: PathText.join(target.root, "locales"), into: &repository)
+        let repository = RepositoryLoader().load(target, localesDirectory: PathText.join(target.root, "locales"))
         self.init(repository: repository)
     }
 
