@@ -71,10 +71,10 @@ struct RenderCommand: ParsableCommand {
         do {
             var request = RenderRequest(template: template, locale: locale, key: key, variant: variant)
             if let at {
-                guard let date = ISO8601DateFormatter().date(from: at) ?? Self.day(at) else {
-                    throw ValidationError("--at: `\(at)` is not an ISO 8601 date or date-time")
+                guard let seconds = ISODate.parse(at) else {
+                    throw ValidationError("--at: `\(at)` is not an ISO 8601 date or date-time with an offset")
                 }
-                request.at = date
+                request.at = Date(timeIntervalSince1970: seconds)
             }
             if let values { request.values = try Self.readValues(values) }
             for argument in variables {
@@ -126,12 +126,6 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--values \(path): not a JSON object")
         }
         return try RenderRequest.values(fields)
-    }
-
-    static func day(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.date(from: text)
     }
 }
 

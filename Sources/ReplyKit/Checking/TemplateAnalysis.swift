@@ -83,7 +83,7 @@ public struct TemplateAnalysis: Sendable {
         }
         storage = Storage(brand: brand, pack: pack, template: template, variants: template.variants.map(analyse),
                           prefill: template.dm?.prefill.map(analyse),
-                          deepLinkWeight: template.dm == nil ? 0 : TwitterText.weightedLength(brand.deepLink.separator) + 23)
+                          deepLinkWeight: template.dm == nil ? 0 : DeepLink.weight(separator: brand.deepLink.separator))
     }
 
     static func variables(of brand: Brand) -> [String: Variable] {

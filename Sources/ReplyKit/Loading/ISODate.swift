@@ -1,8 +1,9 @@
 /// Parses the dates of campaign windows: `2026-12-01` (00:00 UTC) or `2026-12-15T23:59:59-05:00`
-/// (`Z` or an offset required; fractional seconds allowed).
-enum ISODate {
+/// (`Z` or an offset required; fractional seconds allowed). `render --at` and batch lines read the
+/// same forms.
+public enum ISODate {
     /// Seconds since 1970-01-01T00:00:00Z, or nil when `text` is not such a date.
-    static func parse(_ text: String) -> Double? {
+    public static func parse(_ text: String) -> Double? {
         let s = Array(text.utf8)
         var i = 0
         func number(_ count: Int) -> Int? {

@@ -29,8 +29,8 @@ enum LocaleDataReader {
         guard let tagNode = root["locale"], let tag = reader.localeTag(tagNode, "`locale`") else {
             return Result(data: nil, diagnostics: reader.diagnostics)
         }
-        let fileName = PathText.lastComponent(source.path).replacingOccurrences(".yaml", "")
-        if let named = LocaleTag(fileName.replacingOccurrences("built-in:", "")), named != tag.value {
+        let fileName = PathText.lastComponent(source.path).replacing(".yaml", with: "")
+        if let named = LocaleTag(fileName.replacing("built-in:", with: "")), named != tag.value {
             reader.report("the locale data's locale `\(tag.value)` does not match its file name `\(fileName).yaml`",
                           at: tagNode.range)
         }
@@ -94,11 +94,5 @@ enum LocaleDataReader {
             }
         }
         return valid ? PluralRules(rules) : nil
-    }
-}
-
-private extension String {
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        replacing(target, with: replacement)
     }
 }

@@ -1,3 +1,5 @@
+internal import TweetText
+
 /// Builds the DM deep link: `https://<host>/messages/compose?recipient_id=<id>`, then
 /// `&text=<prefill>` percent-encoded (only RFC 3986 unreserved characters stay), then
 /// `&welcome_message_id=<id>`.
@@ -7,6 +9,12 @@ public enum DeepLink {
         if let prefill, !prefill.isEmpty { url += "&text=" + percentEncoded(prefill) }
         if let welcomeMessageID { url += "&welcome_message_id=" + welcomeMessageID }
         return url
+    }
+
+    /// What the link adds to a reply's weighted length: the separator, and 23 for the URL whatever
+    /// its length.
+    public static func weight(separator: String) -> Int {
+        TwitterText.weightedLength(separator) + 23
     }
 
     /// Every byte of UTF-8 but `A–Z a–z 0–9 - . _ ~` as `%XX` (upper-case hex).

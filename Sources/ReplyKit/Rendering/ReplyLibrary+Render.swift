@@ -106,7 +106,7 @@ extension ReplyLibrary {
         if weight > brand.maxLength {
             throw RenderError(.overLimit, "`\(template)` renders to \(weight) weighted characters, over the limit of \(brand.maxLength)")
         }
-        let bound = compiled.bounds[index] + (compiled.dm ? TwitterText.weightedLength(brand.deepLink.separator) + 23 : 0)
+        let bound = compiled.bounds[index] + (compiled.dm ? DeepLink.weight(separator: brand.deepLink.separator) : 0)
         if weight > bound {
             throw RenderError(.joinsEntity, "`\(template)` renders to \(weight) weighted characters, more than its worst case of \(bound): the values change how the text around them is counted")
         }

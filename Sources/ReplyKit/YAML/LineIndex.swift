@@ -154,18 +154,17 @@ final class LineIndex: Sendable {
         guard line >= 1 && line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count
-        while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
-        // A Unicode line break (NEL, LS, PS) is not part of the text either.
-        if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0x85, end == lineStarts[safe: line] {
+        // A line ends with exactly one break (the next one starts a line of its own), so it is the
+        // last bytes: CR LF, LF, CR, or NEL, LS, PS.
+        if end - start >= 2, bytes[end - 2] == 0x0D, bytes[end - 1] == 0x0A {
             end -= 2
-        } else if end - start >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80,
-                  bytes[end - 1] == 0xA8 || bytes[end - 1] == 0xA9, end == lineStarts[safe: line] {
+        } else if end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D {
+            end -= 1
+        } else if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0x85 {
+            end -= 2
+        } else if end - start >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0xA8 || bytes[end - 1] == 0xA9 {
             end -= 3
         }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
-}
-
-private extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
