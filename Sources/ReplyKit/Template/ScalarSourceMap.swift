@@ -19,21 +19,20 @@ public struct ScalarSourceMap: Sendable {
         self.file = file
     }
 
-    /// Source byte offset for each UTF-8 offset of the text, plus one for its end.
-    private var offsets: [Int] { Self.align(Array(text.value.utf8), file.bytes, text.range, text.style) }
+    /// The file locations of a span's two ends (offsets clamped to the text), from one walk.
+    private func ends(_ span: Range<Int>) -> (start: SourceLocation, end: SourceLocation) {
+        // Source byte offset for each UTF-8 offset of the text, plus one for its end.
+        let offsets = Self.align(Array(text.value.utf8), file.bytes, text.range, text.style)
+        func location(_ offset: Int) -> SourceLocation { file.location(ofByte: offsets[min(max(offset, 0), offsets.count - 1)]) }
+        return (location(span.lowerBound), location(span.upperBound))
+    }
 
     /// The file location of a UTF-8 offset of the text (clamped to the text).
-    public func location(_ offset: Int) -> SourceLocation {
-        let offsets = self.offsets
-        return file.location(ofByte: offsets[min(max(offset, 0), offsets.count - 1)])
-    }
+    public func location(_ offset: Int) -> SourceLocation { ends(offset..<offset).start }
 
     /// The file range of a span of the text; an empty span still covers one character.
     public func range(_ span: Range<Int>) -> SourceRange {
-        let offsets = self.offsets
-        func location(_ offset: Int) -> SourceLocation { file.location(ofByte: offsets[min(max(offset, 0), offsets.count - 1)]) }
-        let start = location(span.lowerBound)
-        var end = location(span.upperBound)
+        var (start, end) = ends(span)
         if end.offset <= start.offset {
             end = file.location(ofByte: start.offset + 1)
         }
@@ -180,9 +179,7 @@ extension ScalarSourceMap {
     /// The file bytes that produced the text's UTF-8 span, as a range: what an edit must replace to
     /// change that part of the text (a raw character, an escape such as `\u200B`, or a quoted `''`).
     public func sourceRange(_ span: Range<Int>) -> SourceRange {
-        let offsets = self.offsets
-        let start = file.location(ofByte: offsets[min(max(span.lowerBound, 0), offsets.count - 1)])
-        let end = file.location(ofByte: offsets[min(max(span.upperBound, 0), offsets.count - 1)])
+        let (start, end) = ends(span)
         return SourceRange(start: start, end: end.offset >= start.offset ? end : start)
     }
 }
