@@ -46,14 +46,14 @@ public struct LengthBound: Sendable, Hashable {
             case .plural(let argument, let branches):
                 guard let variable = variables[argument.name], case .number = variable.kind else { return nil }
                 let number = (argument.name, longestValue(variable))
-                guard let longest = try? longestBranch(branches, { of($0, variables: variables, pound: number) }) else {
+                guard let longest = longestBranch(branches, { of($0, variables: variables, pound: number) }) else {
                     return nil
                 }
                 bound = bound + longest
             case .select(let argument, let branches):
                 guard let variable = variables[argument.name] else { return nil }
                 if case .number = variable.kind { return nil }
-                guard let longest = try? longestBranch(branches, { of($0, variables: variables, pound: pound) }) else {
+                guard let longest = longestBranch(branches, { of($0, variables: variables, pound: pound) }) else {
                     return nil
                 }
                 bound = bound + longest
@@ -62,13 +62,12 @@ public struct LengthBound: Sendable, Hashable {
         return bound
     }
 
-    private struct Unbounded: Error {}
-
+    /// The longest branch's bound; nil when any branch cannot be measured.
     private static func longestBranch(_ branches: [Message.Branch],
-                                      _ measure: (Message) -> LengthBound?) throws -> LengthBound {
+                                      _ measure: (Message) -> LengthBound?) -> LengthBound? {
         var longest: LengthBound?
         for branch in branches {
-            guard let bound = measure(branch.message) else { throw Unbounded() }
+            guard let bound = measure(branch.message) else { return nil }
             if bound.total > longest?.total ?? -1 { longest = bound }
         }
         return longest ?? .zero
