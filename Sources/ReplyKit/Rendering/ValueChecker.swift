@@ -4,15 +4,38 @@ internal import TweetText
 /// Checks a value against its variable as pack-format.md's "Rendering" says, returning the
 /// normalised value or the reason it is refused.
 struct ValueChecker: @unchecked Sendable {
-    // NSRegularExpression is immutable once made and safe to match from many threads.
-    private let patterns: [String: NSRegularExpression]
+    /// A compiled `pattern`: our own automaton when the pattern is in its subset, else ICU's.
+    enum Matcher {
+        case native(ValuePattern)
+        // NSRegularExpression is immutable once made and safe to match from many threads.
+        case icu(NSRegularExpression)
+
+        init?(_ pattern: String) {
+            if let native = ValuePattern(pattern) {
+                self = .native(native)
+            } else if let regex = try? NSRegularExpression(pattern: "\\A(?:\(pattern))\\z") {
+                self = .icu(regex)
+            } else {
+                return nil
+            }
+        }
+
+        func matches(_ text: String) -> Bool {
+            switch self {
+            case .native(let pattern): pattern.matches(text)
+            case .icu(let regex): regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            }
+        }
+    }
+
+    private let patterns: [String: Matcher]
 
     init(variables: [Variable]) {
-        var patterns: [String: NSRegularExpression] = [:]
+        var patterns: [String: Matcher] = [:]
         for variable in variables {
             guard case .text(let rules) = variable.kind, let pattern = rules.pattern,
-                  let regex = try? NSRegularExpression(pattern: "\\A(?:\(pattern))\\z") else { continue }
-            patterns[variable.name.value] = regex
+                  let matcher = Matcher(pattern) else { continue }
+            patterns[variable.name.value] = matcher
         }
         self.patterns = patterns
     }
@@ -53,8 +76,7 @@ struct ValueChecker: @unchecked Sendable {
                 let kind = Self.kind(of: entity)
                 if !rules.allow.contains(kind) { throw refuse("contains a \(Self.name(of: kind)) (`\(Self.text(of: entity, in: text))`)") }
             }
-            if let regex = patterns[name],
-               regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+            if let matcher = patterns[name], !matcher.matches(text) {
                 throw refuse("does not match its pattern `\(rules.pattern ?? "")`")
             }
             return text
