@@ -19,17 +19,36 @@ public enum DeepLink {
 
     /// Every byte of UTF-8 but `A–Z a–z 0–9 - . _ ~` as `%XX` (upper-case hex).
     public static func percentEncoded(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count * 3)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.append(byte)
-            default:
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-        }
+        percentEncode(text.utf8, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
+
+    static func percentEncode<Bytes: Collection<UInt8>>(_ bytes: Bytes, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count * 3)
+        for byte in bytes { percentEncode(byte) { out.append($0) } }
+    }
+
+    /// Gives `byte` as it is, or as `%XX`, to `emit`.
+    @inline(__always)
+    static func percentEncode(_ byte: UInt8, _ emit: (UInt8) -> Void) {
+        if isUnreserved(byte) {
+            emit(byte)
+        } else {
+            emit(UInt8(ascii: "%"))
+            emit(hexDigits[Int(byte >> 4)])
+            emit(hexDigits[Int(byte & 0x0F)])
+        }
+    }
+
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        default: false
+        }
+    }
+
+    static let textParameter = Array("&text=".utf8)
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }

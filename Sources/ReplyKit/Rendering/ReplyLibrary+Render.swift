@@ -9,9 +9,18 @@ extension ReplyLibrary {
     ///     language or its `fallback_locale` (``Reply/locale`` says which). Nil: the default locale.
     ///   - key: picks the variant by a stable hash (the customer's tweet id keeps a conversation on one
     ///     variant); `variant` picks it directly.
-    ///   - date: the time campaign windows are checked against.
+    ///   - date: the time campaign windows are checked against; nil: now.
     public func render(_ template: String, locale: String? = nil, values: [String: ReplyValue],
-                       key: String? = nil, variant: Int? = nil, at date: Date = Date()) throws(RenderError) -> Reply {
+                       key: String? = nil, variant: Int? = nil, at date: Date? = nil) throws(RenderError) -> Reply {
+        if let reply = renderFast(template, locale: locale, values: values, key: key, variant: variant, at: date) {
+            return reply
+        }
+        return try renderCounting(template, locale: locale, values: values, key: key, variant: variant, at: date ?? Date())
+    }
+
+    /// The general path: substitutes, normalises and counts the whole reply, and names what is wrong.
+    func renderCounting(_ template: String, locale: String?, values: [String: ReplyValue],
+                        key: String?, variant: Int?, at date: Date) throws(RenderError) -> Reply {
         guard let slash = template.firstIndex(of: "/"), template.lastIndex(of: "/") == slash,
               let compiledBrand = brands[String(template[..<slash])] else {
             throw RenderError(.unknownTemplate, "no template `\(template)`: write it as `brand/template`"
@@ -33,7 +42,7 @@ extension ReplyLibrary {
         guard compiledBrand.packs.values.contains(where: { $0[id] != nil }) else {
             throw RenderError(.unknownTemplate, "brand `\(brand.id)` has no template `\(id)`")
         }
-        guard let packTag = resolve(requested, template: id, in: compiledBrand),
+        guard let packTag = Self.resolve(requested, template: id, in: compiledBrand, locales: locales),
               let prepared = prepared[brand.id]?[packTag]?[id] else {
             throw RenderError(.unknownLocale, "`\(template)` has no pack for `\(requested)`, its parents or its language, and brand `\(brand.id)` sets no `fallback_locale`")
         }
@@ -116,7 +125,8 @@ extension ReplyLibrary {
 
     /// The pack to use for `requested`: itself, its parent chain, the brand's only pack of the same
     /// language, then `fallback_locale` (pack-format.md, "Locale resolution").
-    func resolve(_ requested: LocaleTag, template id: String, in brand: CompiledBrand) -> LocaleTag? {
+    static func resolve(_ requested: LocaleTag, template id: String, in brand: CompiledBrand,
+                        locales: LocaleCatalog) -> LocaleTag? {
         func has(_ tag: LocaleTag) -> Bool { brand.packs[tag]?[id] != nil }
         var candidate: LocaleTag? = requested
         var seen: Set<LocaleTag> = []

@@ -30,10 +30,24 @@ public struct ReplyLibrary: Sendable {
     }
 
     /// A template ready to render: what compiling it found, with what rendering looks up each time.
-    struct Prepared: Sendable {
-        var template: CompiledTemplate
-        var variableNames: [[String]]
-        var plural: PluralRules
+    final class Prepared: Sendable {
+        let template: CompiledTemplate
+        /// The pack's locale.
+        let tag: LocaleTag
+        let variableNames: [[String]]
+        /// The rules for `variableNames`' values; nil for a name the brand does not declare.
+        let rules: [[ValueRule?]]
+        let plural: PluralRules
+        /// Its variants as the fast path renders them, made on first use.
+        let plans = PlanCache()
+
+        init(template: CompiledTemplate, tag: LocaleTag, plural: PluralRules, rules: [String: ValueRule]) {
+            self.template = template
+            self.tag = tag
+            self.plural = plural
+            variableNames = template.variableNames
+            self.rules = variableNames.map { $0.map { rules[$0] } }
+        }
     }
 
     struct CompiledBrand: Sendable {
@@ -48,26 +62,43 @@ public struct ReplyLibrary: Sendable {
     let prepared: [String: [LocaleTag: [String: Prepared]]]
     /// Pack tags by the text a caller may pass (`es-MX`), so most renders parse no tag.
     let tagsByText: [String: LocaleTag]
+    /// By `brand/template`: what the fast path looks up.
+    let fast: [String: FastTemplate]
 
     let brands: [String: CompiledBrand]
     let locales: LocaleCatalog
 
     init(brands: [String: CompiledBrand], locales: LocaleCatalog) {
-        self.brands = brands
-        self.locales = locales
         var prepared: [String: [LocaleTag: [String: Prepared]]] = [:]
         var tags: [String: LocaleTag] = [:]
+        var byLocale: [String: [String: Prepared]] = [:]
+        var fastBrands: [String: FastBrand] = [:]
         for (id, brand) in brands {
+            fastBrands[id] = FastBrand(brand)
+            let rules = brand.variables.mapValues { ValueRule($0, matcher: brand.checker.patterns[$0.name.value]) }
             for (tag, templates) in brand.packs {
                 tags[tag.canonical] = tag
                 let plural = locales.resolve(tag)?.plural ?? .otherOnly
-                prepared[id, default: [:]][tag] = templates.mapValues {
-                    Prepared(template: $0, variableNames: $0.variableNames, plural: plural)
-                }
+                let ready = templates.mapValues { Prepared(template: $0, tag: tag, plural: plural, rules: rules) }
+                prepared[id, default: [:]][tag] = ready
+                for (templateID, template) in ready { byLocale["\(id)/\(templateID)", default: [:]][tag.canonical] = template }
             }
+        }
+        var fast: [String: FastTemplate] = [:]
+        for (key, packs) in byLocale {
+            let slash = key.firstIndex(of: "/")!
+            let (brandID, templateID) = (String(key[..<slash]), String(key[key.index(after: slash)...]))
+            let brand = brands[brandID]!
+            let byDefault = brand.brand.defaultLocale.flatMap {
+                Self.resolve($0.value, template: templateID, in: brand, locales: locales)
+            }.flatMap { prepared[brandID]?[$0]?[templateID] }
+            fast[key] = FastTemplate(id: key, brand: fastBrands[brandID]!, byLocale: packs, byDefault: byDefault)
         }
         self.prepared = prepared
         self.tagsByText = tags
+        self.brands = brands
+        self.locales = locales
+        self.fast = fast
     }
 
     /// A library of every template in `repository` (templates with errors fail when rendered).

@@ -5,7 +5,7 @@ internal import TweetText
 /// normalised value or the reason it is refused.
 struct ValueChecker: @unchecked Sendable {
     /// A compiled `pattern`: our own automaton when the pattern is in its subset, else ICU's.
-    enum Matcher {
+    enum Matcher: @unchecked Sendable {
         case native(ValuePattern)
         // NSRegularExpression is immutable once made and safe to match from many threads.
         case icu(NSRegularExpression)
@@ -28,7 +28,7 @@ struct ValueChecker: @unchecked Sendable {
         }
     }
 
-    private let patterns: [String: Matcher]
+    let patterns: [String: Matcher]
 
     init(variables: [Variable]) {
         var patterns: [String: Matcher] = [:]

@@ -9,9 +9,11 @@
 /// operations, scripts — makes ``init(_:)`` fail, and ``ValueChecker`` hands the pattern to ICU.
 /// The meaning follows ICU: `.` matches no line terminator, `\w` is
 /// `[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200C\u200D]`, `\s` is `\p{White_Space}`, `\d` is `\p{Nd}`.
-struct ValuePattern: Sendable {
+final class ValuePattern: Sendable {
     private let program: [PatternInstruction]
     private let classes: [ScalarClass]
+    /// The same automaton as bit sets, when it has at most 64 instructions (almost every pattern).
+    private let small: SmallAutomaton?
 
     /// Nil when `pattern` is outside the supported subset (or too large once counted repetition is
     /// written out).
@@ -23,10 +25,12 @@ struct ValuePattern: Sendable {
         compiler.program.append(.match)
         program = compiler.program
         classes = parser.classes
+        small = SmallAutomaton(program: program, classes: classes)
     }
 
     /// Whether the whole of `text` matches.
     func matches(_ text: String) -> Bool {
+        if let small { return small.matches(text, program: program, classes: classes) }
         let count = program.count
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * count) { buffer in
             let current = buffer.baseAddress!
@@ -78,6 +82,91 @@ struct ValuePattern: Sendable {
             list[count] = pc
             count += 1
         }
+    }
+}
+
+/// An automaton of at most 64 instructions with its states as the bits of one word: a step is a
+/// few AND and OR operations, and ASCII input needs no class lookups at all.
+private final class SmallAutomaton: Sendable {
+    /// What each instruction reaches without reading (scalar and match instructions only).
+    private let closure: [UInt64]
+    /// After instruction `pc` reads a scalar: `closure[pc + 1]`.
+    private let successor: [UInt64]
+    /// The scalar instructions each ASCII byte satisfies.
+    private let ascii: [UInt64]
+    private let matchBit: UInt64
+
+    init?(program: [PatternInstruction], classes: [ScalarClass]) {
+        guard program.count <= 64 else { return nil }
+        var closure = [UInt64](repeating: 0, count: program.count)
+        for start in program.indices {
+            var seen: UInt64 = 0
+            var stack = [start]
+            while let pc = stack.popLast() {
+                guard seen & (1 << UInt64(pc)) == 0 else { continue }
+                seen |= 1 << UInt64(pc)
+                switch program[pc] {
+                case .jump(let target): stack.append(target)
+                case .split(let first, let second): stack += [second, first]
+                case .scalar, .match: closure[start] |= 1 << UInt64(pc)
+                }
+            }
+        }
+        var successor = [UInt64](repeating: 0, count: program.count)
+        var ascii = [UInt64](repeating: 0, count: 128)
+        var matchBit: UInt64 = 0
+        for (pc, instruction) in program.enumerated() {
+            switch instruction {
+            case .scalar(let set):
+                successor[pc] = closure[pc + 1]
+                for byte in 0..<128 where classes[set].contains(Unicode.Scalar(UInt8(byte))) { ascii[byte] |= 1 << UInt64(pc) }
+            case .match:
+                matchBit |= 1 << UInt64(pc)
+            case .jump, .split:
+                break
+            }
+        }
+        self.closure = closure
+        self.successor = successor
+        self.ascii = ascii
+        self.matchBit = matchBit
+    }
+
+    func matches(_ text: String, program: [PatternInstruction], classes: [ScalarClass]) -> Bool {
+        var states = closure[0]
+        func step(_ accepting: UInt64) {
+            var live = states & accepting
+            states = 0
+            while live != 0 {
+                states |= successor[live.trailingZeroBitCount]
+                live &= live &- 1
+            }
+        }
+        var isASCII = true
+        for byte in text.utf8 {
+            guard byte < 0x80 else {
+                isASCII = false
+                break
+            }
+            step(ascii[Int(byte)])
+            if states == 0 { return false }
+        }
+        if !isASCII {
+            // Start again scalar by scalar: values with non-ASCII text are rarer.
+            states = closure[0]
+            for scalar in text.unicodeScalars {
+                var accepting: UInt64 = 0
+                var live = states
+                while live != 0 {
+                    let pc = live.trailingZeroBitCount
+                    if case .scalar(let set) = program[pc], classes[set].contains(scalar) { accepting |= 1 << UInt64(pc) }
+                    live &= live &- 1
+                }
+                step(accepting)
+                if states == 0 { return false }
+            }
+        }
+        return states & matchBit != 0
     }
 }
 
