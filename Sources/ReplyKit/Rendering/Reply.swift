@@ -13,5 +13,25 @@ public struct Reply: Sendable, Hashable {
     /// The 0-based index of the variant used.
     public var variant: Int
     /// The DM deep link at the end of `text`, if the template hands off to DMs.
-    public var deepLink: String?
+    public var deepLink: String? {
+        deepLinkLength.map { String(text.utf8.suffix($0))! }
+    }
+    /// The deep link's length in UTF-8 bytes: the link is read from `text` only when asked for, so
+    /// a render allocates one string.
+    let deepLinkLength: Int?
+
+    init(text: String, weightedLength: Int, limit: Int, locale: LocaleTag, template: String, variant: Int, deepLink: String?) {
+        self.init(text: text, weightedLength: weightedLength, limit: limit, locale: locale, template: template,
+                  variant: variant, deepLinkLength: deepLink?.utf8.count)
+    }
+
+    init(text: String, weightedLength: Int, limit: Int, locale: LocaleTag, template: String, variant: Int, deepLinkLength: Int?) {
+        self.text = text
+        self.weightedLength = weightedLength
+        self.limit = limit
+        self.locale = locale
+        self.template = template
+        self.variant = variant
+        self.deepLinkLength = deepLinkLength
+    }
 }

@@ -189,15 +189,10 @@ extension ReplyLibrary {
             }
             return out.count(from: buffer.baseAddress!)
         }
-        var link: String?
-        if fast.dm {
-            let url = String(text.utf8.suffix(linkCount))!
-            // twitter-text ends a URL before a `.` or `~` it ends with: count such a link the general way.
-            guard let last = url.utf8.last, Self.endsURL(last) else { return nil }
-            link = url
-        }
+        // twitter-text ends a URL before a `.` or `~` it ends with: count such a link the general way.
+        if fast.dm, let last = text.utf8.last, !Self.endsURL(last) { return nil }
         return Reply(text: text, weightedLength: weight, limit: brand.maxLength, locale: prepared.tag,
-                     template: entry.id, variant: index, deepLink: link)
+                     template: entry.id, variant: index, deepLinkLength: fast.dm ? linkCount : nil)
     }
 
     /// twitter-text's `validUrlQueryEndingChars` and path endings, as far as a deep link can end.
@@ -286,12 +281,18 @@ extension RenderPlan {
 final class ValueRule: Sendable {
     let name: String
     let kind: Variable.Kind
-    let matcher: ValueChecker.Matcher?
+    /// The `pattern` as our own automaton, or as ICU's when it is outside its subset.
+    let pattern: ValuePattern?
+    let icu: ValueChecker.Matcher?
 
     init(_ variable: Variable, matcher: ValueChecker.Matcher?) {
         name = variable.name.value
         kind = variable.kind
-        self.matcher = matcher
+        if case .native(let pattern) = matcher {
+            (self.pattern, icu) = (pattern, nil)
+        } else {
+            (pattern, icu) = (nil, matcher)
+        }
     }
 
     /// The value as it is substituted when it is printable ASCII without `. : @ # $ /` and passes
@@ -315,7 +316,8 @@ final class ValueRule: Sendable {
         case .text(let rules):
             text = value.description
             // Printable ASCII weighs one per byte, and is NFC with nothing for the checks to refuse.
-            guard Self.isPlain(text), text.utf8.count <= rules.maxLength, matcher?.matches(text) ?? true else { return nil }
+            guard Self.isPlain(text), text.utf8.count <= rules.maxLength,
+                  pattern?.matches(text) ?? icu?.matches(text) ?? true else { return nil }
             return text
         }
         return Self.isPlain(text) ? text : nil
