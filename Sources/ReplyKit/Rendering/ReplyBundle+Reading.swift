@@ -9,167 +9,345 @@ extension ReplyBundle {
 
     /// The library a bundle holds.
     public static func decode(_ text: String) throws(ReadError) -> ReplyLibrary {
-        let root: JSONValue
-        do { root = try JSONValue.parse(text) } catch { throw ReadError(message: "the bundle is not JSON: \(error)") }
-        let reader = Reader(root)
-        guard reader.string("format") == format else { throw ReadError(message: "not a ReplyKit bundle (no `format: \(format)`)") }
-        guard let found = reader.int("version"), found == version else {
-            throw ReadError(message: "bundle version \(reader.int("version").map(String.init) ?? "?") is not \(version): compile it again with this version of replykit")
-        }
+        try decode(bytes: Array(text.utf8))
+    }
+
+    /// The library the bundle in `bytes` holds. The JSON is read straight into the library's types,
+    /// without a tree of values in between, and brands are read on every core.
+    static func decode(bytes: [UInt8]) throws(ReadError) -> ReplyLibrary {
+        var scanner = JSONScanner(bytes)
+        var sawFormat = false
+        var brandStarts: [Int] = []
         var locales: [LocaleData] = []
-        for entry in reader.array("locales") {
-            let item = Reader(entry)
-            guard let tag = item.string("locale").flatMap(LocaleTag.init) else { throw ReadError(message: "a locale entry has no valid `locale`") }
-            var data = LocaleData(tag: tag, file: "bundle:\(tag)")
-            data.parent = item.string("parent").flatMap(LocaleTag.init).map { Located($0, range: .none) }
-            data.direction = item.string("direction").flatMap(LocaleData.Direction.init(rawValue:))
-            if case .object(let rules)? = item.value("plural") {
-                var parsed: [(PluralCategory, PluralRule)] = []
-                for (name, rule) in rules {
-                    guard let category = PluralCategory(rawValue: name), case .string(let source) = rule,
-                          let rule = try? PluralRule(source) else { throw ReadError(message: "locale \(tag) has a bad plural rule") }
-                    parsed.append((category, rule))
+        do {
+            try scanner.enterObject()
+            var first = true
+            while let key = try scanner.nextKey(first: &first) {
+                switch key {
+                case "format":
+                    guard try scanner.optionalString() == format else { throw ReadError(message: "not a ReplyKit bundle (no `format: \(format)`)") }
+                    sawFormat = true
+                case "version":
+                    let found = try? scanner.intValue()
+                    guard found == version else {
+                        throw ReadError(message: "bundle version \(found.map(String.init) ?? "?") is not \(version): compile it again with this version of replykit")
+                    }
+                case "brands":
+                    // Where each brand starts: they are read in parallel once the whole file is known good.
+                    try scanner.enterArray()
+                    var firstBrand = true
+                    while try scanner.nextItem(first: &firstBrand) {
+                        brandStarts.append(scanner.i)
+                        try scanner.skip()
+                    }
+                case "locales":
+                    try scanner.enterArray()
+                    var firstLocale = true
+                    while try scanner.nextItem(first: &firstLocale) { locales.append(try decodeLocale(&scanner)) }
+                default:
+                    try scanner.skip()
                 }
-                data.plural = PluralRules(parsed)
             }
-            locales.append(data)
+            guard scanner.peek() == nil else { throw scanner.error("unexpected text after the bundle") }
+        } catch let error as ReadError {
+            throw error
+        } catch let error as JSONScanner.ParseError {
+            throw ReadError(message: "the bundle is not valid: \(error.message)")
+        } catch {
+            throw ReadError(message: "\(error)")
+        }
+        guard sawFormat else { throw ReadError(message: "not a ReplyKit bundle (no `format: \(format)`)") }
+        let starts = brandStarts
+        let decoded = ResultSlots<Result<ReplyLibrary.CompiledBrand, ReadError>>(count: starts.count)
+        DispatchQueue.concurrentPerform(iterations: starts.count) { index in
+            var brand = JSONScanner(bytes)
+            brand.i = starts[index]
+            decoded[index] = Result { () throws(ReadError) in try decodeBrand(&brand) }
         }
         var brands: [String: ReplyLibrary.CompiledBrand] = [:]
-        for entry in reader.array("brands") {
-            let compiled = try decodeBrand(Reader(entry))
+        for index in starts.indices {
+            let compiled = try decoded[index]!.get()
             brands[compiled.brand.id] = compiled
         }
         return ReplyLibrary(brands: brands, locales: LocaleCatalog(locales))
     }
 
-    private static func decodeBrand(_ item: Reader) throws(ReadError) -> ReplyLibrary.CompiledBrand {
-        guard let id = item.string("id") else { throw ReadError(message: "a brand has no `id`") }
-        var brand = Brand(id: id, file: "bundle")
-        brand.account.userID = item.string("user_id").map { Located($0, range: .none) }
-        brand.account.dmOpen = Located(item.value("dm_open") == .bool(true), range: .none)
-        brand.defaultLocale = item.string("default_locale").flatMap(LocaleTag.init).map { Located($0, range: .none) }
-        brand.fallbackLocale = item.string("fallback_locale").flatMap(LocaleTag.init).map { Located($0, range: .none) }
-        brand.maxLength = item.int("max_length") ?? 280
-        let deepLink = Reader(item.value("deep_link") ?? .null)
-        brand.deepLink.host = deepLink.string("host") ?? "twitter.com"
-        brand.deepLink.separator = deepLink.string("separator") ?? " "
-        for entry in item.array("variables") {
-            let variable = Reader(entry)
-            guard let name = variable.string("name") else { throw ReadError(message: "a variable of \(id) has no name") }
-            let kind: Variable.Kind
-            switch variable.string("type") {
-            case "number": kind = .number(min: variable.int("min") ?? 0, max: variable.int("max") ?? 0)
-            case "choice": kind = .choice(variable.array("values").compactMap { if case .string(let s) = $0 { s } else { nil } })
-            default:
-                let allow = Set(variable.array("allow").compactMap { if case .string(let s) = $0 { Variable.Entity(rawValue: s) } else { nil } })
-                kind = .text(.init(maxLength: variable.int("max_length") ?? 0, pattern: variable.string("pattern"), allow: allow,
-                                   multiline: variable.value("multiline") == .bool(true)))
-            }
-            brand.variables.append(Variable(name: Located(name, range: .none), kind: kind,
-                                            example: variable.string("example").map { Located($0, range: .none) }, range: .none))
+    private static func readError(_ error: any Error) -> ReadError {
+        switch error {
+        case let error as ReadError: error
+        case let error as JSONScanner.ParseError: ReadError(message: "the bundle is not valid: \(error.message)")
+        default: ReadError(message: "\(error)")
         }
-        for entry in item.array("campaigns") {
-            let campaign = Reader(entry)
-            guard let campaignID = campaign.string("id") else { continue }
-            var value = Campaign(id: Located(campaignID, range: .none), range: .none)
-            value.status = campaign.string("status").flatMap(Campaign.Status.init(rawValue:)).map { Located($0, range: .none) }
-            value.starts = campaign.double("starts").map { Located($0, range: .none) }
-            value.ends = campaign.double("ends").map { Located($0, range: .none) }
-            brand.campaigns.append(value)
-        }
-        var packs: [LocaleTag: [String: ReplyLibrary.CompiledTemplate]] = [:]
-        for entry in item.array("packs") {
-            let pack = Reader(entry)
-            guard let tag = pack.string("locale").flatMap(LocaleTag.init) else { throw ReadError(message: "a pack of \(id) has no locale") }
-            var templates: [String: ReplyLibrary.CompiledTemplate] = [:]
-            for entry in pack.array("templates") {
-                let template = try decodeTemplate(Reader(entry))
-                templates[template.id] = template
-            }
-            packs[tag] = templates
-        }
-        return ReplyLibrary.CompiledBrand(
-            brand: brand, variables: Dictionary(brand.variables.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a }),
-            checker: ValueChecker(variables: brand.variables), packs: packs)
     }
 
-    private static func decodeTemplate(_ item: Reader) throws(ReadError) -> ReplyLibrary.CompiledTemplate {
-        guard let id = item.string("id") else { throw ReadError(message: "a template has no `id`") }
-        var template = ReplyLibrary.CompiledTemplate(id: id, campaign: item.string("campaign"), variants: [], bounds: [],
-                                                     dm: item.value("dm") == .bool(true),
-                                                     welcomeMessageID: item.string("welcome_message_id"),
-                                                     invalid: item.string("invalid"))
-        for entry in item.array("variants") {
-            let variant = Reader(entry)
-            template.variants.append(try decodeMessage(variant.value("parts") ?? .null))
-            template.bounds.append(variant.int("bound") ?? 0)
+    private static func decodeLocale(_ scanner: inout JSONScanner) throws -> LocaleData {
+        var tag: LocaleTag?
+        var parent: LocaleTag?
+        var direction: LocaleData.Direction?
+        var plural: PluralRules?
+        try scanner.enterObject()
+        var first = true
+        while let key = try scanner.nextKey(first: &first) {
+            switch key {
+            case "locale": tag = try scanner.optionalString().flatMap(LocaleTag.init)
+            case "parent": parent = try scanner.optionalString().flatMap(LocaleTag.init)
+            case "direction": direction = try scanner.optionalString().flatMap(LocaleData.Direction.init(rawValue:))
+            case "plural" where scanner.peek() == UInt8(ascii: "{"):
+                var parsed: [(PluralCategory, PluralRule)] = []
+                try scanner.enterObject()
+                var firstRule = true
+                while let name = try scanner.nextKey(first: &firstRule) {
+                    let source = try scanner.stringValue()
+                    guard let category = PluralCategory(rawValue: name), let rule = try? PluralRule(source) else {
+                        throw ReadError(message: "a locale has a bad plural rule (`\(name)`)")
+                    }
+                    parsed.append((category, rule))
+                }
+                plural = PluralRules(parsed)
+            default: try scanner.skip()
+            }
         }
-        if let prefill = item.value("prefill"), prefill != .null { template.prefill = try decodeMessage(prefill) }
+        guard let tag else { throw ReadError(message: "a locale entry has no valid `locale`") }
+        var data = LocaleData(tag: tag, file: "bundle:\(tag)")
+        data.parent = parent.map { Located($0, range: .none) }
+        data.direction = direction
+        data.plural = plural
+        return data
+    }
+
+    private static func decodeBrand(_ scanner: inout JSONScanner) throws(ReadError) -> ReplyLibrary.CompiledBrand {
+        do {
+            var brand = Brand(id: "", file: "bundle")
+            var packs: [LocaleTag: [String: ReplyLibrary.CompiledTemplate]] = [:]
+            try scanner.enterObject()
+            var first = true
+            while let key = try scanner.nextKey(first: &first) {
+                switch key {
+                case "id": brand.id = try scanner.stringValue()
+                case "user_id": brand.account.userID = try scanner.optionalString().map { Located($0, range: .none) }
+                case "dm_open": brand.account.dmOpen = Located(try scanner.boolValue(), range: .none)
+                case "default_locale":
+                    brand.defaultLocale = try scanner.optionalString().flatMap(LocaleTag.init).map { Located($0, range: .none) }
+                case "fallback_locale":
+                    brand.fallbackLocale = try scanner.optionalString().flatMap(LocaleTag.init).map { Located($0, range: .none) }
+                case "max_length": brand.maxLength = try scanner.intValue()
+                case "deep_link":
+                    try scanner.enterObject()
+                    var firstField = true
+                    while let field = try scanner.nextKey(first: &firstField) {
+                        switch field {
+                        case "host": brand.deepLink.host = try scanner.stringValue()
+                        case "separator": brand.deepLink.separator = try scanner.stringValue()
+                        default: try scanner.skip()
+                        }
+                    }
+                case "variables":
+                    try scanner.enterArray()
+                    var firstVariable = true
+                    while try scanner.nextItem(first: &firstVariable) { brand.variables.append(try decodeVariable(&scanner)) }
+                case "campaigns":
+                    try scanner.enterArray()
+                    var firstCampaign = true
+                    while try scanner.nextItem(first: &firstCampaign) {
+                        if let campaign = try decodeCampaign(&scanner) { brand.campaigns.append(campaign) }
+                    }
+                case "packs":
+                    try scanner.enterArray()
+                    var firstPack = true
+                    while try scanner.nextItem(first: &firstPack) {
+                        let (tag, templates) = try decodePack(&scanner)
+                        packs[tag] = templates
+                    }
+                default: try scanner.skip()
+                }
+            }
+            guard !brand.id.isEmpty else { throw ReadError(message: "a brand has no `id`") }
+            return ReplyLibrary.CompiledBrand(
+                brand: brand, variables: Dictionary(brand.variables.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a }),
+                checker: ValueChecker(variables: brand.variables), packs: packs)
+        } catch {
+            throw readError(error)
+        }
+    }
+
+    private static func decodeVariable(_ scanner: inout JSONScanner) throws -> Variable {
+        var name: String?
+        var type: String?
+        var (maxLength, minimum, maximum) = (0, 0, 0)
+        var pattern: String?
+        var example: String?
+        var allow: Set<Variable.Entity> = []
+        var multiline = false
+        var values: [String] = []
+        try scanner.enterObject()
+        var first = true
+        while let key = try scanner.nextKey(first: &first) {
+            switch key {
+            case "name": name = try scanner.stringValue()
+            case "type": type = try scanner.optionalString()
+            case "max_length": maxLength = try scanner.intValue()
+            case "min": minimum = try scanner.intValue()
+            case "max": maximum = try scanner.intValue()
+            case "pattern": pattern = try scanner.optionalString()
+            case "example": example = try scanner.optionalString()
+            case "multiline": multiline = try scanner.boolValue()
+            case "allow", "values":
+                try scanner.enterArray()
+                var firstItem = true
+                while try scanner.nextItem(first: &firstItem) {
+                    let item = try scanner.stringValue()
+                    if key == "values" { values.append(item) } else if let entity = Variable.Entity(rawValue: item) { allow.insert(entity) }
+                }
+            default: try scanner.skip()
+            }
+        }
+        guard let name else { throw ReadError(message: "a variable has no name") }
+        let kind: Variable.Kind = switch type {
+        case "number": .number(min: minimum, max: maximum)
+        case "choice": .choice(values)
+        default: .text(.init(maxLength: maxLength, pattern: pattern, allow: allow, multiline: multiline))
+        }
+        return Variable(name: Located(name, range: .none), kind: kind, example: example.map { Located($0, range: .none) }, range: .none)
+    }
+
+    private static func decodeCampaign(_ scanner: inout JSONScanner) throws -> Campaign? {
+        var id: String?
+        var status: Campaign.Status?
+        var starts: Double?
+        var ends: Double?
+        try scanner.enterObject()
+        var first = true
+        while let key = try scanner.nextKey(first: &first) {
+            switch key {
+            case "id": id = try scanner.optionalString()
+            case "status": status = try scanner.optionalString().flatMap(Campaign.Status.init(rawValue:))
+            case "starts": starts = try scanner.optionalDouble()
+            case "ends": ends = try scanner.optionalDouble()
+            default: try scanner.skip()
+            }
+        }
+        guard let id else { return nil }
+        var campaign = Campaign(id: Located(id, range: .none), range: .none)
+        campaign.status = status.map { Located($0, range: .none) }
+        campaign.starts = starts.map { Located($0, range: .none) }
+        campaign.ends = ends.map { Located($0, range: .none) }
+        return campaign
+    }
+
+    private static func decodePack(_ scanner: inout JSONScanner) throws -> (LocaleTag, [String: ReplyLibrary.CompiledTemplate]) {
+        var tag: LocaleTag?
+        var templates: [String: ReplyLibrary.CompiledTemplate] = [:]
+        try scanner.enterObject()
+        var first = true
+        while let key = try scanner.nextKey(first: &first) {
+            switch key {
+            case "locale": tag = try scanner.optionalString().flatMap(LocaleTag.init)
+            case "templates":
+                try scanner.enterArray()
+                var firstTemplate = true
+                while try scanner.nextItem(first: &firstTemplate) {
+                    let template = try decodeTemplate(&scanner)
+                    templates[template.id] = template
+                }
+            default: try scanner.skip()
+            }
+        }
+        guard let tag else { throw ReadError(message: "a pack has no locale") }
+        return (tag, templates)
+    }
+
+    private static func decodeTemplate(_ scanner: inout JSONScanner) throws -> ReplyLibrary.CompiledTemplate {
+        var template = ReplyLibrary.CompiledTemplate(id: "", variants: [], bounds: [], dm: false)
+        try scanner.enterObject()
+        var first = true
+        while let key = try scanner.nextKey(first: &first) {
+            switch key {
+            case "id": template.id = try scanner.stringValue()
+            case "campaign": template.campaign = try scanner.optionalString()
+            case "dm": template.dm = try scanner.boolValue()
+            case "welcome_message_id": template.welcomeMessageID = try scanner.optionalString()
+            case "invalid": template.invalid = try scanner.optionalString()
+            case "prefill":
+                if scanner.peek() == UInt8(ascii: "n") { try scanner.skip() } else { template.prefill = try decodeMessage(&scanner, depth: 0) }
+            case "variants":
+                try scanner.enterArray()
+                var firstVariant = true
+                while try scanner.nextItem(first: &firstVariant) {
+                    var message: Message?
+                    var bound = 0
+                    try scanner.enterObject()
+                    var firstField = true
+                    while let field = try scanner.nextKey(first: &firstField) {
+                        switch field {
+                        case "parts": message = try decodeMessage(&scanner, depth: 0)
+                        case "bound": bound = try scanner.intValue()
+                        default: try scanner.skip()
+                        }
+                    }
+                    guard let message else { throw ReadError(message: "a variant of `\(template.id)` has no parts") }
+                    template.variants.append(message)
+                    template.bounds.append(bound)
+                }
+            default: try scanner.skip()
+            }
+        }
+        guard !template.id.isEmpty else { throw ReadError(message: "a template has no `id`") }
         return template
     }
 
-    static func decodeMessage(_ value: JSONValue) throws(ReadError) -> Message {
-        guard case .array(let items) = value else { throw ReadError(message: "a message is not a list of parts") }
+    /// A message as ``encode(_:)-(Message)`` writes it.
+    static func decodeMessage(_ scanner: inout JSONScanner, depth: Int) throws -> Message {
+        guard depth < 32 else { throw ReadError(message: "a message is nested too deeply") }
         var parts: [Message.Part] = []
-        parts.reserveCapacity(items.count)
-        for item in items {
-            switch item {
-            case .string(let text): parts.append(.literal(text))
-            case .array(let fields):
-                guard case .string(let kind)? = fields.first else { throw ReadError(message: "a message part has no kind") }
-                switch (kind, fields.count) {
-                case ("#", 1): parts.append(.pound)
-                case ("var", 2):
-                    guard case .string(let name) = fields[1] else { throw ReadError(message: "a variable has no name") }
-                    parts.append(.variable(.init(name: name, nameSpan: 0..<0, span: 0..<0)))
-                case ("plural", 3), ("select", 3):
-                    guard case .string(let name) = fields[1], case .array(let entries) = fields[2] else {
-                        throw ReadError(message: "a \(kind) is malformed")
-                    }
-                    var branches: [Message.Branch] = []
-                    for entry in entries {
-                        guard case .array(let pair) = entry, pair.count == 2, case .string(let key) = pair[0] else {
-                            throw ReadError(message: "a branch of `\(name)` is malformed")
-                        }
-                        let parsedKey: Message.Key
-                        if kind == "plural" {
-                            if key.hasPrefix("="), let n = Int(key.dropFirst()) { parsedKey = .exact(n) }
-                            else if let category = PluralCategory(rawValue: key) { parsedKey = .category(category) }
-                            else { throw ReadError(message: "`\(key)` is not a plural key") }
-                        } else {
-                            parsedKey = .value(key)
-                        }
-                        branches.append(.init(key: parsedKey, keySpan: 0..<0, message: try decodeMessage(pair[1])))
-                    }
-                    let argument = Message.Argument(name: name, nameSpan: 0..<0, span: 0..<0)
-                    parts.append(kind == "plural" ? .plural(argument, branches) : .select(argument, branches))
-                default:
-                    throw ReadError(message: "unknown message part `\(kind)`")
-                }
-            default:
-                throw ReadError(message: "a message part is neither text nor a list")
+        try scanner.enterArray()
+        var first = true
+        while try scanner.nextItem(first: &first) {
+            if scanner.peek() == UInt8(ascii: "\"") {
+                parts.append(.literal(try scanner.stringValue()))
+                continue
             }
+            try scanner.enterArray()
+            var firstField = true
+            guard try scanner.nextItem(first: &firstField) else { throw ReadError(message: "a message part has no kind") }
+            let kind = try scanner.stringValue()
+            switch kind {
+            case "#":
+                parts.append(.pound)
+            case "var":
+                guard try scanner.nextItem(first: &firstField) else { throw ReadError(message: "a variable has no name") }
+                parts.append(.variable(.init(name: try scanner.stringValue(), nameSpan: 0..<0, span: 0..<0)))
+            case "plural", "select":
+                guard try scanner.nextItem(first: &firstField) else { throw ReadError(message: "a \(kind) has no variable") }
+                let name = try scanner.stringValue()
+                guard try scanner.nextItem(first: &firstField) else { throw ReadError(message: "a \(kind) has no branches") }
+                var branches: [Message.Branch] = []
+                try scanner.enterArray()
+                var firstBranch = true
+                while try scanner.nextItem(first: &firstBranch) {
+                    try scanner.enterArray()
+                    var firstHalf = true
+                    guard try scanner.nextItem(first: &firstHalf) else { throw ReadError(message: "a branch of `\(name)` is malformed") }
+                    let key = try scanner.stringValue()
+                    let parsedKey: Message.Key
+                    if kind == "plural" {
+                        if key.hasPrefix("="), let n = Int(key.dropFirst()) { parsedKey = .exact(n) }
+                        else if let category = PluralCategory(rawValue: key) { parsedKey = .category(category) }
+                        else { throw ReadError(message: "`\(key)` is not a plural key") }
+                    } else {
+                        parsedKey = .value(key)
+                    }
+                    guard try scanner.nextItem(first: &firstHalf) else { throw ReadError(message: "a branch of `\(name)` is malformed") }
+                    branches.append(.init(key: parsedKey, keySpan: 0..<0, message: try decodeMessage(&scanner, depth: depth + 1)))
+                    guard try !scanner.nextItem(first: &firstHalf) else { throw ReadError(message: "a branch of `\(name)` is malformed") }
+                }
+                let argument = Message.Argument(name: name, nameSpan: 0..<0, span: 0..<0)
+                parts.append(kind == "plural" ? .plural(argument, branches) : .select(argument, branches))
+            default:
+                throw ReadError(message: "unknown message part `\(kind)`")
+            }
+            guard try !scanner.nextItem(first: &firstField) else { throw ReadError(message: "a `\(kind)` part is malformed") }
         }
         return Message(parts)
-    }
-
-    /// Field access on a JSON object, nil or empty where a field is missing or of another type.
-    private struct Reader {
-        let fields: [(String, JSONValue)]
-        init(_ value: JSONValue) {
-            if case .object(let fields) = value { self.fields = fields } else { self.fields = [] }
-        }
-        func value(_ key: String) -> JSONValue? { fields.first { $0.0 == key }?.1 }
-        func string(_ key: String) -> String? { if case .string(let s)? = value(key) { s } else { nil } }
-        func int(_ key: String) -> Int? { if case .int(let n)? = value(key) { n } else { nil } }
-        func double(_ key: String) -> Double? {
-            switch value(key) {
-            case .double(let d)?: d
-            case .int(let n)?: Double(n)
-            default: nil
-            }
-        }
-        func array(_ key: String) -> [JSONValue] { if case .array(let items)? = value(key) { items } else { [] } }
     }
 }
 

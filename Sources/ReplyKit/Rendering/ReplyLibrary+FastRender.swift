@@ -6,6 +6,8 @@ extension ReplyLibrary {
     /// What the fast path needs of a brand, looked up once.
     final class FastBrand: Sendable {
         let declared: Set<String>
+        /// Its variables as the fast path checks their values.
+        let rules: [String: ValueRule]
         let maxLength: Int
         let campaigns: [String: Campaign]
         /// `https://<host>/messages/compose?recipient_id=<id>`, nil without a user id.
@@ -19,6 +21,7 @@ extension ReplyLibrary {
         init(_ compiled: CompiledBrand) {
             let brand = compiled.brand
             declared = Set(compiled.variables.keys)
+            rules = compiled.variables.mapValues { ValueRule($0, matcher: compiled.checker.patterns[$0.name.value]) }
             maxLength = brand.maxLength
             campaigns = Dictionary(brand.campaigns.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
             linkPrefix = brand.account.userID.map {
@@ -64,10 +67,11 @@ extension ReplyLibrary {
         /// `&welcome_message_id=<id>`, or nothing.
         let welcome: [UInt8]
 
-        init(_ prepared: Prepared, index: Int, linkWeight: Int) {
+        init(_ prepared: Prepared, index: Int, brand: FastBrand) {
             let template = prepared.template
-            let names = prepared.variableNames[index]
-            rules = prepared.rules[index]
+            let names = template.variableNames(of: index)
+            let linkWeight = brand.linkWeight
+            rules = names.map { brand.rules[$0] }
             body = RenderPlan(template.variants[index], names: names)
             prefill = template.prefill.flatMap { RenderPlan($0, names: names) }
             hasPrefill = template.prefill != nil
@@ -90,10 +94,10 @@ extension ReplyLibrary {
 
         private let variants = AtomicLazyReference<Variants>()
 
-        func get(_ prepared: Prepared, linkWeight: Int) -> Variants {
+        func get(_ prepared: Prepared, brand: FastBrand) -> Variants {
             if let variants = variants.load() { return variants }
             let count = prepared.template.invalid == nil ? prepared.template.variants.count : 0
-            return variants.storeIfNil(Variants((0..<count).map { FastVariant(prepared, index: $0, linkWeight: linkWeight) }))
+            return variants.storeIfNil(Variants((0..<count).map { FastVariant(prepared, index: $0, brand: brand) }))
         }
     }
 
@@ -107,7 +111,7 @@ extension ReplyLibrary {
         if let campaign = prepared.template.campaign {
             guard brand.campaigns[campaign]?.isOpen(at: (date ?? Date()).timeIntervalSince1970) == true else { return nil }
         }
-        let variants = prepared.plans.get(prepared, linkWeight: brand.linkWeight)
+        let variants = prepared.plans.get(prepared, brand: brand)
         let index = variant ?? StableHash.variant(for: key, count: variants.all.count)
         guard variants.all.indices.contains(index) else { return nil }
         let fast = variants.all[index]

@@ -43,7 +43,7 @@ extension ReplyLibrary {
             throw RenderError(.unknownTemplate, "brand `\(brand.id)` has no template `\(id)`")
         }
         guard let packTag = Self.resolve(requested, template: id, in: compiledBrand, locales: locales),
-              let prepared = prepared[brand.id]?[packTag]?[id] else {
+              let prepared = fast[template]?.byLocale[packTag.canonical] else {
             throw RenderError(.unknownLocale, "`\(template)` has no pack for `\(requested)`, its parents or its language, and brand `\(brand.id)` sets no `fallback_locale`")
         }
         let compiled = prepared.template
@@ -70,7 +70,7 @@ extension ReplyLibrary {
         }
         let plural = prepared.plural
         var checked: [String: (text: String, number: Int?)] = [:]
-        for name in prepared.variableNames[index] {
+        for name in compiled.variableNames(of: index) {
             guard let variable = compiledBrand.variables[name] else {
                 throw RenderError(.templateInvalid, "`\(template)` uses `\(name)`, which brand `\(brand.id)` does not declare")
             }

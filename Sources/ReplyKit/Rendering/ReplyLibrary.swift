@@ -19,13 +19,11 @@ public struct ReplyLibrary: Sendable {
         /// Why it cannot be rendered, when it cannot (it does not parse, or uses undeclared variables).
         var invalid: String?
 
-        /// The variables each variant needs, prefill included, in order of first use.
-        var variableNames: [[String]] {
-            variants.map { variant in
-                var names = variant.variableNames
-                for name in prefill?.variableNames ?? [] where !names.contains(name) { names.append(name) }
-                return names
-            }
+        /// The variables variant `index` needs, prefill included, in order of first use.
+        func variableNames(of index: Int) -> [String] {
+            var names = variants[index].variableNames
+            for name in prefill?.variableNames ?? [] where !names.contains(name) { names.append(name) }
+            return names
         }
     }
 
@@ -34,19 +32,14 @@ public struct ReplyLibrary: Sendable {
         let template: CompiledTemplate
         /// The pack's locale.
         let tag: LocaleTag
-        let variableNames: [[String]]
-        /// The rules for `variableNames`' values; nil for a name the brand does not declare.
-        let rules: [[ValueRule?]]
         let plural: PluralRules
         /// Its variants as the fast path renders them, made on first use.
         let plans = PlanCache()
 
-        init(template: CompiledTemplate, tag: LocaleTag, plural: PluralRules, rules: [String: ValueRule]) {
+        init(template: CompiledTemplate, tag: LocaleTag, plural: PluralRules) {
             self.template = template
             self.tag = tag
             self.plural = plural
-            variableNames = template.variableNames
-            self.rules = variableNames.map { $0.map { rules[$0] } }
         }
     }
 
@@ -58,43 +51,35 @@ public struct ReplyLibrary: Sendable {
         var packs: [LocaleTag: [String: CompiledTemplate]]
     }
 
-    /// By brand, pack locale and id: templates with their variables and plural rules looked up.
-    let prepared: [String: [LocaleTag: [String: Prepared]]]
     /// Pack tags by the text a caller may pass (`es-MX`), so most renders parse no tag.
     let tagsByText: [String: LocaleTag]
-    /// By `brand/template`: what the fast path looks up.
+    /// By `brand/template`: each template's packs, with their plural rules looked up.
     let fast: [String: FastTemplate]
 
     let brands: [String: CompiledBrand]
     let locales: LocaleCatalog
 
     init(brands: [String: CompiledBrand], locales: LocaleCatalog) {
-        var prepared: [String: [LocaleTag: [String: Prepared]]] = [:]
         var tags: [String: LocaleTag] = [:]
-        var byLocale: [String: [String: Prepared]] = [:]
-        var fastBrands: [String: FastBrand] = [:]
+        var fast: [String: FastTemplate] = [:]
         for (id, brand) in brands {
-            fastBrands[id] = FastBrand(brand)
-            let rules = brand.variables.mapValues { ValueRule($0, matcher: brand.checker.patterns[$0.name.value]) }
+            let fastBrand = FastBrand(brand)
+            var byTemplate: [String: [String: Prepared]] = [:]
             for (tag, templates) in brand.packs {
                 tags[tag.canonical] = tag
                 let plural = locales.resolve(tag)?.plural ?? .otherOnly
-                let ready = templates.mapValues { Prepared(template: $0, tag: tag, plural: plural, rules: rules) }
-                prepared[id, default: [:]][tag] = ready
-                for (templateID, template) in ready { byLocale["\(id)/\(templateID)", default: [:]][tag.canonical] = template }
+                for (templateID, template) in templates {
+                    byTemplate[templateID, default: [:]][tag.canonical] = Prepared(template: template, tag: tag, plural: plural)
+                }
+            }
+            for (templateID, packs) in byTemplate {
+                let byDefault = brand.brand.defaultLocale.flatMap {
+                    Self.resolve($0.value, template: templateID, in: brand, locales: locales)
+                }.flatMap { packs[$0.canonical] }
+                let key = "\(id)/\(templateID)"
+                fast[key] = FastTemplate(id: key, brand: fastBrand, byLocale: packs, byDefault: byDefault)
             }
         }
-        var fast: [String: FastTemplate] = [:]
-        for (key, packs) in byLocale {
-            let slash = key.firstIndex(of: "/")!
-            let (brandID, templateID) = (String(key[..<slash]), String(key[key.index(after: slash)...]))
-            let brand = brands[brandID]!
-            let byDefault = brand.brand.defaultLocale.flatMap {
-                Self.resolve($0.value, template: templateID, in: brand, locales: locales)
-            }.flatMap { prepared[brandID]?[$0]?[templateID] }
-            fast[key] = FastTemplate(id: key, brand: fastBrands[brandID]!, byLocale: packs, byDefault: byDefault)
-        }
-        self.prepared = prepared
         self.tagsByText = tags
         self.brands = brands
         self.locales = locales
@@ -126,7 +111,7 @@ public struct ReplyLibrary: Sendable {
     public init(contentsOf path: String) throws(RenderError) {
         if path.hasSuffix(".json"), case .success(let bytes) = FileContents.read(path) {
             do {
-                self = try ReplyBundle.decode(String(decoding: bytes, as: UTF8.self))
+                self = try ReplyBundle.decode(bytes: Array(bytes))
             } catch {
                 throw RenderError(.invalidRequest, "\(path): \(error.message)")
             }

@@ -83,7 +83,22 @@ extension Message {
 
     /// The names of the variables the message uses, each once, in order of first use.
     public var variableNames: [String] {
-        var seen = Set<String>()
-        return arguments.map(\.argument.name).filter { seen.insert($0).inserted }
+        // A message names a handful of variables: a list beats hashing.
+        var names: [String] = []
+        func walk(_ message: Message) {
+            for part in message.parts {
+                switch part {
+                case .variable(let argument):
+                    if !names.contains(argument.name) { names.append(argument.name) }
+                case .plural(let argument, let branches), .select(let argument, let branches):
+                    if !names.contains(argument.name) { names.append(argument.name) }
+                    for branch in branches { walk(branch.message) }
+                case .literal, .pound:
+                    break
+                }
+            }
+        }
+        walk(self)
+        return names
     }
 }
