@@ -225,5 +225,26 @@ struct SplitMix: RandomNumberGenerator {
             try ReplyBundle.decode(#"{"format": "replykit-bundle", "version": 99, "brands": [], "locales": []}"#)
         }
         #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode("[]") }
+        // Cut short: the brackets never close.
+        let text = ReplyBundle.encode(ReplyLibraryTests.library, generator: "test").serialized()
+        #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode(String(text.prefix(text.count / 2))) }
+    }
+
+    /// Templates are decoded on first use: a damaged one loads, then fails to render naming why,
+    /// and the others render.
+    @Test func aDamagedTemplateFailsAloneWhenRendered() throws {
+        let text = ReplyBundle.encode(ReplyLibraryTests.library, generator: "test").serialized()
+        let marker = #"{"id": "rebooked", "campaign": null, "variants": [{"parts": "#
+        let damaged = text.replacingOccurrences(of: marker, with: #"{"id": "rebooked", "campaign": null, "variants": [{"parts": 7, "x": "#)
+        #expect(damaged != text, "the marker should be in the bundle")
+        let bundle = try ReplyBundle.decode(damaged)
+        let values: [String: ReplyValue] = ["first_name": "Ana", "flight": "AC1234", "cabin": "first"]
+        #expect {
+            try bundle.render("acme-air/rebooked", locale: "en-US", values: values)
+        } throws: { error in
+            guard let error = error as? RenderError else { return false }
+            return error.code == .templateInvalid && error.message.contains("damaged")
+        }
+        #expect(try bundle.render("acme-air/refund-check", locale: "en-US", values: ["first_name": "Ana"]).text.contains("Ana"))
     }
 }

@@ -118,7 +118,7 @@ extension ReplyBundle {
     private static func decodeBrand(_ scanner: inout JSONScanner) throws(ReadError) -> ReplyLibrary.CompiledBrand {
         do {
             var brand = Brand(id: "", file: "bundle")
-            var packs: [LocaleTag: [String: ReplyLibrary.CompiledTemplate]] = [:]
+            var packs: [LocaleTag: [String: ReplyLibrary.TemplateSource]] = [:]
             try scanner.enterObject()
             var first = true
             while let key = try scanner.nextKey(first: &first) {
@@ -234,9 +234,11 @@ extension ReplyBundle {
         return campaign
     }
 
-    private static func decodePack(_ scanner: inout JSONScanner) throws -> (LocaleTag, [String: ReplyLibrary.CompiledTemplate]) {
+    /// A pack's templates are found, not decoded: ``ReplyLibrary/TemplateSource`` decodes each on
+    /// first use.
+    private static func decodePack(_ scanner: inout JSONScanner) throws -> (LocaleTag, [String: ReplyLibrary.TemplateSource]) {
         var tag: LocaleTag?
-        var templates: [String: ReplyLibrary.CompiledTemplate] = [:]
+        var templates: [String: ReplyLibrary.TemplateSource] = [:]
         try scanner.enterObject()
         var first = true
         while let key = try scanner.nextKey(first: &first) {
@@ -246,8 +248,22 @@ extension ReplyBundle {
                 try scanner.enterArray()
                 var firstTemplate = true
                 while try scanner.nextItem(first: &firstTemplate) {
-                    let template = try decodeTemplate(&scanner)
-                    templates[template.id] = template
+                    let start = scanner.i
+                    var id: String?
+                    try scanner.enterObject()
+                    var firstField = true
+                    while let field = try scanner.nextKey(first: &firstField) {
+                        guard field == "id" else {
+                            try scanner.skip()
+                            continue
+                        }
+                        id = try scanner.stringValue()
+                        // The rest is read when the template is first used.
+                        try scanner.skipRest()
+                        break
+                    }
+                    guard let id, !id.isEmpty else { throw ReadError(message: "a template has no `id`") }
+                    templates[id] = ReplyLibrary.TemplateSource(bundle: scanner.bytes, at: start, id: id)
                 }
             default: try scanner.skip()
             }
@@ -256,7 +272,7 @@ extension ReplyBundle {
         return (tag, templates)
     }
 
-    private static func decodeTemplate(_ scanner: inout JSONScanner) throws -> ReplyLibrary.CompiledTemplate {
+    static func decodeTemplate(_ scanner: inout JSONScanner) throws -> ReplyLibrary.CompiledTemplate {
         var template = ReplyLibrary.CompiledTemplate(id: "", variants: [], bounds: [], dm: false)
         try scanner.enterObject()
         var first = true

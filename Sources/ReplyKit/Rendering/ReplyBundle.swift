@@ -17,7 +17,7 @@ public enum ReplyBundle {
             let compiled = library.brands[id]!
             let brand = compiled.brand
             let packs = compiled.packs.keys.sorted().map { tag -> JSONValue in
-                let templates = compiled.packs[tag]!.keys.sorted().map { encode(compiled.packs[tag]![$0]!) }
+                let templates = compiled.packs[tag]!.keys.sorted().map { encode(compiled.packs[tag]![$0]!.template) }
                 return .object([("locale", .string(tag.canonical)), ("templates", .array(templates))])
             }
             return .object([

@@ -86,9 +86,11 @@ extension ReplyLibrary {
     final class PlanCache: Sendable {
         final class Variants: Sendable {
             let all: [FastVariant]
+            let campaign: String?
 
-            init(_ all: [FastVariant]) {
+            init(_ all: [FastVariant], campaign: String?) {
                 self.all = all
+                self.campaign = campaign
             }
         }
 
@@ -96,8 +98,10 @@ extension ReplyLibrary {
 
         func get(_ prepared: Prepared, brand: FastBrand) -> Variants {
             if let variants = variants.load() { return variants }
-            let count = prepared.template.invalid == nil ? prepared.template.variants.count : 0
-            return variants.storeIfNil(Variants((0..<count).map { FastVariant(prepared, index: $0, brand: brand) }))
+            let template = prepared.template
+            let count = template.invalid == nil ? template.variants.count : 0
+            return variants.storeIfNil(Variants((0..<count).map { FastVariant(prepared, index: $0, brand: brand) },
+                                                campaign: template.campaign))
         }
     }
 
@@ -108,10 +112,10 @@ extension ReplyLibrary {
         guard let entry = fast[template],
               let prepared = locale.map({ entry.byLocale[$0] }) ?? entry.byDefault else { return nil }
         let brand = entry.brand
-        if let campaign = prepared.template.campaign {
+        let variants = prepared.plans.get(prepared, brand: brand)
+        if let campaign = variants.campaign {
             guard brand.campaigns[campaign]?.isOpen(at: (date ?? Date()).timeIntervalSince1970) == true else { return nil }
         }
-        let variants = prepared.plans.get(prepared, brand: brand)
         let index = variant ?? StableHash.variant(for: key, count: variants.all.count)
         guard variants.all.indices.contains(index) else { return nil }
         let fast = variants.all[index]

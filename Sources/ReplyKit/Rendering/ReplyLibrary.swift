@@ -29,15 +29,17 @@ public struct ReplyLibrary: Sendable {
 
     /// A template ready to render: what compiling it found, with what rendering looks up each time.
     final class Prepared: Sendable {
-        let template: CompiledTemplate
+        let source: TemplateSource
         /// The pack's locale.
         let tag: LocaleTag
         let plural: PluralRules
         /// Its variants as the fast path renders them, made on first use.
         let plans = PlanCache()
 
-        init(template: CompiledTemplate, tag: LocaleTag, plural: PluralRules) {
-            self.template = template
+        var template: CompiledTemplate { source.template }
+
+        init(source: TemplateSource, tag: LocaleTag, plural: PluralRules) {
+            self.source = source
             self.tag = tag
             self.plural = plural
         }
@@ -48,7 +50,7 @@ public struct ReplyLibrary: Sendable {
         var variables: [String: Variable]
         var checker: ValueChecker
         /// Templates by pack locale, then id.
-        var packs: [LocaleTag: [String: CompiledTemplate]]
+        var packs: [LocaleTag: [String: TemplateSource]]
     }
 
     /// Pack tags by the text a caller may pass (`es-MX`), so most renders parse no tag.
@@ -68,8 +70,8 @@ public struct ReplyLibrary: Sendable {
             for (tag, templates) in brand.packs {
                 tags[tag.canonical] = tag
                 let plural = locales.resolve(tag)?.plural ?? .otherOnly
-                for (templateID, template) in templates {
-                    byTemplate[templateID, default: [:]][tag.canonical] = Prepared(template: template, tag: tag, plural: plural)
+                for (templateID, source) in templates {
+                    byTemplate[templateID, default: [:]][tag.canonical] = Prepared(source: source, tag: tag, plural: plural)
                 }
             }
             for (templateID, packs) in byTemplate {
@@ -93,10 +95,10 @@ public struct ReplyLibrary: Sendable {
         for analysis in repository.analyses { byBrand[analysis.brand.id, default: []].append(analysis) }
         for folder in repository.brands {
             guard let brand = folder.brand else { continue }
-            var packs: [LocaleTag: [String: CompiledTemplate]] = [:]
+            var packs: [LocaleTag: [String: TemplateSource]] = [:]
             for analysis in byBrand[brand.id] ?? [] {
                 guard let tag = analysis.pack.tag else { continue }
-                packs[tag, default: [:]][analysis.template.id.value] = Self.compile(analysis)
+                packs[tag, default: [:]][analysis.template.id.value] = TemplateSource(Self.compile(analysis))
             }
             brands[brand.id] = CompiledBrand(
                 brand: brand, variables: Dictionary(brand.variables.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a }),

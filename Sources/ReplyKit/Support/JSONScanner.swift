@@ -160,6 +160,7 @@ struct JSONScanner {
     // MARK: Piece by piece
 
     /// The next byte after whitespace, not consumed.
+    @inline(__always)
     mutating func peek() -> UInt8? {
         skipSpace()
         return i < bytes.count ? bytes[i] : nil
@@ -241,30 +242,39 @@ struct JSONScanner {
         guard let byte = peek() else { throw error("unexpected end of JSON") }
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            // Only brackets and strings matter to find the end; the value is checked when it is read.
-            var open = 0
-            while i < bytes.count {
-                switch bytes[i] {
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    open += 1
-                    guard open < 128 else { throw error("JSON nested too deeply") }
-                    i += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    open -= 1
-                    i += 1
-                    if open == 0 { return }
-                case UInt8(ascii: "\""):
-                    try skipString()
-                default:
-                    i += 1
-                }
-            }
-            throw error("unexpected end of JSON")
+            try skipContainer(open: 0)
         case UInt8(ascii: "\""):
             try skipString()
         default:
             _ = try value(depth: 0)
         }
+    }
+
+    /// Reads past the rest of the object or list entered (its closing bracket included).
+    mutating func skipRest() throws(ParseError) {
+        try skipContainer(open: 1)
+    }
+
+    /// Only brackets and strings matter to find the end; the value is checked when it is read.
+    private mutating func skipContainer(open: Int) throws(ParseError) {
+        var open = open
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                open += 1
+                guard open < 128 else { throw error("JSON nested too deeply") }
+                i += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                open -= 1
+                i += 1
+                if open == 0 { return }
+            case UInt8(ascii: "\""):
+                try skipString()
+            default:
+                i += 1
+            }
+        }
+        throw error("unexpected end of JSON")
     }
 
     private mutating func skipString() throws(ParseError) {

@@ -1,0 +1,42 @@
+import Synchronization
+
+extension ReplyLibrary {
+    /// A compiled template, or where a bundle holds one: a bundle's templates are decoded on first
+    /// use, so loading a bundle costs a scan of its bytes and not the building of every message.
+    final class TemplateSource: Sendable {
+        private final class Box: Sendable {
+            let template: CompiledTemplate
+            init(_ template: CompiledTemplate) { self.template = template }
+        }
+
+        private let bytes: [UInt8]
+        private let offset: Int
+        private let id: String
+        private let decoded = AtomicLazyReference<Box>()
+
+        init(_ template: CompiledTemplate) {
+            (bytes, offset, id) = ([], 0, template.id)
+            _ = decoded.storeIfNil(Box(template))
+        }
+
+        /// The template whose JSON object starts at `offset` in a bundle's `bytes`.
+        init(bundle bytes: [UInt8], at offset: Int, id: String) {
+            (self.bytes, self.offset, self.id) = (bytes, offset, id)
+        }
+
+        /// The template; one the bundle holds damaged renders as invalid, naming what is wrong.
+        var template: CompiledTemplate {
+            if let box = decoded.load() { return box.template }
+            var scanner = JSONScanner(bytes)
+            scanner.i = offset
+            let template: CompiledTemplate
+            do {
+                template = try ReplyBundle.decodeTemplate(&scanner)
+            } catch {
+                template = CompiledTemplate(id: id, variants: [], bounds: [], dm: false,
+                                            invalid: "its entry in the bundle is damaged (\(error))")
+            }
+            return decoded.storeIfNil(Box(template)).template
+        }
+    }
+}
