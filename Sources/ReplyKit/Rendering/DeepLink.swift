@@ -6,8 +6,8 @@ internal import TweetText
 public enum DeepLink {
     public static func url(host: String, recipientID: String, prefill: String?, welcomeMessageID: String?) -> String {
         var url = "https://\(host)/messages/compose?recipient_id=\(recipientID)"
-        if let prefill, !prefill.isEmpty { url += "&text=" + percentEncoded(prefill) }
-        if let welcomeMessageID { url += "&welcome_message_id=" + welcomeMessageID }
+        if let prefill, !prefill.isEmpty { url += textParameter + percentEncoded(prefill) }
+        if let welcomeMessageID { url += welcomeParameter + welcomeMessageID }
         return url
     }
 
@@ -48,7 +48,8 @@ public enum DeepLink {
         }
     }
 
-    static let textParameter = Array("&text=".utf8)
+    static let textParameter = "&text="
+    static let welcomeParameter = "&welcome_message_id="
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }

@@ -20,7 +20,7 @@ extension ReplyLibrary {
 
         // Every name the template uses must have a value; any other must still be a declared variable.
         if values.count > fast.rules.count {
-            for name in values.keys where !brand.declared.contains(name) { return nil }
+            for name in values.keys where brand.rules[name] == nil { return nil }
         }
         // The checked values live on the stack: most renders then allocate only the reply.
         return withUnsafeTemporaryAllocation(of: String.self, capacity: fast.rules.count) { storage in

@@ -4,8 +4,7 @@ internal import TweetText
 extension ReplyLibrary {
     /// What the fast path needs of a brand, looked up once.
     final class FastBrand: Sendable {
-        let declared: Set<String>
-        /// Its variables as the fast path checks their values.
+        /// Its variables as the fast path checks their values: one per declared variable.
         let rules: [String: ValueRule]
         let maxLength: Int
         let campaigns: [String: Campaign]
@@ -19,7 +18,6 @@ extension ReplyLibrary {
 
         init(_ compiled: CompiledBrand) {
             let brand = compiled.brand
-            declared = Set(compiled.variables.keys)
             rules = compiled.variables.mapValues { ValueRule($0, matcher: compiled.checker.patterns[$0.name.value]) }
             maxLength = brand.maxLength
             campaigns = Dictionary(brand.campaigns.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
@@ -76,7 +74,7 @@ extension ReplyLibrary {
             hasPrefill = template.prefill != nil
             dm = template.dm
             bound = template.bounds[index] + (template.dm ? linkWeight : 0)
-            welcome = template.welcomeMessageID.map { Array("&welcome_message_id=\($0)".utf8) } ?? []
+            welcome = template.welcomeMessageID.map { Array((DeepLink.welcomeParameter + $0).utf8) } ?? []
         }
     }
 

@@ -11,6 +11,14 @@ public enum ReplyValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressi
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int) { self = .number(value) }
 
+    /// The integer a `number` variable reads: the number, or text that is a plain integer.
+    var integer: Int? {
+        switch self {
+        case .number(let number): number
+        case .text(let text): SchemaReader.parseInteger(text)
+        }
+    }
+
     public var description: String {
         switch self {
         case .text(let text): text

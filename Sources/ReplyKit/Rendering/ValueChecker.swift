@@ -48,13 +48,7 @@ struct ValueChecker: @unchecked Sendable {
         }
         switch variable.kind {
         case .number(let min, let max):
-            let number: Int
-            switch value {
-            case .number(let n): number = n
-            case .text(let text):
-                guard let n = SchemaReader.parseInteger(text) else { throw refuse("is not an integer") }
-                number = n
-            }
+            guard let number = value.integer else { throw refuse("is not an integer") }
             guard (min...max).contains(number) else { throw refuse("is \(number), outside \(min)…\(max)") }
             return String(number)
         case .choice(let values):

@@ -22,13 +22,7 @@ final class ValueRule: Sendable {
         let text: String
         switch kind {
         case .number(let min, let max):
-            let number: Int
-            switch value {
-            case .number(let n): number = n
-            case .text(let digits):
-                guard let n = SchemaReader.parseInteger(digits) else { return nil }
-                number = n
-            }
+            guard let number = value.integer else { return nil }
             guard (min...max).contains(number) else { return nil }
             text = String(number)
         case .choice(let choices):

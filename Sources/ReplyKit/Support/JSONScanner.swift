@@ -28,37 +28,17 @@ struct JSONScanner {
         guard i < bytes.count else { throw error("unexpected end of JSON") }
         switch bytes[i] {
         case UInt8(ascii: "{"):
-            i += 1
             var pairs: [(String, JSONValue)] = []
-            skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
-            while true {
-                skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a string key") }
-                let key = try string()
-                skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':'") }
-                i += 1
-                pairs.append((key, try value(depth: depth + 1)))
-                skipSpace()
-                guard i < bytes.count else { throw error("unexpected end of JSON") }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
-                throw error("expected ',' or '}'")
-            }
+            try enterObject()
+            var first = true
+            while let key = try nextKey(first: &first) { pairs.append((key, try value(depth: depth + 1))) }
+            return .object(pairs)
         case UInt8(ascii: "["):
-            i += 1
             var items: [JSONValue] = []
-            skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
-            while true {
-                items.append(try value(depth: depth + 1))
-                skipSpace()
-                guard i < bytes.count else { throw error("unexpected end of JSON") }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
-                throw error("expected ',' or ']'")
-            }
+            try enterArray()
+            var first = true
+            while try nextItem(first: &first) { items.append(try value(depth: depth + 1)) }
+            return .array(items)
         case UInt8(ascii: "\""):
             return .string(try string())
         case UInt8(ascii: "t"): return try literal("true", .bool(true))

@@ -14,10 +14,12 @@ extension Rule {
     public var id: String { description.id }
 
     /// A finding of this rule at its default severity.
+    /// `severity`: a milder one than the rule's default for this finding (kept unless configuration
+    /// sets the rule's severity).
     func diagnostic(_ message: String, file: String?, range: SourceRange?, notes: [String] = [],
                     help: String? = nil, brand: String? = nil, locale: String? = nil,
-                    template: String? = nil, fix: [TextEdit]? = nil) -> Diagnostic {
-        Diagnostic(rule: description.id, severity: description.defaultSeverity, message: message, file: file,
+                    template: String? = nil, fix: [TextEdit]? = nil, severity: Severity? = nil) -> Diagnostic {
+        Diagnostic(rule: description.id, severity: severity ?? description.defaultSeverity, message: message, file: file,
                    range: range, notes: notes, help: help, brand: brand, locale: locale, template: template, fix: fix)
     }
 }
@@ -25,10 +27,10 @@ extension Rule {
 extension Rule {
     /// A finding about one template of one pack.
     func diagnostic(_ message: String, in analysis: TemplateAnalysis, range: SourceRange?, notes: [String] = [],
-                    help: String? = nil, fix: [TextEdit]? = nil) -> Diagnostic {
+                    help: String? = nil, fix: [TextEdit]? = nil, severity: Severity? = nil) -> Diagnostic {
         diagnostic(message, file: analysis.pack.file, range: range, notes: notes, help: help,
                    brand: analysis.brand.id, locale: analysis.pack.tag?.canonical,
-                   template: analysis.template.id.value, fix: fix)
+                   template: analysis.template.id.value, fix: fix, severity: severity)
     }
 }
 

@@ -31,11 +31,9 @@ struct CampaignWindowRule: Rule {
                     found.append(diagnostic("campaign `\(campaign.id.value)` ends before it starts", file: brand.file,
                                             range: ends.range, help: "set `ends` after `starts`", brand: brand.id))
                 } else if campaign.status?.value == .approved, ends.value < now {
-                    var finding = diagnostic("campaign `\(campaign.id.value)` is approved but its window has ended",
-                                             file: brand.file, range: ends.range,
-                                             help: "set `status: retired`, or move `ends`", brand: brand.id)
-                    finding.severity = .warning
-                    found.append(finding)
+                    found.append(diagnostic("campaign `\(campaign.id.value)` is approved but its window has ended",
+                                            file: brand.file, range: ends.range,
+                                            help: "set `status: retired`, or move `ends`", brand: brand.id, severity: .warning))
                 }
             }
         }

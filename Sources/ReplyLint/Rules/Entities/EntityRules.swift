@@ -74,13 +74,12 @@ struct URLNotAllowedRule: Rule {
                 for entity in TwitterText.extractURLs(text.text.value) where !entity.value.contains("/messages/compose") {
                     let host = Self.host(of: entity.value)
                     if let allowed, allowed.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { continue }
-                    var finding = diagnostic(
+                    found.append(diagnostic(
                         "\(what) of `\(analysis.template.id.value)` links to `\(host)`" + (allowed == nil ? ", and the brand lists no `allowed_domains`" : ", which is not in `allowed_domains`"),
                         in: analysis, range: text.map.range(entity.utf8Range(in: text.text.value)),
                         notes: allowed.map { ["allowed: \($0.joined(separator: ", "))"] } ?? [],
-                        help: allowed == nil ? "list the brand's domains in `allowed_domains`" : "link to a page on an allowed domain, or add `\(host)` to `allowed_domains`")
-                    if allowed == nil { finding.severity = .warning }
-                    found.append(finding)
+                        help: allowed == nil ? "list the brand's domains in `allowed_domains`" : "link to a page on an allowed domain, or add `\(host)` to `allowed_domains`",
+                        severity: allowed == nil ? .warning : nil))
                 }
             }
         }

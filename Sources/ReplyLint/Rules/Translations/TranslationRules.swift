@@ -137,12 +137,11 @@ struct VariableMismatchRule: Rule {
                 let used = Set(analysis.texts.flatMap { $0.text.message?.variableNames ?? [] })
                 let dropped = expected.subtracting(used).sorted()
                 if !dropped.isEmpty, let first = analysis.variants.first, !analysis.texts.contains(where: { $0.text.message == nil }) {
-                    var finding = diagnostic(
+                    found.append(diagnostic(
                         "`\(analysis.template.id.value)` drops \(dropped.map { "`\($0)`" }.joined(separator: ", ")), which its source in `\(pair.source.tag!)` uses",
                         in: analysis, range: analysis.wholeRange(first),
-                        help: "keep every variable of the source, or say why with `disable: [variable-mismatch]`")
-                    finding.severity = .warning
-                    found.append(finding)
+                        help: "keep every variable of the source, or say why with `disable: [variable-mismatch]`",
+                        severity: .warning))
                 }
             }
         }
