@@ -225,6 +225,9 @@ struct SplitMix: RandomNumberGenerator {
             try ReplyBundle.decode(#"{"format": "replykit-bundle", "version": 99, "brands": [], "locales": []}"#)
         }
         #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode("[]") }
+        // A missing comma, and a trailing one.
+        #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode(#"{"format": "replykit-bundle" "version": 1}"#) }
+        #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode(#"{"format": "replykit-bundle", "version": 1, "brands": [],}"#) }
         // Cut short: the brackets never close.
         let text = ReplyBundle.encode(ReplyLibraryTests.library, generator: "test").serialized()
         #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode(String(text.prefix(text.count / 2))) }

@@ -21,8 +21,7 @@ extension ReplyBundle {
         var locales: [LocaleData] = []
         do {
             try scanner.enterObject()
-            var first = true
-            while let key = try scanner.nextKey(first: &first) {
+            while let key = try scanner.nextKey() {
                 switch key {
                 case "format":
                     guard try scanner.optionalString() == format else { throw ReadError(message: "not a ReplyKit bundle (no `format: \(format)`)") }
@@ -33,28 +32,22 @@ extension ReplyBundle {
                         throw ReadError(message: "bundle version \(found.map(String.init) ?? "?") is not \(version): compile it again with this version of replykit")
                     }
                 case "brands":
-                    // Where each brand starts: they are read in parallel once the whole file is known good.
+                    // Where each brand starts: they are read in parallel once every brand's end is found.
                     try scanner.enterArray()
-                    var firstBrand = true
-                    while try scanner.nextItem(first: &firstBrand) {
+                    while try scanner.nextItem() {
                         brandStarts.append(scanner.i)
                         try scanner.skip()
                     }
                 case "locales":
                     try scanner.enterArray()
-                    var firstLocale = true
-                    while try scanner.nextItem(first: &firstLocale) { locales.append(try decodeLocale(&scanner)) }
+                    while try scanner.nextItem() { locales.append(try decodeLocale(&scanner)) }
                 default:
                     try scanner.skip()
                 }
             }
             guard scanner.peek() == nil else { throw scanner.error("unexpected text after the bundle") }
-        } catch let error as ReadError {
-            throw error
-        } catch let error as JSONScanner.ParseError {
-            throw ReadError(message: "the bundle is not valid: \(error.message)")
         } catch {
-            throw ReadError(message: "\(error)")
+            throw readError(error)
         }
         guard sawFormat else { throw ReadError(message: "not a ReplyKit bundle (no `format: \(format)`)") }
         let starts = brandStarts
@@ -86,8 +79,7 @@ extension ReplyBundle {
         var direction: LocaleData.Direction?
         var plural: PluralRules?
         try scanner.enterObject()
-        var first = true
-        while let key = try scanner.nextKey(first: &first) {
+        while let key = try scanner.nextKey() {
             switch key {
             case "locale": tag = try scanner.optionalString().flatMap(LocaleTag.init)
             case "parent": parent = try scanner.optionalString().flatMap(LocaleTag.init)
@@ -95,8 +87,7 @@ extension ReplyBundle {
             case "plural" where scanner.peek() == UInt8(ascii: "{"):
                 var parsed: [(PluralCategory, PluralRule)] = []
                 try scanner.enterObject()
-                var firstRule = true
-                while let name = try scanner.nextKey(first: &firstRule) {
+                while let name = try scanner.nextKey() {
                     let source = try scanner.stringValue()
                     guard let category = PluralCategory(rawValue: name), let rule = try? PluralRule(source) else {
                         throw ReadError(message: "a locale has a bad plural rule (`\(name)`)")
@@ -120,8 +111,7 @@ extension ReplyBundle {
             var brand = Brand(id: "", file: "bundle")
             var packs: [LocaleTag: [String: ReplyLibrary.TemplateSource]] = [:]
             try scanner.enterObject()
-            var first = true
-            while let key = try scanner.nextKey(first: &first) {
+            while let key = try scanner.nextKey() {
                 switch key {
                 case "id": brand.id = try scanner.stringValue()
                 case "user_id": brand.account.userID = try scanner.optionalString().map { Located($0, range: .none) }
@@ -133,8 +123,7 @@ extension ReplyBundle {
                 case "max_length": brand.maxLength = try scanner.intValue()
                 case "deep_link":
                     try scanner.enterObject()
-                    var firstField = true
-                    while let field = try scanner.nextKey(first: &firstField) {
+                    while let field = try scanner.nextKey() {
                         switch field {
                         case "host": brand.deepLink.host = try scanner.stringValue()
                         case "separator": brand.deepLink.separator = try scanner.stringValue()
@@ -143,18 +132,15 @@ extension ReplyBundle {
                     }
                 case "variables":
                     try scanner.enterArray()
-                    var firstVariable = true
-                    while try scanner.nextItem(first: &firstVariable) { brand.variables.append(try decodeVariable(&scanner)) }
+                    while try scanner.nextItem() { brand.variables.append(try decodeVariable(&scanner)) }
                 case "campaigns":
                     try scanner.enterArray()
-                    var firstCampaign = true
-                    while try scanner.nextItem(first: &firstCampaign) {
+                    while try scanner.nextItem() {
                         if let campaign = try decodeCampaign(&scanner) { brand.campaigns.append(campaign) }
                     }
                 case "packs":
                     try scanner.enterArray()
-                    var firstPack = true
-                    while try scanner.nextItem(first: &firstPack) {
+                    while try scanner.nextItem() {
                         let (tag, templates) = try decodePack(&scanner)
                         packs[tag] = templates
                     }
@@ -180,8 +166,7 @@ extension ReplyBundle {
         var multiline = false
         var values: [String] = []
         try scanner.enterObject()
-        var first = true
-        while let key = try scanner.nextKey(first: &first) {
+        while let key = try scanner.nextKey() {
             switch key {
             case "name": name = try scanner.stringValue()
             case "type": type = try scanner.optionalString()
@@ -193,8 +178,7 @@ extension ReplyBundle {
             case "multiline": multiline = try scanner.boolValue()
             case "allow", "values":
                 try scanner.enterArray()
-                var firstItem = true
-                while try scanner.nextItem(first: &firstItem) {
+                while try scanner.nextItem() {
                     let item = try scanner.stringValue()
                     if key == "values" { values.append(item) } else if let entity = Variable.Entity(rawValue: item) { allow.insert(entity) }
                 }
@@ -216,8 +200,7 @@ extension ReplyBundle {
         var starts: Double?
         var ends: Double?
         try scanner.enterObject()
-        var first = true
-        while let key = try scanner.nextKey(first: &first) {
+        while let key = try scanner.nextKey() {
             switch key {
             case "id": id = try scanner.optionalString()
             case "status": status = try scanner.optionalString().flatMap(Campaign.Status.init(rawValue:))
@@ -240,19 +223,16 @@ extension ReplyBundle {
         var tag: LocaleTag?
         var templates: [String: ReplyLibrary.TemplateSource] = [:]
         try scanner.enterObject()
-        var first = true
-        while let key = try scanner.nextKey(first: &first) {
+        while let key = try scanner.nextKey() {
             switch key {
             case "locale": tag = try scanner.optionalString().flatMap(LocaleTag.init)
             case "templates":
                 try scanner.enterArray()
-                var firstTemplate = true
-                while try scanner.nextItem(first: &firstTemplate) {
+                while try scanner.nextItem() {
                     let start = scanner.i
                     var id: String?
                     try scanner.enterObject()
-                    var firstField = true
-                    while let field = try scanner.nextKey(first: &firstField) {
+                    while let field = try scanner.nextKey() {
                         guard field == "id" else {
                             try scanner.skip()
                             continue
@@ -275,8 +255,7 @@ extension ReplyBundle {
     static func decodeTemplate(_ scanner: inout JSONScanner) throws -> ReplyLibrary.CompiledTemplate {
         var template = ReplyLibrary.CompiledTemplate(id: "", variants: [], bounds: [], dm: false)
         try scanner.enterObject()
-        var first = true
-        while let key = try scanner.nextKey(first: &first) {
+        while let key = try scanner.nextKey() {
             switch key {
             case "id": template.id = try scanner.stringValue()
             case "campaign": template.campaign = try scanner.optionalString()
@@ -287,13 +266,11 @@ extension ReplyBundle {
                 if scanner.peek() == UInt8(ascii: "n") { try scanner.skip() } else { template.prefill = try decodeMessage(&scanner, depth: 0) }
             case "variants":
                 try scanner.enterArray()
-                var firstVariant = true
-                while try scanner.nextItem(first: &firstVariant) {
+                while try scanner.nextItem() {
                     var message: Message?
                     var bound = 0
                     try scanner.enterObject()
-                    var firstField = true
-                    while let field = try scanner.nextKey(first: &firstField) {
+                    while let field = try scanner.nextKey() {
                         switch field {
                         case "parts": message = try decodeMessage(&scanner, depth: 0)
                         case "bound": bound = try scanner.intValue()
@@ -316,33 +293,29 @@ extension ReplyBundle {
         guard depth < 32 else { throw ReadError(message: "a message is nested too deeply") }
         var parts: [Message.Part] = []
         try scanner.enterArray()
-        var first = true
-        while try scanner.nextItem(first: &first) {
+        while try scanner.nextItem() {
             if scanner.peek() == UInt8(ascii: "\"") {
                 parts.append(.literal(try scanner.stringValue()))
                 continue
             }
             try scanner.enterArray()
-            var firstField = true
-            guard try scanner.nextItem(first: &firstField) else { throw ReadError(message: "a message part has no kind") }
+            guard try scanner.nextItem() else { throw ReadError(message: "a message part has no kind") }
             let kind = try scanner.stringValue()
             switch kind {
             case "#":
                 parts.append(.pound)
             case "var":
-                guard try scanner.nextItem(first: &firstField) else { throw ReadError(message: "a variable has no name") }
+                guard try scanner.nextItem() else { throw ReadError(message: "a variable has no name") }
                 parts.append(.variable(.init(name: try scanner.stringValue(), nameSpan: 0..<0, span: 0..<0)))
             case "plural", "select":
-                guard try scanner.nextItem(first: &firstField) else { throw ReadError(message: "a \(kind) has no variable") }
+                guard try scanner.nextItem() else { throw ReadError(message: "a \(kind) has no variable") }
                 let name = try scanner.stringValue()
-                guard try scanner.nextItem(first: &firstField) else { throw ReadError(message: "a \(kind) has no branches") }
+                guard try scanner.nextItem() else { throw ReadError(message: "a \(kind) has no branches") }
                 var branches: [Message.Branch] = []
                 try scanner.enterArray()
-                var firstBranch = true
-                while try scanner.nextItem(first: &firstBranch) {
+                while try scanner.nextItem() {
                     try scanner.enterArray()
-                    var firstHalf = true
-                    guard try scanner.nextItem(first: &firstHalf) else { throw ReadError(message: "a branch of `\(name)` is malformed") }
+                    guard try scanner.nextItem() else { throw ReadError(message: "a branch of `\(name)` is malformed") }
                     let key = try scanner.stringValue()
                     let parsedKey: Message.Key
                     if kind == "plural" {
@@ -352,16 +325,16 @@ extension ReplyBundle {
                     } else {
                         parsedKey = .value(key)
                     }
-                    guard try scanner.nextItem(first: &firstHalf) else { throw ReadError(message: "a branch of `\(name)` is malformed") }
+                    guard try scanner.nextItem() else { throw ReadError(message: "a branch of `\(name)` is malformed") }
                     branches.append(.init(key: parsedKey, keySpan: 0..<0, message: try decodeMessage(&scanner, depth: depth + 1)))
-                    guard try !scanner.nextItem(first: &firstHalf) else { throw ReadError(message: "a branch of `\(name)` is malformed") }
+                    guard try !scanner.nextItem() else { throw ReadError(message: "a branch of `\(name)` is malformed") }
                 }
                 let argument = Message.Argument(name: name, nameSpan: 0..<0, span: 0..<0)
                 parts.append(kind == "plural" ? .plural(argument, branches) : .select(argument, branches))
             default:
                 throw ReadError(message: "unknown message part `\(kind)`")
             }
-            guard try !scanner.nextItem(first: &firstField) else { throw ReadError(message: "a `\(kind)` part is malformed") }
+            guard try !scanner.nextItem() else { throw ReadError(message: "a `\(kind)` part is malformed") }
         }
         return Message(parts)
     }

@@ -1,11 +1,13 @@
 /// Reads JSON bytes: whole values into ``JSONValue``s, or piece by piece (``enterObject()``,
-/// ``nextKey(first:)``, ``string()`` …) for readers that build their own types without a tree.
+/// ``nextKey()``, ``string()`` …) for readers that build their own types without a tree.
 /// Errors name the 1-based byte offset.
 struct JSONScanner {
     typealias ParseError = JSONValue.ParseError
 
     let bytes: [UInt8]
     var i = 0
+    /// An object or list was just entered: its first key or item needs no comma before it.
+    private var justEntered = false
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     var atEnd: Bool { i >= bytes.count }
@@ -30,14 +32,12 @@ struct JSONScanner {
         case UInt8(ascii: "{"):
             var pairs: [(String, JSONValue)] = []
             try enterObject()
-            var first = true
-            while let key = try nextKey(first: &first) { pairs.append((key, try value(depth: depth + 1))) }
+            while let key = try nextKey() { pairs.append((key, try value(depth: depth + 1))) }
             return .object(pairs)
         case UInt8(ascii: "["):
             var items: [JSONValue] = []
             try enterArray()
-            var first = true
-            while try nextItem(first: &first) { items.append(try value(depth: depth + 1)) }
+            while try nextItem() { items.append(try value(depth: depth + 1)) }
             return .array(items)
         case UInt8(ascii: "\""):
             return .string(try string())
@@ -151,34 +151,42 @@ struct JSONScanner {
         i += 1
     }
 
-    mutating func enterObject() throws(ParseError) { try expect(UInt8(ascii: "{"), "an object") }
-    mutating func enterArray() throws(ParseError) { try expect(UInt8(ascii: "["), "a list") }
+    mutating func enterObject() throws(ParseError) {
+        try expect(UInt8(ascii: "{"), "an object")
+        justEntered = true
+    }
 
-    /// The next key of the object entered, or nil after its `}`; `first` is true before the first
-    /// key and is kept up to date.
-    mutating func nextKey(first: inout Bool) throws(ParseError) -> String? {
+    mutating func enterArray() throws(ParseError) {
+        try expect(UInt8(ascii: "["), "a list")
+        justEntered = true
+    }
+
+    /// The next key of the object entered, or nil after its `}`.
+    mutating func nextKey() throws(ParseError) -> String? {
+        let first = justEntered
+        justEntered = false
         guard let byte = peek() else { throw error("unexpected end of JSON") }
         if byte == UInt8(ascii: "}") {
             i += 1
             return nil
         }
         if !first { try expect(UInt8(ascii: ","), "',' or '}'") }
-        first = false
         guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
         let key = try string()
         try expect(UInt8(ascii: ":"), "':'")
         return key
     }
 
-    /// Whether the list entered has another item (false after its `]`); `first` as for ``nextKey(first:)``.
-    mutating func nextItem(first: inout Bool) throws(ParseError) -> Bool {
+    /// Whether the list entered has another item (false after its `]`).
+    mutating func nextItem() throws(ParseError) -> Bool {
+        let first = justEntered
+        justEntered = false
         guard let byte = peek() else { throw error("unexpected end of JSON") }
         if byte == UInt8(ascii: "]") {
             i += 1
             return false
         }
         if !first { try expect(UInt8(ascii: ","), "',' or ']'") }
-        first = false
         return true
     }
 
