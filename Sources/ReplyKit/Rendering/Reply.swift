@@ -20,11 +20,6 @@ public struct Reply: Sendable, Hashable {
     /// a render allocates one string.
     let deepLinkLength: Int?
 
-    init(text: String, weightedLength: Int, limit: Int, locale: LocaleTag, template: String, variant: Int, deepLink: String?) {
-        self.init(text: text, weightedLength: weightedLength, limit: limit, locale: locale, template: template,
-                  variant: variant, deepLinkLength: deepLink?.utf8.count)
-    }
-
     init(text: String, weightedLength: Int, limit: Int, locale: LocaleTag, template: String, variant: Int, deepLinkLength: Int?) {
         self.text = text
         self.weightedLength = weightedLength

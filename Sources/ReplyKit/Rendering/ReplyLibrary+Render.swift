@@ -120,7 +120,7 @@ extension ReplyLibrary {
             throw RenderError(.joinsEntity, "`\(template)` renders to \(weight) weighted characters, more than its worst case of \(bound): the values change how the text around them is counted")
         }
         return Reply(text: reply, weightedLength: weight, limit: brand.maxLength, locale: packTag,
-                     template: "\(brand.id)/\(id)", variant: index, deepLink: link)
+                     template: "\(brand.id)/\(id)", variant: index, deepLinkLength: link?.utf8.count)
     }
 
     /// The pack to use for `requested`: itself, its parent chain, the brand's only pack of the same
