@@ -16,7 +16,7 @@ struct BrandReader {
         reader = SchemaReader(source: source, brand: brand)
     }
 
-    mutating func read(_ root: YAMLNode?, id: String) -> Brand {
+    mutating func read(_ root: YAMLValue?, id: String) -> Brand {
         var brand = Brand(id: id, file: reader.file)
         guard let root else {
             reader.report("brand.yaml is empty", at: nil, help: "declare at least `name`, `account` and `default_locale`")
@@ -27,13 +27,13 @@ struct BrandReader {
                          in: "brand.yaml", at: root)
         for pair in pairs {
             let value = pair.value
-            switch pair.key.scalar {
+            switch pair.name {
             case "name": brand.name = reader.string(value, "`name`")
             case "account": readAccount(value, into: &brand)
             case "default_locale": brand.defaultLocale = reader.localeTag(value, "`default_locale`")
             case "locales":
                 brand.locales = reader.strings(value, "`locales`")?.compactMap {
-                    reader.localeTag(YAMLNode(.scalar($0.value, .plain), range: $0.range), "a locale of `locales`")
+                    reader.localeTag($0, "a locale of `locales`")
                 }
             case "fallback_locale": brand.fallbackLocale = reader.localeTag(value, "`fallback_locale`")
             case "max_length":
@@ -54,11 +54,11 @@ struct BrandReader {
         return brand
     }
 
-    private mutating func readAccount(_ node: YAMLNode, into brand: inout Brand) {
+    private mutating func readAccount(_ node: YAMLValue, into brand: inout Brand) {
         guard let pairs = reader.mapping(node, "`account`") else { return }
         reader.checkKeys(pairs, known: Self.accountKeys, required: ["handle"], in: "`account`", at: node)
         for pair in pairs {
-            switch pair.key.scalar {
+            switch pair.name {
             case "handle":
                 guard let handle = reader.string(pair.value, "`account.handle`") else { continue }
                 let valid = (1...15).contains(handle.value.utf8.count) && handle.value.utf8.allSatisfy {
@@ -84,7 +84,7 @@ struct BrandReader {
         }
     }
 
-    private mutating func readDomains(_ node: YAMLNode) -> [Located<String>]? {
+    private mutating func readDomains(_ node: YAMLValue) -> [Located<String>]? {
         guard let items = reader.strings(node, "`allowed_domains`") else { return nil }
         return items.filter { domain in
             let text = domain.value
@@ -98,12 +98,12 @@ struct BrandReader {
         }
     }
 
-    private mutating func readDeepLink(_ node: YAMLNode, into brand: inout Brand) {
+    private mutating func readDeepLink(_ node: YAMLValue, into brand: inout Brand) {
         guard let pairs = reader.mapping(node, "`deep_link`") else { return }
         reader.checkKeys(pairs, known: Self.deepLinkKeys, in: "`deep_link`", at: node)
         for pair in pairs {
-            guard let value = reader.string(pair.value, "`deep_link.\(pair.key.scalar ?? "")`") else { continue }
-            switch pair.key.scalar {
+            guard let value = reader.string(pair.value, "`deep_link.\(pair.name ?? "")`") else { continue }
+            switch pair.name {
             case "host":
                 if ["twitter.com", "x.com"].contains(value.value) {
                     brand.deepLink.host = value.value
@@ -123,7 +123,7 @@ struct BrandReader {
         }
     }
 
-    private mutating func readVariables(_ node: YAMLNode, into brand: inout Brand) {
+    private mutating func readVariables(_ node: YAMLValue, into brand: inout Brand) {
         if node.isNull { return }
         guard let pairs = reader.mapping(node, "`variables`") else { return }
         for pair in pairs {
@@ -143,11 +143,11 @@ struct BrandReader {
         return text.utf8.allSatisfy { $0 == 0x5F || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
-    private mutating func readVariable(_ node: YAMLNode, name: Located<String>) -> Variable? {
+    private mutating func readVariable(_ node: YAMLValue, name: Located<String>) -> Variable? {
         let what = "variable `\(name.value)`"
         guard let pairs = reader.mapping(node, what) else { return nil }
         reader.checkKeys(pairs, known: Self.variableKeys, in: what, at: node)
-        let value = { (key: String) in pairs.first { $0.key.scalar == key }?.value }
+        let value = { (key: String) in pairs.first { $0.name == key }?.value }
         var type = "text"
         if let typeNode = value("type"), let written = reader.string(typeNode, "`type` of \(what)") {
             if ["text", "number", "choice"].contains(written.value) {
@@ -166,7 +166,7 @@ struct BrandReader {
         default: ["max_length", "pattern", "allow", "multiline"]
         }
         for pair in pairs {
-            guard let key = pair.key.scalar, ["max_length", "pattern", "allow", "multiline", "min", "max", "values"].contains(key),
+            guard let key = pair.name, ["max_length", "pattern", "allow", "multiline", "min", "max", "values"].contains(key),
                   !allowedKeys.contains(key) else { continue }
             reader.report("`\(key)` does not apply to a \(type) variable (\(what))", at: pair.key.range,
                           help: "remove it, or change `type`")
@@ -241,7 +241,7 @@ struct BrandReader {
         return Variable(name: name, kind: kind, example: example, description: description, range: node.range)
     }
 
-    private mutating func readCampaigns(_ node: YAMLNode, into brand: inout Brand) {
+    private mutating func readCampaigns(_ node: YAMLValue, into brand: inout Brand) {
         if node.isNull { return }
         guard let pairs = reader.mapping(node, "`campaigns`") else { return }
         for pair in pairs {
@@ -251,7 +251,7 @@ struct BrandReader {
             reader.checkKeys(fields, known: Self.campaignKeys, required: ["status"], in: what, at: pair.value)
             var campaign = Campaign(id: id, range: pair.value.range)
             for field in fields {
-                switch field.key.scalar {
+                switch field.name {
                 case "name": campaign.name = reader.string(field.value, "`name` of \(what)")?.value
                 case "status":
                     guard let status = reader.string(field.value, "`status` of \(what)") else { continue }

@@ -11,13 +11,17 @@ enum LocaleDataReader {
     }
 
     static func read(_ source: SourceFile, limits: YAMLLimits = .default) -> Result {
-        var reader = SchemaReader(source: source, brand: nil)
-        let root: YAMLNode?
+        let document: YAMLDocument?
         do {
-            root = try YAMLParser.parse(source, limits: limits)
+            document = try YAMLParser.document(source, limits: limits)
         } catch {
             return Result(data: nil, diagnostics: [error.diagnostic(file: source, brand: nil, locale: nil)])
         }
+        return YAMLDocument.read(document) { read($0, source: source) }
+    }
+
+    private static func read(_ root: YAMLValue?, source: SourceFile) -> Result {
+        var reader = SchemaReader(source: source, brand: nil)
         guard let root else {
             reader.report("the locale data file is empty", at: nil, help: "start it with `locale:`")
             return Result(data: nil, diagnostics: reader.diagnostics)
@@ -37,7 +41,7 @@ enum LocaleDataReader {
         reader.locale = tag.value.canonical
         var data = LocaleData(tag: tag.value, file: source.path)
         for pair in pairs {
-            switch pair.key.scalar {
+            switch pair.name {
             case "name": data.name = reader.string(pair.value, "`name`")?.value
             case "parent": data.parent = reader.localeTag(pair.value, "`parent`")
             case "direction":
@@ -52,7 +56,7 @@ enum LocaleDataReader {
                 guard let lists = reader.mapping(pair.value, "`terms`") else { continue }
                 reader.checkKeys(lists, known: LocaleData.termLists, in: "`terms`", at: pair.value)
                 for list in lists {
-                    guard let name = list.key.scalar, LocaleData.termLists.contains(name),
+                    guard let name = list.name, LocaleData.termLists.contains(name),
                           let items = reader.strings(list.value, "`terms.\(name)`") else { continue }
                     data.terms[name] = items.map(\.value).filter { !$0.isEmpty }
                 }
@@ -62,13 +66,13 @@ enum LocaleDataReader {
         return Result(data: data, diagnostics: reader.diagnostics)
     }
 
-    private static func readPlural(_ node: YAMLNode, source: SourceFile, reader: inout SchemaReader) -> PluralRules? {
+    private static func readPlural(_ node: YAMLValue, source: SourceFile, reader: inout SchemaReader) -> PluralRules? {
         // `plural: {}` is a language with only `other`.
         guard let pairs = reader.mapping(node, "`plural`") else { return nil }
         var rules: [(PluralCategory, PluralRule)] = []
         var valid = true
         for pair in pairs {
-            guard let name = pair.key.scalar else { continue }
+            guard let name = pair.name else { continue }
             guard let category = PluralCategory(rawValue: name) else {
                 let suggestion = DidYouMean.suggestion(for: name, among: PluralCategory.allCases.map(\.rawValue))
                 reader.report("`\(name)` is not a CLDR plural category", at: pair.key.range,

@@ -5,13 +5,19 @@ struct PackReader {
     static let dmKeys = ["prefill", "welcome_message_id"]
 
     var reader: SchemaReader
-    private var seenTemplates: [String: SourceRange] = [:]
+    /// Every template id read so far, where it was written.
+    private var ids: [(id: String, range: SourceRange)] = []
+    /// The ids of the mappings read before the current one. Within one mapping `mapping` already
+    /// drops a repeated key, so only a campaign's mapping, read after others, can repeat an id: ids
+    /// are hashed only then, which most packs never need.
+    private var earlier: [String: SourceRange] = [:]
+    private var hashed = 0
 
     init(source: SourceFile, brand: String, locale: String?) {
         reader = SchemaReader(source: source, brand: brand, locale: locale)
     }
 
-    mutating func read(_ root: YAMLNode?, into pack: inout LocalePack) {
+    mutating func read(_ root: YAMLValue?, into pack: inout LocalePack) {
         guard let root else {
             reader.report("the pack is empty", at: nil, help: "start it with `locale:` and `templates:`")
             return
@@ -19,7 +25,7 @@ struct PackReader {
         guard let pairs = reader.mapping(root, "the pack") else { return }
         reader.checkKeys(pairs, known: Self.keys, required: ["locale"], in: "the pack", at: root)
         for pair in pairs {
-            switch pair.key.scalar {
+            switch pair.name {
             case "locale":
                 guard let tag = reader.localeTag(pair.value, "`locale`") else { continue }
                 pack.locale = tag
@@ -33,7 +39,7 @@ struct PackReader {
                 if pair.value.isNull { continue }
                 guard let entries = reader.mapping(pair.value, "`templates`") else { continue }
                 pack.templates.reserveCapacity(pack.templates.count + entries.count)
-                seenTemplates.reserveCapacity(seenTemplates.count + entries.count)
+                startMapping()
                 for entry in entries {
                     if let template = readTemplate(entry, campaign: nil) { pack.templates.append(template) }
                 }
@@ -45,6 +51,7 @@ struct PackReader {
                     pack.campaigns.append(id)
                     if campaign.value.isNull { continue }
                     guard let entries = reader.mapping(campaign.value, "campaign `\(id.value)`") else { continue }
+                    startMapping()
                     for entry in entries {
                         if let template = readTemplate(entry, campaign: id.value) { pack.templates.append(template) }
                     }
@@ -54,15 +61,23 @@ struct PackReader {
         }
     }
 
-    private mutating func readTemplate(_ entry: YAMLNode.Pair, campaign: String?) -> Template? {
+    /// Hashes the ids of the mappings read so far, before the entries of the next one are read.
+    private mutating func startMapping() {
+        while hashed < ids.count {
+            earlier[ids[hashed].id] = ids[hashed].range
+            hashed += 1
+        }
+    }
+
+    private mutating func readTemplate(_ entry: YAMLValue.Pair, campaign: String?) -> Template? {
         guard let id = reader.identifier(entry.key, "template id") else { return nil }
-        if let first = seenTemplates[id.value] {
+        if !earlier.isEmpty, let first = earlier[id.value] {
             reader.report("template `\(id.value)` is defined twice in this pack", at: entry.key.range,
                           notes: ["first defined at \(reader.file):\(first.start)",
                                   "a template id is unique within its brand, across plain and campaign templates"])
             return nil
         }
-        seenTemplates[id.value] = entry.key.range
+        ids.append((id.value, entry.key.range))
         reader.template = id.value
         defer { reader.template = nil }
         let idText = id.value
@@ -77,7 +92,7 @@ struct PackReader {
         guard let pairs = reader.mapping(entry.value, what()) else { return nil }
         reader.checkKeys(pairs, known: Self.templateKeys, required: ["text"], in: what(), at: entry.value)
         for pair in pairs {
-            switch pair.key.scalar {
+            switch pair.name {
             case "text":
                 if let items = pair.value.sequence {
                     if items.count < 2 {
@@ -100,7 +115,7 @@ struct PackReader {
         return template
     }
 
-    private mutating func readDM(_ node: YAMLNode, what: @autoclosure () -> String) -> DMHandoff? {
+    private mutating func readDM(_ node: YAMLValue, what: @autoclosure () -> String) -> DMHandoff? {
         if let flag = node.scalar, node.scalarStyle == .plain, flag == "true" || flag == "false" {
             return flag == "true" ? DMHandoff(range: node.range) : nil
         }
@@ -114,7 +129,7 @@ struct PackReader {
         // The first line only: a mapping's range runs to the next key.
         var handoff = DMHandoff(range: reader.headRange(node))
         for pair in pairs {
-            switch pair.key.scalar {
+            switch pair.name {
             case "prefill": handoff.prefill = reader.text(pair.value, "`dm.prefill`")
             case "welcome_message_id":
                 guard let id = reader.string(pair.value, "`dm.welcome_message_id`") else { continue }

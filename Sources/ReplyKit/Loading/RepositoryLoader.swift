@@ -67,9 +67,9 @@ public struct RepositoryLoader: Sendable {
                 range: nil, notes: ["a brand id is lowercase letters and digits in words joined by `-`"], brand: id))
         }
         if names.contains("brand.yaml") {
-            if let (file, root) = readYAML(brandPath, brand: id, locale: nil, into: &load) {
+            if let (file, document) = readYAML(brandPath, brand: id, locale: nil, into: &load) {
                 var reader = BrandReader(source: file, brand: id)
-                load.folder.brand = reader.read(root, id: id)
+                load.folder.brand = YAMLDocument.read(document) { reader.read($0, id: id) }
                 load.diagnostics += reader.reader.diagnostics
             }
         } else {
@@ -99,14 +99,14 @@ public struct RepositoryLoader: Sendable {
                     locale: fileLocale.canonical))
             }
             var pack = LocalePack(file: path, brand: id, fileLocale: fileLocale)
-            guard let (file, root) = readYAML(path, brand: id, locale: fileLocale?.canonical, into: &load) else {
+            guard let (file, document) = readYAML(path, brand: id, locale: fileLocale?.canonical, into: &load) else {
                 // The pack exists even though it could not be read: other rules must not call it missing.
                 pack.isReadable = false
                 load.folder.packs.append(pack)
                 continue
             }
             var reader = PackReader(source: file, brand: id, locale: fileLocale?.canonical)
-            reader.read(root, into: &pack)
+            YAMLDocument.read(document) { reader.read($0, into: &pack) }
             load.diagnostics += reader.reader.diagnostics
             load.folder.packs.append(pack)
         }
@@ -115,7 +115,7 @@ public struct RepositoryLoader: Sendable {
 
     /// Reads and parses one file; nil (with a diagnostic) when it cannot be read or is not YAML.
     private func readYAML(_ path: String, brand: String, locale: String?, into load: inout BrandLoad)
-        -> (SourceFile, YAMLNode?)?
+        -> (SourceFile, YAMLDocument?)?
     {
         let bytes: [UInt8]
         switch FileReader.read(path, limit: limits.maxBytes) {
@@ -128,7 +128,7 @@ public struct RepositoryLoader: Sendable {
         let file = SourceFile(path: path, bytes: bytes)
         load.files.append(file)
         do {
-            return (file, try YAMLParser.parse(file, limits: limits))
+            return (file, try YAMLParser.document(file, limits: limits))
         } catch {
             load.diagnostics.append(error.diagnostic(file: file, brand: brand, locale: locale))
             return nil

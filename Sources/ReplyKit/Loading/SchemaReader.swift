@@ -25,7 +25,7 @@ struct SchemaReader {
 
     /// The pairs of a mapping with string keys, first occurrence of each key only. Reports a node that
     /// is not a mapping, non-string keys and duplicate keys.
-    mutating func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [YAMLNode.Pair]? {
+    mutating func mapping(_ node: YAMLValue, _ what: @autoclosure () -> String) -> [YAMLValue.Pair]? {
         guard let pairs = node.mapping else {
             if node.isNull {
                 report("\(what()) is empty", at: node.range, help: "write a mapping of keys and values under it")
@@ -37,10 +37,10 @@ struct SchemaReader {
         // Most mappings are small and clean: check them without hashing and return them as they are.
         if pairs.count <= 16, Self.hasDistinctStringKeys(pairs) { return pairs }
         var seen: [String: SourceRange] = [:]
-        var result: [YAMLNode.Pair] = []
+        var result: [YAMLValue.Pair] = []
         result.reserveCapacity(pairs.count)
         for pair in pairs {
-            guard let key = pair.key.scalar, Self.isStringKey(pair.key) else {
+            guard let key = pair.name, Self.isStringKey(pair.key) else {
                 report("keys must be strings, found \(kindName(pair.key))", at: pair.key.range)
                 continue
             }
@@ -56,29 +56,29 @@ struct SchemaReader {
         return result
     }
 
-    private static func isStringKey(_ key: YAMLNode) -> Bool {
-        key.scalar != nil && (key.tag == nil || key.tag == "tag:yaml.org,2002:str")
+    private static func isStringKey(_ key: YAMLValue) -> Bool {
+        key.isScalar && (!key.hasTag || key.tag == "tag:yaml.org,2002:str")
     }
 
-    private static func hasDistinctStringKeys(_ pairs: [YAMLNode.Pair]) -> Bool {
+    private static func hasDistinctStringKeys(_ pairs: [YAMLValue.Pair]) -> Bool {
         for index in pairs.indices {
-            guard isStringKey(pairs[index].key), let key = pairs[index].key.scalar else { return false }
-            for earlier in 0..<index where pairs[earlier].key.scalar == key { return false }
+            guard isStringKey(pairs[index].key) else { return false }
+            for earlier in 0..<index where pairs[earlier].key.sameScalar(as: pairs[index].key) { return false }
         }
         return true
     }
 
     /// Reports keys that are not in `known` (with a suggestion) and `required` keys that are missing.
-    mutating func checkKeys(_ pairs: [YAMLNode.Pair], known: [String], required: [String] = [],
-                            in what: @autoclosure () -> String, at node: YAMLNode) {
+    mutating func checkKeys(_ pairs: [YAMLValue.Pair], known: [String], required: [String] = [],
+                            in what: @autoclosure () -> String, at node: YAMLValue) {
         for pair in pairs {
-            guard let key = pair.key.scalar, !known.contains(key) else { continue }
+            guard let key = pair.name, !known.contains(key) else { continue }
             let suggestion = DidYouMean.suggestion(for: key, among: known)
             report("unknown key `\(key)` in \(what())", at: pair.key.range,
                    notes: suggestion == nil ? ["known keys: \(known.joined(separator: ", "))"] : [],
                    help: suggestion.map { "did you mean `\($0)`?" })
         }
-        for key in required where !pairs.contains(where: { $0.key.scalar == key }) {
+        for key in required where !pairs.contains(where: { $0.name == key }) {
             report("missing required key `\(key)` in \(what())", at: headRange(node))
         }
     }
@@ -86,7 +86,7 @@ struct SchemaReader {
     // MARK: Scalars
 
     /// A string scalar. Nulls and collections are reported (with the quoting hint for `{`).
-    mutating func string(_ node: YAMLNode, _ what: @autoclosure () -> String, allowEmpty: Bool = false) -> Located<String>? {
+    mutating func string(_ node: YAMLValue, _ what: @autoclosure () -> String, allowEmpty: Bool = false) -> Located<String>? {
         if node.isNull {
             if allowEmpty { return Located("", range: node.range) }
             report("\(what()) has no value", at: node.range)
@@ -100,17 +100,17 @@ struct SchemaReader {
     }
 
     /// A text scalar that keeps its style, for template text and prefills.
-    mutating func text(_ node: YAMLNode, _ what: @autoclosure () -> String) -> TemplateText? {
+    mutating func text(_ node: YAMLValue, _ what: @autoclosure () -> String) -> TemplateText? {
         if node.isNull { return TemplateText(value: "", range: node.range, style: .plain) }
-        guard case .scalar(let value, let style) = node.content else {
+        guard let value = node.scalar, let style = node.scalarStyle else {
             reportNotScalar(node, what())
             return nil
         }
         return TemplateText(value: value, range: node.range, style: style)
     }
 
-    private mutating func reportNotScalar(_ node: YAMLNode, _ what: @autoclosure () -> String) {
-        if node.mapping != nil, byte(at: node.range.start) == UInt8(ascii: "{") {
+    private mutating func reportNotScalar(_ node: YAMLValue, _ what: @autoclosure () -> String) {
+        if node.isMapping, byte(at: node.range.start) == UInt8(ascii: "{") {
             report("\(what()) must be a string, but YAML read a mapping because the text starts with `{`",
                    at: node.range,
                    notes: ["a plain YAML scalar cannot start with `{`: YAML reads `{...}` as a flow mapping"],
@@ -121,7 +121,7 @@ struct SchemaReader {
     }
 
     /// `true` or `false`, nothing else (no YAML 1.1 `yes`/`on`).
-    mutating func bool(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<Bool>? {
+    mutating func bool(_ node: YAMLValue, _ what: @autoclosure () -> String) -> Located<Bool>? {
         guard let text = node.scalar, node.scalarStyle == .plain, text == "true" || text == "false" else {
             report("\(what()) must be `true` or `false`, found \(kindName(node))", at: node.range)
             return nil
@@ -130,7 +130,7 @@ struct SchemaReader {
     }
 
     /// A plain integer (`-12`, `280`), nothing else.
-    mutating func integer(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<Int>? {
+    mutating func integer(_ node: YAMLValue, _ what: @autoclosure () -> String) -> Located<Int>? {
         guard let text = node.scalar, node.scalarStyle == .plain, let value = Self.parseInteger(text) else {
             report("\(what()) must be an integer, found \(kindName(node))", at: node.range)
             return nil
@@ -145,7 +145,7 @@ struct SchemaReader {
     }
 
     /// A sequence of strings; a single scalar is reported.
-    mutating func strings(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [Located<String>]? {
+    mutating func strings(_ node: YAMLValue, _ what: @autoclosure () -> String) -> [Located<String>]? {
         guard let items = node.sequence else {
             report("\(what()) must be a list, found \(kindName(node))", at: node.range,
                    help: node.scalar.map { "write it as a list: `[\($0)]`" })
@@ -155,7 +155,7 @@ struct SchemaReader {
     }
 
     /// An id matching `[a-z0-9]+(-[a-z0-9]+)*`.
-    mutating func identifier(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<String>? {
+    mutating func identifier(_ node: YAMLValue, _ what: @autoclosure () -> String) -> Located<String>? {
         guard let value = string(node, what()) else { return nil }
         guard Self.isIdentifier(value.value) else {
             report("\(what()) `\(value.value)` is not a valid id", at: node.range,
@@ -181,22 +181,27 @@ struct SchemaReader {
     }
 
     /// A BCP 47 tag; a tag not written canonically is reported (and still returned).
-    mutating func localeTag(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<LocaleTag>? {
+    mutating func localeTag(_ node: YAMLValue, _ what: @autoclosure () -> String) -> Located<LocaleTag>? {
         guard let value = string(node, what()) else { return nil }
+        return localeTag(value, what())
+    }
+
+    /// A BCP 47 tag from a string already read (an item of a list).
+    mutating func localeTag(_ value: Located<String>, _ what: @autoclosure () -> String) -> Located<LocaleTag>? {
         guard let tag = LocaleTag(value.value) else {
-            report("\(what()) `\(value.value)` is not a BCP 47 language tag", at: node.range,
+            report("\(what()) `\(value.value)` is not a BCP 47 language tag", at: value.range,
                    notes: ["examples: `en`, `es-MX`, `zh-Hant-TW`"])
             return nil
         }
         if tag.canonical != value.value {
-            report("\(what()) `\(value.value)` is not written canonically", at: node.range,
+            report("\(what()) `\(value.value)` is not written canonically", at: value.range,
                    help: "write `\(tag.canonical)`")
         }
-        return Located(tag, range: node.range)
+        return Located(tag, range: value.range)
     }
 
     /// A date or date-time with offset, as seconds since 1970.
-    mutating func date(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Located<Double>? {
+    mutating func date(_ node: YAMLValue, _ what: @autoclosure () -> String) -> Located<Double>? {
         guard let value = string(node, what()) else { return nil }
         guard let seconds = ISODate.parse(value.value) else {
             report("\(what()) `\(value.value)` is not an ISO 8601 date or date-time", at: node.range,
@@ -208,29 +213,22 @@ struct SchemaReader {
 
     // MARK: Helpers
 
-    func kindName(_ node: YAMLNode) -> String {
-        switch node.content {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .scalar(let text, let style):
-            if node.isNull { return "nothing" }
-            if style == .plain, Self.parseInteger(text) != nil { return "the number `\(text)`" }
-            if style == .plain, ["true", "false"].contains(text) { return "`\(text)`" }
-            let shown = text.count > 30 ? String(text.prefix(30)) + "…" : text
-            return "the string `\(shown.replacingNewlines())`"
+    func kindName(_ node: YAMLValue) -> String {
+        guard let text = node.scalar, let style = node.scalarStyle else {
+            return node.isMapping ? "a mapping" : "a list"
         }
+        if node.isNull { return "nothing" }
+        if style == .plain, Self.parseInteger(text) != nil { return "the number `\(text)`" }
+        if style == .plain, ["true", "false"].contains(text) { return "`\(text)`" }
+        let shown = text.count > 30 ? String(text.prefix(30)) + "…" : text
+        return "the string `\(shown.replacingNewlines())`"
     }
 
     /// The first line of a node's range: for a mapping, where a missing key would be reported.
-    func headRange(_ node: YAMLNode) -> SourceRange {
-        if node.range.start.line == node.range.end.line { return node.range }
-        var end = node.range.start
-        let lineText = source.line(end.line)
-        let count = lineText.unicodeScalars.count
-        let byteLength = lineText.utf8.count
-        end.offset += byteLength - lineText.unicodeScalars.prefix(end.column - 1).reduce(0) { $0 + String($1).utf8.count }
-        end.column = count + 1
-        return SourceRange(start: node.range.start, end: end)
+    func headRange(_ node: YAMLValue) -> SourceRange {
+        let range = node.range
+        if range.start.line == range.end.line { return range }
+        return SourceRange(start: range.start, end: source.lines.endOfLine(range.start.line))
     }
 
     private func byte(at location: SourceLocation) -> UInt8? {

@@ -123,6 +123,7 @@ final class LineIndex: Sendable {
         var i = lineStarts[low]
         // Editors do not show a byte order mark: it takes no column.
         if low == 0 && hasByteOrderMark { i = min(3, offset) }
+        if lineIsASCII[low] { return SourceLocation(line: low + 1, column: column + offset - i, offset: offset) }
         while i < offset {
             // Count scalars: every byte but UTF-8 continuation bytes starts one.
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
@@ -152,6 +153,17 @@ final class LineIndex: Sendable {
     /// The text of a 1-based line, without its line break.
     func text(ofLine line: Int) -> String {
         guard line >= 1 && line <= lineStarts.count else { return "" }
+        return String(decoding: bytes[lineStarts[line - 1]..<contentEnd(ofLine: line)], as: UTF8.self)
+    }
+
+    /// The location just past the last character of a 1-based line, before its line break.
+    func endOfLine(_ line: Int) -> SourceLocation {
+        guard line >= 1 && line <= lineStarts.count else { return location(ofByte: bytes.count) }
+        return location(ofByte: contentEnd(ofLine: line))
+    }
+
+    /// The byte offset where a 1-based line's text ends and its line break starts.
+    private func contentEnd(ofLine line: Int) -> Int {
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count
         // A line ends with exactly one break (the next one starts a line of its own), so it is the
@@ -165,6 +177,6 @@ final class LineIndex: Sendable {
         } else if end - start >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0xA8 || bytes[end - 1] == 0xA9 {
             end -= 3
         }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return end
     }
 }

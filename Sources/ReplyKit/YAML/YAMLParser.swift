@@ -8,15 +8,16 @@ internal import CYAML
 public enum YAMLParser {
     /// Parses `bytes`; returns nil for a file with no document (empty, or only comments).
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .default) throws(YAMLError) -> YAMLNode? {
-        try parse(LineIndex(bytes), limits: limits)
+        try document(LineIndex(bytes), limits: limits)?.read(\.node)
     }
 
-    /// Parses a file already read: its line index is reused rather than built again.
-    static func parse(_ file: SourceFile, limits: YAMLLimits) throws(YAMLError) -> YAMLNode? {
-        try parse(file.lines, limits: limits)
+    /// Parses a file already read into its flat document: its line index is reused rather than built
+    /// again.
+    static func document(_ file: SourceFile, limits: YAMLLimits) throws(YAMLError) -> YAMLDocument? {
+        try document(file.lines, limits: limits)
     }
 
-    private static func parse(_ lines: LineIndex, limits: YAMLLimits) throws(YAMLError) -> YAMLNode? {
+    private static func document(_ lines: LineIndex, limits: YAMLLimits) throws(YAMLError) -> YAMLDocument? {
         let bytes = lines.bytes
         if bytes.count > limits.maxBytes {
             throw YAMLError(.tooLarge(bytes: bytes.count, limit: limits.maxBytes),
@@ -32,8 +33,8 @@ public enum YAMLParser {
         // libyaml skips a byte order mark but then counts it as a column, which breaks indentation:
         // it is given the text after it.
         let start = lines.hasByteOrderMark ? 3 : 0
-        var builder = Builder(lines: lines, limits: limits)
-        let result: Result<YAMLNode?, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
+        var builder = DocumentBuilder(lines: lines, limits: limits, capacity: bytes.count)
+        let result: Result<YAMLDocument?, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
                 return .failure(YAMLError(.syntax("libyaml could not be initialised"),
@@ -49,7 +50,7 @@ public enum YAMLParser {
                 }
                 defer { yaml_event_delete(&event) }
                 do throws(YAMLError) {
-                    if try builder.handle(&event) { return .success(builder.root) }
+                    if try builder.handle(&event) { return .success(builder.finish()) }
                 } catch {
                     return .failure(error)
                 }
@@ -87,37 +88,40 @@ public enum YAMLParser {
     }
 }
 
-/// Builds the node tree from libyaml's events.
+/// Builds a ``YAMLDocument`` from libyaml's events.
 ///
-/// Finished nodes wait on one flat stack; a collection's end event moves its children off it into
-/// the collection's array in one step, so no array is copied while it grows.
-private struct Builder {
+/// A node's entry is added when it starts, so the entries are in document order and a collection's
+/// children follow it; its end event fills in where it ends and where its next sibling starts.
+private struct DocumentBuilder {
     let lines: LineIndex
     let limits: YAMLLimits
-    var root: YAMLNode?
 
     /// A sequence or mapping whose end event has not come yet.
     private struct Open {
-        var isMapping: Bool
-        var start: SourceLocation
-        var tag: String?
+        var index: Int
         var anchor: String?
-        /// Where its children start in `children`.
-        var firstChild: Int
         /// Nodes it stands for, aliases expanded: what the alias budget counts.
         var size: Int
     }
 
+    private var entries: [YAMLDocument.Entry] = []
+    private var text: [UInt8] = []
+    private var tags: [String] = []
     private var open: [Open] = []
-    private var children: [YAMLNode] = []
-    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    private var anchors: [String: (index: Int, size: Int)] = [:]
     private var aliasExpansion = 0
     private var documents = 0
 
-    init(lines: LineIndex, limits: YAMLLimits) {
+    init(lines: LineIndex, limits: YAMLLimits, capacity: Int) {
         self.lines = lines
         self.limits = limits
-        children.reserveCapacity(64)
+        // Scalars are most of a pack's bytes; a node per ~10 bytes is generous for packs.
+        text.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity / 10 + 8)
+    }
+
+    func finish() -> YAMLDocument? {
+        entries.isEmpty ? nil : YAMLDocument(entries: entries, text: text, tags: tags, lines: lines)
     }
 
     func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -133,6 +137,10 @@ private struct Builder {
         return error
     }
 
+    private static func mark(_ mark: yaml_mark_t) -> YAMLDocument.Mark {
+        YAMLDocument.Mark(line: Int32(truncatingIfNeeded: mark.line), column: Int32(truncatingIfNeeded: mark.column))
+    }
+
     /// Handles one event; returns true at the end of the stream.
     mutating func handle(_ event: inout yaml_event_t) throws(YAMLError) -> Bool {
         switch event.type {
@@ -143,7 +151,6 @@ private struct Builder {
             if documents > 1 { throw YAMLError(.multipleDocuments, at: location(event.start_mark)) }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
             let style: YAMLNode.ScalarStyle
             switch scalar.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -152,71 +159,71 @@ private struct Builder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let range = SourceRange(start: location(event.start_mark), end: location(event.end_mark))
-            let node = YAMLNode(.scalar(text, style), range: range, tag: string(scalar.tag))
-            add(node, size: 1, anchor: string(scalar.anchor))
+            let index = entries.count
+            entries.append(YAMLDocument.Entry(
+                kind: .scalar, style: style, tag: tag(scalar.tag), start: Self.mark(event.start_mark),
+                end: Self.mark(event.end_mark), first: Int32(text.count), count: Int32(scalar.length),
+                next: Int32(index + 1)))
+            if scalar.length > 0 {
+                text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)))
+            }
+            added(index, size: 1, anchor: string(scalar.anchor))
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor) ?? ""
-            let start = location(event.start_mark)
-            guard let target = anchors[name] else { throw YAMLError(.undefinedAlias(name), at: start) }
+            guard let target = anchors[name] else {
+                throw YAMLError(.undefinedAlias(name), at: location(event.start_mark))
+            }
             aliasExpansion += target.size
             if aliasExpansion > limits.maxAliasExpansion {
-                throw YAMLError(.aliasBudgetExceeded(limit: limits.maxAliasExpansion), at: start)
+                throw YAMLError(.aliasBudgetExceeded(limit: limits.maxAliasExpansion), at: location(event.start_mark))
             }
-            var node = target.node
-            node.range = SourceRange(start: start, end: location(event.end_mark))
-            add(node, size: target.size, anchor: nil)
+            let index = entries.count
+            entries.append(YAMLDocument.Entry(
+                kind: .alias, style: .plain, tag: -1, start: Self.mark(event.start_mark), end: Self.mark(event.end_mark),
+                first: Int32(target.index), count: 0, next: Int32(index + 1)))
+            added(index, size: target.size, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            try push(mapping: false, at: event.start_mark, tag: string(data.tag), anchor: string(data.anchor))
+            try push(.sequence, at: event.start_mark, tag: data.tag, anchor: string(data.anchor))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try push(mapping: true, at: event.start_mark, tag: string(data.tag), anchor: string(data.anchor))
+            try push(.mapping, at: event.start_mark, tag: data.tag, anchor: string(data.anchor))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            let end = location(event.end_mark)
             let collection = open.removeLast()
-            let range = SourceRange(start: collection.start, end: end)
-            let node: YAMLNode
-            do {
-                // Scoped so the slice is gone before the children are removed (no copy of the stack).
-                let items = children[collection.firstChild...]
-                if collection.isMapping {
-                    var pairs: [YAMLNode.Pair] = []
-                    pairs.reserveCapacity(items.count / 2)
-                    var index = items.startIndex
-                    while index + 1 < items.endIndex {
-                        pairs.append(YAMLNode.Pair(key: items[index], value: items[index + 1]))
-                        index += 2
-                    }
-                    node = YAMLNode(.mapping(pairs), range: range, tag: collection.tag)
-                } else {
-                    node = YAMLNode(.sequence(Array(items)), range: range, tag: collection.tag)
-                }
-            }
-            children.removeSubrange(collection.firstChild...)
-            add(node, size: collection.size, anchor: collection.anchor)
+            entries[collection.index].end = Self.mark(event.end_mark)
+            entries[collection.index].next = Int32(entries.count)
+            if let anchor = collection.anchor { anchors[anchor] = (collection.index, collection.size) }
+            if !open.isEmpty { open[open.count - 1].size += collection.size }
         default:
             break
         }
         return false
     }
 
-    private mutating func push(mapping: Bool, at mark: yaml_mark_t, tag: String?, anchor: String?) throws(YAMLError) {
+    private mutating func push(_ kind: YAMLDocument.Kind, at mark: yaml_mark_t, tag written: UnsafeMutablePointer<yaml_char_t>?,
+                               anchor: String?) throws(YAMLError) {
         if open.count >= limits.maxDepth {
             throw YAMLError(.tooDeep(limit: limits.maxDepth), at: location(mark))
         }
-        open.append(Open(isMapping: mapping, start: location(mark), tag: tag, anchor: anchor,
-                         firstChild: children.count, size: 1))
+        let index = entries.count
+        entries.append(YAMLDocument.Entry(kind: kind, style: .plain, tag: tag(written), start: Self.mark(mark),
+                                          end: Self.mark(mark), first: 0, count: 0, next: Int32(index + 1)))
+        if !open.isEmpty { entries[open[open.count - 1].index].count += 1 }
+        open.append(Open(index: index, anchor: anchor, size: 1))
     }
 
-    private mutating func add(_ node: YAMLNode, size: Int, anchor: String?) {
-        if let anchor { anchors[anchor] = (node, size) }
-        if open.isEmpty {
-            root = node
-        } else {
-            open[open.count - 1].size += size
-            children.append(node)
-        }
+    /// Counts a finished scalar or alias as a child of the open collection.
+    private mutating func added(_ index: Int, size: Int, anchor: String?) {
+        if let anchor { anchors[anchor] = (index, size) }
+        guard !open.isEmpty else { return }
+        open[open.count - 1].size += size
+        entries[open[open.count - 1].index].count += 1
+    }
+
+    private mutating func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
+        guard let pointer else { return -1 }
+        tags.append(String(cString: pointer))
+        return Int32(tags.count - 1)
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

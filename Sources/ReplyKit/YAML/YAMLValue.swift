@@ -1,0 +1,138 @@
+/// A node of a ``YAMLDocument``: the reading side of ``YAMLNode``, without building a tree.
+///
+/// An alias reads as the node it refers to, with its own range, as in ``YAMLNode``.
+///
+/// A value does not keep its document alive: readers visit thousands of nodes per file, and a
+/// reference count per node and pair cost more than the reading. Whoever reads values holds the
+/// document for as long (``YAMLDocument/read(_:)``).
+struct YAMLValue: @unchecked Sendable {
+    private let unmanaged: Unmanaged<YAMLDocument>
+    /// The node as written (an alias stays an alias here, for its range).
+    let index: Int
+    /// The node whose content this reads: the alias's target, or `index` itself.
+    private let target: Int
+
+    init(document: YAMLDocument, index: Int) {
+        unmanaged = Unmanaged.passUnretained(document)
+        self.index = index
+        let entry = document.entries[index]
+        target = entry.kind == .alias ? Int(entry.first) : index
+    }
+
+    private init(_ unmanaged: Unmanaged<YAMLDocument>, index: Int) {
+        self.unmanaged = unmanaged
+        self.index = index
+        let entry = unmanaged._withUnsafeGuaranteedRef { $0.entries[index] }
+        target = entry.kind == .alias ? Int(entry.first) : index
+    }
+
+    /// Runs `body` on the document without retaining it: the reader holds it.
+    private func with<Result>(_ body: (YAMLDocument) -> Result) -> Result {
+        unmanaged._withUnsafeGuaranteedRef(body)
+    }
+
+    struct Pair: Sendable {
+        var key: YAMLValue
+        var value: YAMLValue
+        /// The key's text, for a scalar key: decoded once, as readers compare it several times.
+        var name: String?
+    }
+
+    private var entry: YAMLDocument.Entry { with { $0.entries[target] } }
+
+    var range: SourceRange {
+        with { document in
+            let written = document.entries[index]
+            return SourceRange(start: document.location(written.start), end: document.location(written.end))
+        }
+    }
+
+    var isScalar: Bool { entry.kind == .scalar }
+    var isMapping: Bool { entry.kind == .mapping }
+
+    /// The text of a scalar; nil for a sequence or mapping.
+    var scalar: String? { isScalar ? with { $0.string(at: target) } : nil }
+
+    var scalarStyle: YAMLNode.ScalarStyle? { isScalar ? entry.style : nil }
+
+    /// An explicit tag, if the file wrote one.
+    var tag: String? {
+        let tag = entry.tag
+        return tag < 0 ? nil : with { $0.tags[Int(tag)] }
+    }
+
+    var hasTag: Bool { entry.tag >= 0 }
+
+    /// Whether this is a scalar with exactly the text `string`, without making a `String` of it.
+    func scalarIs(_ string: String) -> Bool {
+        isScalar && with { $0.scalar(at: target, equals: string) }
+    }
+
+    /// Whether this and `other` are scalars of the same text.
+    func sameScalar(as other: YAMLValue) -> Bool {
+        isScalar && other.isScalar && unmanaged.toOpaque() == other.unmanaged.toOpaque()
+            && with { $0.scalars(at: target, other.target) }
+    }
+
+    /// The children of a collection in order (keys and values alternate in a mapping).
+    private var children: [YAMLValue] {
+        with { document in
+            let count = Int(document.entries[target].count)
+            var result: [YAMLValue] = []
+            result.reserveCapacity(count)
+            var child = target + 1
+            for _ in 0..<count {
+                result.append(YAMLValue(unmanaged, index: child))
+                child = Int(document.entries[child].next)
+            }
+            return result
+        }
+    }
+
+    var sequence: [YAMLValue]? { entry.kind == .sequence ? children : nil }
+
+    var mapping: [Pair]? {
+        guard entry.kind == .mapping else { return nil }
+        return with { document in
+            let count = Int(document.entries[target].count) / 2
+            var pairs: [Pair] = []
+            pairs.reserveCapacity(count)
+            var child = target + 1
+            for _ in 0..<count {
+                let key = YAMLValue(unmanaged, index: child)
+                child = Int(document.entries[child].next)
+                pairs.append(Pair(key: key, value: YAMLValue(unmanaged, index: child), name: key.scalar))
+                child = Int(document.entries[child].next)
+            }
+            return pairs
+        }
+    }
+
+    /// The value for `key` in a mapping (the first, if the key is duplicated).
+    subscript(key: String) -> YAMLValue? {
+        mapping?.first { $0.key.scalarIs(key) }?.value
+    }
+
+    /// Whether this is a plain scalar YAML reads as null (`~`, `null`, or nothing).
+    var isNull: Bool {
+        let entry = self.entry
+        guard entry.kind == .scalar, entry.style == .plain, entry.tag < 0 else { return false }
+        switch entry.count {
+        case 0: return true
+        case 1: return with { $0.text[Int(entry.first)] } == UInt8(ascii: "~")
+        case 4: return scalarIs("null") || scalarIs("Null") || scalarIs("NULL")
+        default: return false
+        }
+    }
+
+    /// The same node as a standalone ``YAMLNode`` tree.
+    var node: YAMLNode {
+        let content: YAMLNode.Content
+        switch entry.kind {
+        case .scalar, .alias: content = .scalar(with { $0.string(at: target) }, entry.style)
+        case .sequence: content = .sequence(children.map(\.node))
+        case .mapping: content = .mapping(mapping!.map { YAMLNode.Pair(key: $0.key.node, value: $0.value.node) })
+        }
+        return YAMLNode(content, range: range, tag: tag)
+    }
+}
