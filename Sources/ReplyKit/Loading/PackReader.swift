@@ -40,9 +40,7 @@ struct PackReader {
                 guard let entries = reader.mapping(pair.value, "`templates`") else { continue }
                 pack.templates.reserveCapacity(pack.templates.count + entries.count)
                 startMapping()
-                for entry in entries {
-                    if let template = readTemplate(entry, campaign: nil) { pack.templates.append(template) }
-                }
+                for entry in entries { readTemplate(entry, campaign: nil, into: &pack.templates) }
             case "campaigns":
                 if pair.value.isNull { continue }
                 guard let campaigns = reader.mapping(pair.value, "`campaigns`") else { continue }
@@ -51,10 +49,9 @@ struct PackReader {
                     pack.campaigns.append(id)
                     if campaign.value.isNull { continue }
                     guard let entries = reader.mapping(campaign.value, "campaign `\(id.value)`") else { continue }
+                    pack.templates.reserveCapacity(pack.templates.count + entries.count)
                     startMapping()
-                    for entry in entries {
-                        if let template = readTemplate(entry, campaign: id.value) { pack.templates.append(template) }
-                    }
+                    for entry in entries { readTemplate(entry, campaign: id.value, into: &pack.templates) }
                 }
             default: break
             }
@@ -63,28 +60,36 @@ struct PackReader {
 
     /// Hashes the ids of the mappings read so far, before the entries of the next one are read.
     private mutating func startMapping() {
+        earlier.reserveCapacity(ids.count)
         while hashed < ids.count {
             earlier[ids[hashed].id] = ids[hashed].range
             hashed += 1
         }
     }
 
+    /// Reads one entry of a `templates` or campaign mapping and appends it to `templates`, unless it
+    /// is too broken to check.
+    private mutating func readTemplate(_ entry: YAMLValue.Pair, campaign: String?, into templates: inout [Template]) {
+        guard let template = readTemplate(entry, campaign: campaign) else { return }
+        templates.append(template)
+    }
+
     private mutating func readTemplate(_ entry: YAMLValue.Pair, campaign: String?) -> Template? {
         guard let id = reader.identifier(entry.key, "template id") else { return nil }
         if !earlier.isEmpty, let first = earlier[id.value] {
-            reader.report("template `\(id.value)` is defined twice in this pack", at: entry.key.range,
+            reader.report("template `\(id.value)` is defined twice in this pack", at: id.range,
                           notes: ["first defined at \(reader.file):\(first.start)",
                                   "a template id is unique within its brand, across plain and campaign templates"])
             return nil
         }
-        ids.append((id.value, entry.key.range))
+        ids.append((id.value, id.range))
         reader.template = id.value
         defer { reader.template = nil }
         let idText = id.value
         func what() -> String { "template `\(idText)`" }
         var template = Template(id: id, campaign: campaign, range: entry.value.range)
         // A template written as a bare string is a common slip: read it as its text.
-        if entry.value.scalar != nil, !entry.value.isNull {
+        if entry.value.isScalar, !entry.value.isNull {
             reader.report("\(what()) must be a mapping with `text`, found \(reader.kindName(entry.value))",
                           at: entry.value.range, help: "put the text under a `text:` key, on the line below the id")
             return nil
@@ -105,8 +110,8 @@ struct PackReader {
                     template.variants = [text]
                 }
             case "dm": template.dm = readDM(pair.value, what: what())
-            case "description": template.description = reader.string(pair.value, "`description`", allowEmpty: true)?.value
-            case "tags": template.tags = reader.strings(pair.value, "`tags`")?.map(\.value) ?? []
+            case "description": template.description = reader.stringValue(pair.value, "`description`", allowEmpty: true)
+            case "tags": template.tags = reader.stringValues(pair.value, "`tags`") ?? []
             case "follow_up": template.followUp = reader.identifier(pair.value, "`follow_up`")
             case "disable": template.disable = reader.strings(pair.value, "`disable`") ?? []
             default: break
@@ -116,10 +121,10 @@ struct PackReader {
     }
 
     private mutating func readDM(_ node: YAMLValue, what: @autoclosure () -> String) -> DMHandoff? {
-        if let flag = node.scalar, node.scalarStyle == .plain, flag == "true" || flag == "false" {
-            return flag == "true" ? DMHandoff(range: node.range) : nil
+        if node.scalarStyle == .plain, node.scalarIs("true") || node.scalarIs("false") {
+            return node.scalarIs("true") ? DMHandoff(range: node.range) : nil
         }
-        if node.scalar != nil {
+        if node.isScalar {
             reader.report("`dm` of \(what()) must be `true`, `false` or a mapping, found \(reader.kindName(node))",
                           at: node.range)
             return nil

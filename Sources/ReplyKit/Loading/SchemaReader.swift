@@ -34,8 +34,9 @@ struct SchemaReader {
             }
             return nil
         }
-        // Most mappings are small and clean: check them without hashing and return them as they are.
-        if pairs.count <= 16, Self.hasDistinctStringKeys(pairs) { return pairs }
+        // Most mappings are clean: check them without making strings or hashing, and return them as
+        // they are.
+        if Self.hasDistinctStringKeys(pairs) { return pairs }
         var seen: [String: SourceRange] = [:]
         var result: [YAMLValue.Pair] = []
         result.reserveCapacity(pairs.count)
@@ -61,11 +62,16 @@ struct SchemaReader {
     }
 
     private static func hasDistinctStringKeys(_ pairs: [YAMLValue.Pair]) -> Bool {
-        for index in pairs.indices {
-            guard isStringKey(pairs[index].key) else { return false }
-            for earlier in 0..<index where pairs[earlier].key.sameScalar(as: pairs[index].key) { return false }
+        guard pairs.allSatisfy({ isStringKey($0.key) }) else { return false }
+        if pairs.count <= 16 {
+            for index in pairs.indices {
+                for earlier in 0..<index where pairs[earlier].name == pairs[index].name { return false }
+            }
+            return true
         }
-        return true
+        // A long mapping (a pack's templates): neighbours in byte order are the only candidates.
+        let names = pairs.map { $0.name! }.sorted()
+        return zip(names, names.dropFirst()).allSatisfy { $0 != $1 }
     }
 
     /// Reports keys that are not in `known` (with a suggestion) and `required` keys that are missing.
@@ -87,8 +93,13 @@ struct SchemaReader {
 
     /// A string scalar. Nulls and collections are reported (with the quoting hint for `{`).
     mutating func string(_ node: YAMLValue, _ what: @autoclosure () -> String, allowEmpty: Bool = false) -> Located<String>? {
+        stringValue(node, what(), allowEmpty: allowEmpty).map { Located($0, range: node.range) }
+    }
+
+    /// A string scalar without its range, for values the model keeps without one.
+    mutating func stringValue(_ node: YAMLValue, _ what: @autoclosure () -> String, allowEmpty: Bool = false) -> String? {
         if node.isNull {
-            if allowEmpty { return Located("", range: node.range) }
+            if allowEmpty { return "" }
             report("\(what()) has no value", at: node.range)
             return nil
         }
@@ -96,7 +107,7 @@ struct SchemaReader {
             reportNotScalar(node, what())
             return nil
         }
-        return Located(text, range: node.range)
+        return text
     }
 
     /// A text scalar that keeps its style, for template text and prefills.
@@ -152,6 +163,16 @@ struct SchemaReader {
             return nil
         }
         return items.compactMap { string($0, "an item of \(what())") }
+    }
+
+    /// A sequence of strings without their ranges; a single scalar is reported.
+    mutating func stringValues(_ node: YAMLValue, _ what: @autoclosure () -> String) -> [String]? {
+        guard let items = node.sequence else {
+            report("\(what()) must be a list, found \(kindName(node))", at: node.range,
+                   help: node.scalar.map { "write it as a list: `[\($0)]`" })
+            return nil
+        }
+        return items.compactMap { stringValue($0, "an item of \(what())") }
     }
 
     /// An id matching `[a-z0-9]+(-[a-z0-9]+)*`.

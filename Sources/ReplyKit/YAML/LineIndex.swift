@@ -20,66 +20,78 @@ final class LineIndex: Sendable {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
+        let scan = bytes.withUnsafeBufferPointer { Self.scan($0) }
+        lineStarts = scan.starts
+        lineIsASCII = scan.ascii
+        firstInvalidUTF8 = scan.invalid
+        firstControlCharacter = scan.control
+    }
+
+    private struct Scan {
+        var starts: [Int] = [0]
         var ascii: [Bool] = []
-        var lineASCII = true
         var invalid: Int?
         var control: (offset: Int, value: UInt32)?
-        let count = bytes.count
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var i = 0
-            func endLine(next: Int) {
-                starts.append(next)
-                ascii.append(lineASCII)
-                lineASCII = true
-            }
-            while i < count {
-                // Eight printable ASCII bytes at a time: no high bit, nothing below 0x20, no DEL.
-                if i + 8 <= count {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let high: UInt64 = 0x8080_8080_8080_8080
-                    let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
-                    let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
-                    let isDel = (del &- 0x0101_0101_0101_0101) & ~del & high
-                    if (word & high) | below20 | isDel == 0 {
-                        i += 8
-                        continue
-                    }
-                }
-                let b0 = base[i]
-                if b0 < 0x80 {
-                    if b0 == 0x0A {
-                        endLine(next: i + 1)
-                    } else if b0 == 0x0D {
-                        if i + 1 < count && base[i + 1] == 0x0A { i += 1 }
-                        endLine(next: i + 1)
-                    } else if (b0 < 0x20 && b0 != 0x09) || b0 == 0x7F, control == nil, invalid == nil {
-                        control = (i, UInt32(b0))
-                    }
-                    i += 1
-                    continue
-                }
-                lineASCII = false
-                guard let (value, length) = Self.decode(base, at: i, count: count) else {
-                    // Like Python's decoder, blame the byte that starts the ill-formed sequence.
-                    if invalid == nil { invalid = i }
-                    i += 1
-                    continue
-                }
-                if value == 0x85 || value == 0x2028 || value == 0x2029 {
-                    endLine(next: i + length)
-                } else if value < 0xA0, control == nil, invalid == nil {
-                    control = (i, value)
-                }
-                i += length
-            }
+    }
+
+    /// One pass over the bytes. A static function over locals: a nested function capturing them would
+    /// cost a dynamic exclusivity check per line.
+    private static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> Scan {
+        var scan = Scan()
+        let count = buffer.count
+        guard let base = buffer.baseAddress else {
+            scan.ascii.append(true)
+            return scan
         }
-        ascii.append(lineASCII)
-        lineStarts = starts
-        lineIsASCII = ascii
-        firstInvalidUTF8 = invalid
-        firstControlCharacter = control
+        // Template files have lines of a few dozen bytes.
+        scan.starts.reserveCapacity(count / 24 + 2)
+        scan.ascii.reserveCapacity(count / 24 + 2)
+        var lineASCII = true
+        var i = 0
+        while i < count {
+            // Eight printable ASCII bytes at a time: no high bit, nothing below 0x20, no DEL.
+            if i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
+                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let isDel = (del &- 0x0101_0101_0101_0101) & ~del & high
+                if (word & high) | below20 | isDel == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let b0 = base[i]
+            if b0 < 0x80 {
+                if b0 == 0x0A || b0 == 0x0D {
+                    if b0 == 0x0D && i + 1 < count && base[i + 1] == 0x0A { i += 1 }
+                    scan.starts.append(i + 1)
+                    scan.ascii.append(lineASCII)
+                    lineASCII = true
+                } else if (b0 < 0x20 && b0 != 0x09) || b0 == 0x7F, scan.control == nil, scan.invalid == nil {
+                    scan.control = (i, UInt32(b0))
+                }
+                i += 1
+                continue
+            }
+            lineASCII = false
+            guard let (value, length) = decode(base, at: i, count: count) else {
+                // Like Python's decoder, blame the byte that starts the ill-formed sequence.
+                if scan.invalid == nil { scan.invalid = i }
+                i += 1
+                continue
+            }
+            if value == 0x85 || value == 0x2028 || value == 0x2029 {
+                scan.starts.append(i + length)
+                scan.ascii.append(lineASCII)
+                lineASCII = true
+            } else if value < 0xA0, scan.control == nil, scan.invalid == nil {
+                scan.control = (i, value)
+            }
+            i += length
+        }
+        scan.ascii.append(lineASCII)
+        return scan
     }
 
     /// The scalar and its length in bytes of the well-formed UTF-8 sequence at `i`, if it is one.

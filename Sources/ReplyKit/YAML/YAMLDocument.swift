@@ -71,17 +71,6 @@ final class YAMLDocument: Sendable {
         }
     }
 
-    /// Whether two scalars have the same bytes.
-    func scalars(at a: Int, _ b: Int) -> Bool {
-        let x = entries[a]
-        let y = entries[b]
-        guard x.count == y.count else { return false }
-        return text.withUnsafeBufferPointer { buffer in
-            UnsafeBufferPointer(rebasing: buffer[Int(x.first)..<Int(x.first + x.count)])
-                .elementsEqual(UnsafeBufferPointer(rebasing: buffer[Int(y.first)..<Int(y.first + y.count)]))
-        }
-    }
-
     func string(at index: Int) -> String {
         let entry = entries[index]
         return text.withUnsafeBufferPointer { buffer in

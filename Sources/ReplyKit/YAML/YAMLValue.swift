@@ -68,44 +68,47 @@ struct YAMLValue: @unchecked Sendable {
         isScalar && with { $0.scalar(at: target, equals: string) }
     }
 
-    /// Whether this and `other` are scalars of the same text.
-    func sameScalar(as other: YAMLValue) -> Bool {
-        isScalar && other.isScalar && unmanaged.toOpaque() == other.unmanaged.toOpaque()
-            && with { $0.scalars(at: target, other.target) }
-    }
+    /// The children of a collection in order (keys and values alternate in a mapping), read in place.
+    struct Children: Sequence {
+        fileprivate let unmanaged: Unmanaged<YAMLDocument>
+        fileprivate let first: Int
+        let count: Int
 
-    /// The children of a collection in order (keys and values alternate in a mapping).
-    private var children: [YAMLValue] {
-        with { document in
-            let count = Int(document.entries[target].count)
-            var result: [YAMLValue] = []
-            result.reserveCapacity(count)
-            var child = target + 1
-            for _ in 0..<count {
-                result.append(YAMLValue(unmanaged, index: child))
-                child = Int(document.entries[child].next)
+        var isEmpty: Bool { count == 0 }
+        var underestimatedCount: Int { count }
+
+        func makeIterator() -> Iterator { Iterator(unmanaged: unmanaged, child: first, remaining: count) }
+
+        struct Iterator: IteratorProtocol {
+            fileprivate let unmanaged: Unmanaged<YAMLDocument>
+            fileprivate var child: Int
+            fileprivate var remaining: Int
+
+            mutating func next() -> YAMLValue? {
+                guard remaining > 0 else { return nil }
+                remaining -= 1
+                let value = YAMLValue(unmanaged, index: child)
+                child = unmanaged._withUnsafeGuaranteedRef { Int($0.entries[value.index].next) }
+                return value
             }
-            return result
         }
     }
 
-    var sequence: [YAMLValue]? { entry.kind == .sequence ? children : nil }
+    private var children: Children { Children(unmanaged: unmanaged, first: target + 1, count: Int(entry.count)) }
 
+    /// The items of a sequence; nil for a scalar or mapping.
+    var sequence: Children? { entry.kind == .sequence ? children : nil }
+
+    /// The pairs of a mapping in order, duplicates included; nil for a scalar or sequence.
     var mapping: [Pair]? {
         guard entry.kind == .mapping else { return nil }
-        return with { document in
-            let count = Int(document.entries[target].count) / 2
-            var pairs: [Pair] = []
-            pairs.reserveCapacity(count)
-            var child = target + 1
-            for _ in 0..<count {
-                let key = YAMLValue(unmanaged, index: child)
-                child = Int(document.entries[child].next)
-                pairs.append(Pair(key: key, value: YAMLValue(unmanaged, index: child), name: key.scalar))
-                child = Int(document.entries[child].next)
-            }
-            return pairs
+        var pairs: [Pair] = []
+        pairs.reserveCapacity(children.count / 2)
+        var iterator = children.makeIterator()
+        while let key = iterator.next(), let value = iterator.next() {
+            pairs.append(Pair(key: key, value: value, name: key.scalar))
         }
+        return pairs
     }
 
     /// The value for `key` in a mapping (the first, if the key is duplicated).
