@@ -70,17 +70,12 @@ struct PackReader {
     /// Reads one entry of a `templates` or campaign mapping and appends it to `templates`, unless it
     /// is too broken to check.
     private mutating func readTemplate(_ entry: YAMLValue.Pair, campaign: String?, into templates: inout [Template]) {
-        guard let template = readTemplate(entry, campaign: campaign) else { return }
-        templates.append(template)
-    }
-
-    private mutating func readTemplate(_ entry: YAMLValue.Pair, campaign: String?) -> Template? {
-        guard let id = reader.identifier(entry.key, "template id") else { return nil }
+        guard let id = reader.identifier(entry.key, "template id") else { return }
         if !earlier.isEmpty, let first = earlier[id.value] {
             reader.report("template `\(id.value)` is defined twice in this pack", at: id.range,
                           notes: ["first defined at \(reader.file):\(first.start)",
                                   "a template id is unique within its brand, across plain and campaign templates"])
-            return nil
+            return
         }
         ids.append((id.value, id.range))
         reader.template = id.value
@@ -92,9 +87,9 @@ struct PackReader {
         if entry.value.isScalar, !entry.value.isNull {
             reader.report("\(what()) must be a mapping with `text`, found \(reader.kindName(entry.value))",
                           at: entry.value.range, help: "put the text under a `text:` key, on the line below the id")
-            return nil
+            return
         }
-        guard let pairs = reader.mapping(entry.value, what()) else { return nil }
+        guard let pairs = reader.mapping(entry.value, what()) else { return }
         reader.checkKeys(pairs, known: Self.templateKeys, required: ["text"], in: what(), at: entry.value)
         for pair in pairs {
             switch pair.name {
@@ -117,7 +112,7 @@ struct PackReader {
             default: break
             }
         }
-        return template
+        templates.append(template)
     }
 
     private mutating func readDM(_ node: YAMLValue, what: @autoclosure () -> String) -> DMHandoff? {

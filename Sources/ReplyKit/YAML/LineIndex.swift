@@ -17,6 +17,7 @@ final class LineIndex: Sendable {
     /// The first character YAML does not allow in a stream (C0 controls but tab, LF and CR; DEL;
     /// C1 controls but NEL), as its byte offset and value; searched up to the first invalid byte.
     let firstControlCharacter: (offset: Int, value: UInt32)?
+    let hasByteOrderMark: Bool
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -25,6 +26,7 @@ final class LineIndex: Sendable {
         lineIsASCII = scan.ascii
         firstInvalidUTF8 = scan.invalid
         firstControlCharacter = scan.control
+        hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 
     private struct Scan {
@@ -118,9 +120,7 @@ final class LineIndex: Sendable {
 
     var lineCount: Int { lineStarts.count }
 
-    var hasByteOrderMark: Bool {
-        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-    }
+
 
     /// The location of a byte offset (clamped to the file).
     func location(ofByte offset: Int) -> SourceLocation {
