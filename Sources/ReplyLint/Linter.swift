@@ -6,6 +6,10 @@ public struct Linter: Sendable {
     public var catalogue: RuleCatalogue
     public var configuration: LintConfiguration
 
+    /// How many templates a task of template-scoped rules checks: small enough that a batch's
+    /// analyses stay in cache while every rule reads them.
+    var batchSize = 256
+
     public init(catalogue: RuleCatalogue = .standard, configuration: LintConfiguration = LintConfiguration()) {
         self.catalogue = catalogue
         self.configuration = configuration
@@ -16,13 +20,25 @@ public struct Linter: Sendable {
     public func lint(_ repository: TemplateRepository) -> LintResult {
         let context = LintContext(repository: repository, configuration: configuration)
         var found = repository.diagnostics
-        // Rules only read the context: run them on every core, and keep their findings in catalogue order.
+        // Rules only read the context: run them on every core. Rules that see the whole repository
+        // are a task each; the others share tasks of a batch of templates each. The order of
+        // findings does not matter: they are sorted below.
         let rules = catalogue.rules.filter { configuration.severity(of: $0.description) != .off }
-        let results = ResultSlots<[Diagnostic]>(count: rules.count)
-        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
-            results[index] = rules[index].check(context)
+        let wholeRules = rules.filter { $0.scope == .repository }
+        let templateRules = rules.filter { $0.scope == .template }
+        let batches = stride(from: 0, to: context.analyses.count, by: batchSize).map {
+            $0..<min($0 + batchSize, context.analyses.count)
         }
-        for index in rules.indices { found += results[index] ?? [] }
+        let results = ResultSlots<[Diagnostic]>(count: wholeRules.count + batches.count)
+        DispatchQueue.concurrentPerform(iterations: wholeRules.count + batches.count) { index in
+            if index < wholeRules.count {
+                results[index] = wholeRules[index].check(context)
+            } else {
+                let batch = context.batch(batches[index - wholeRules.count])
+                results[index] = templateRules.flatMap { $0.check(batch) }
+            }
+        }
+        for index in 0..<wholeRules.count + batches.count { found += results[index] ?? [] }
         let disabled = disabledRules(repository)
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(found.count)

@@ -1,3 +1,4 @@
+import Dispatch
 internal import TweetText
 
 /// One template of one locale pack, parsed and measured: what lint's template rules, `compile`
@@ -15,6 +16,8 @@ public struct TemplateAnalysis: Sendable {
         public let syntaxError: TemplateSyntaxError?
         /// Nil when the text does not parse or uses variables it cannot.
         public let bound: LengthBound?
+        /// The message's variables, each once, in order of first use; empty when it does not parse.
+        public let variableNames: [String]
 
         init(text: TemplateText, map: ScalarSourceMap, message: Message?, syntaxError: TemplateSyntaxError?, bound: LengthBound?) {
             self.text = text
@@ -22,6 +25,7 @@ public struct TemplateAnalysis: Sendable {
             self.message = message
             self.syntaxError = syntaxError
             self.bound = bound
+            variableNames = message?.variableNames ?? []
         }
     }
 
@@ -92,19 +96,35 @@ public struct TemplateAnalysis: Sendable {
 }
 
 extension TemplateRepository {
-    /// Every template of every readable pack of every brand with a readable brand.yaml, analysed.
+    /// Every template of every readable pack of every brand with a readable brand.yaml, analysed;
+    /// packs are analysed on every core.
     public var analyses: [TemplateAnalysis] {
-        var result: [TemplateAnalysis] = []
+        struct Work {
+            var brand: Brand
+            var variables: [String: Variable]
+            var pack: LocalePack
+            var file: SourceFile
+        }
+        var pending: [Work] = []
         for folder in brands {
             guard let brand = folder.brand else { continue }
             let variables = TemplateAnalysis.variables(of: brand)
             for pack in folder.packs {
                 guard let file = files[pack.file] else { continue }
-                for template in pack.templates {
-                    result.append(TemplateAnalysis(brand: brand, variables: variables, pack: pack, template: template, file: file))
-                }
+                pending.append(Work(brand: brand, variables: variables, pack: pack, file: file))
             }
         }
+        let work = pending
+        let results = ResultSlots<[TemplateAnalysis]>(count: work.count)
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let item = work[index]
+            results[index] = item.pack.templates.map {
+                TemplateAnalysis(brand: item.brand, variables: item.variables, pack: item.pack, template: $0, file: item.file)
+            }
+        }
+        var result: [TemplateAnalysis] = []
+        result.reserveCapacity(templateCount)
+        for index in work.indices { result += results[index] ?? [] }
         return result
     }
 }

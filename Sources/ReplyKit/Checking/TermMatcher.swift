@@ -21,12 +21,15 @@ public struct TermMatcher: Sendable {
 
     /// Every match, in text order; overlapping matches of different terms are all reported.
     public func matches(in text: String) -> [Match] {
-        let scalars = Array(text.unicodeScalars)
-        let folded = Self.fold(text.unicodeScalars)
+        guard !terms.isEmpty else { return [] }
+        // Folded scalars and their UTF-8 offsets, in one pass.
+        var folded: [Unicode.Scalar] = []
         var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
+        folded.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count + 1)
         var offset = 0
-        for scalar in scalars {
+        for scalar in text.unicodeScalars {
+            folded.append(Self.fold(scalar))
             offsets.append(offset)
             offset += UTF8.width(scalar)
         }
@@ -67,16 +70,18 @@ public struct TermMatcher: Sendable {
     }
 
     static func fold(_ scalars: String.UnicodeScalarView) -> [Unicode.Scalar] {
-        scalars.map { scalar in
-            // Most text is ASCII: no Unicode tables for it.
-            if scalar.value < 0x80 {
-                return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 0x20)! : scalar
-            }
-            if scalar == "’" || scalar == "‘" { return "'" }
-            guard scalar.properties.changesWhenLowercased else { return scalar }
-            let lower = scalar.properties.lowercaseMapping.unicodeScalars
-            return lower.count == 1 ? lower.first! : scalar
+        scalars.map(fold)
+    }
+
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        // Most text is ASCII: no Unicode tables for it.
+        if scalar.value < 0x80 {
+            return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
         }
+        if scalar == "’" || scalar == "‘" { return "'" }
+        guard scalar.properties.changesWhenLowercased else { return scalar }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first! : scalar
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

@@ -64,41 +64,45 @@ extension Message {
     /// Every argument in the message, nested ones included, in text order.
     public var arguments: [(argument: Argument, part: Part)] {
         var result: [(Argument, Part)] = []
-        func walk(_ message: Message) {
-            for part in message.parts {
-                switch part {
-                case .variable(let argument):
-                    result.append((argument, part))
-                case .plural(let argument, let branches), .select(let argument, let branches):
-                    result.append((argument, part))
-                    branches.forEach { walk($0.message) }
-                case .literal, .pound:
-                    break
-                }
+        Self.collectArguments(of: self, into: &result)
+        return result
+    }
+
+    // Static and recursive rather than a nested function: a nested function capturing the result
+    // costs a dynamic exclusivity check per part, and lint walks every message many times.
+    private static func collectArguments(of message: Message, into result: inout [(Argument, Part)]) {
+        for part in message.parts {
+            switch part {
+            case .variable(let argument):
+                result.append((argument, part))
+            case .plural(let argument, let branches), .select(let argument, let branches):
+                result.append((argument, part))
+                for branch in branches { collectArguments(of: branch.message, into: &result) }
+            case .literal, .pound:
+                break
             }
         }
-        walk(self)
-        return result
     }
 
     /// The names of the variables the message uses, each once, in order of first use.
     public var variableNames: [String] {
         // A message names a handful of variables: a list beats hashing.
         var names: [String] = []
-        func walk(_ message: Message) {
-            for part in message.parts {
-                switch part {
-                case .variable(let argument):
-                    if !names.contains(argument.name) { names.append(argument.name) }
-                case .plural(let argument, let branches), .select(let argument, let branches):
-                    if !names.contains(argument.name) { names.append(argument.name) }
-                    for branch in branches { walk(branch.message) }
-                case .literal, .pound:
-                    break
-                }
+        Self.collectNames(of: self, into: &names)
+        return names
+    }
+
+    private static func collectNames(of message: Message, into names: inout [String]) {
+        for part in message.parts {
+            switch part {
+            case .variable(let argument):
+                if !names.contains(argument.name) { names.append(argument.name) }
+            case .plural(let argument, let branches), .select(let argument, let branches):
+                if !names.contains(argument.name) { names.append(argument.name) }
+                for branch in branches { collectNames(of: branch.message, into: &names) }
+            case .literal, .pound:
+                break
             }
         }
-        walk(self)
-        return names
     }
 }

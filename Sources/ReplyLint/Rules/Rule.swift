@@ -7,11 +7,24 @@ import ReplyKit
 /// check nothing themselves.
 public protocol Rule: Sendable {
     var description: RuleDescription { get }
+    /// What a check needs to see; `.repository` unless the rule says otherwise.
+    var scope: RuleScope { get }
     func check(_ context: LintContext) -> [Diagnostic]
+}
+
+/// What one run of a rule's check must see to find everything it reports.
+public enum RuleScope: Sendable {
+    /// Each template's findings depend on that template alone (with its brand and pack): the linter
+    /// may check any share of the templates at a time, and checks them in small batches, every
+    /// such rule on a batch before the next, so a batch's templates are read while still in cache.
+    case template
+    /// Findings compare templates, packs or brands: the check sees the whole repository.
+    case repository
 }
 
 extension Rule {
     public var id: String { description.id }
+    public var scope: RuleScope { .repository }
 
     /// A finding of this rule at its default severity.
     /// `severity`: a milder one than the rule's default for this finding (kept unless configuration
@@ -46,13 +59,35 @@ struct TextName: CustomStringConvertible {
     }
 }
 
-extension TemplateAnalysis {
-    /// The variants, each with what to call it in a message (lazily: rules walk these for every
-    /// template, and most find nothing).
-    var variantTexts: LazyMapSequence<EnumeratedSequence<[Text]>, (text: Text, what: TextName)> {
-        let count = variants.count
-        return variants.enumerated().lazy.map { ($1, TextName(variant: $0, variantCount: count)) }
+/// A template's texts, each with what to call it in a message: a plain sequence rather than lazy
+/// wrappers, because rules walk it for every template and most find nothing.
+struct NamedTexts: Sequence {
+    let analysis: TemplateAnalysis
+    let includesPrefill: Bool
+
+    struct Iterator: IteratorProtocol {
+        let analysis: TemplateAnalysis
+        let includesPrefill: Bool
+        var index = 0
+
+        mutating func next() -> (text: TemplateAnalysis.Text, what: TextName)? {
+            let variants = analysis.variants
+            defer { index += 1 }
+            if index < variants.count { return (variants[index], TextName(variant: index, variantCount: variants.count)) }
+            if includesPrefill, index == variants.count, let prefill = analysis.prefill {
+                return (prefill, TextName(variant: nil, variantCount: 0))
+            }
+            return nil
+        }
     }
+
+    func makeIterator() -> Iterator { Iterator(analysis: analysis, includesPrefill: includesPrefill) }
+    var underestimatedCount: Int { analysis.variants.count }
+}
+
+extension TemplateAnalysis {
+    /// The variants, each with what to call it in a message.
+    var variantTexts: NamedTexts { NamedTexts(analysis: self, includesPrefill: false) }
 
     /// The variants that could be measured, with their bound and whole worst case (deep link included).
     var measuredVariants: [(text: Text, what: TextName, bound: LengthBound, worst: Int)] {
@@ -65,10 +100,7 @@ extension TemplateAnalysis {
     func wholeRange(_ text: Text) -> SourceRange { text.map.range(0..<text.text.value.utf8.count) }
 
     /// The variants and the prefill, each with what to call it in a message.
-    var texts: FlattenSequence<[AnySequence<(text: Text, what: TextName)>]> {
-        let prefill = self.prefill.map { [($0, TextName(variant: nil, variantCount: 0))] } ?? []
-        return [AnySequence(variantTexts), AnySequence(prefill)].joined()
-    }
+    var texts: NamedTexts { NamedTexts(analysis: self, includesPrefill: true) }
 }
 
 /// What rules look at: the loaded repository and the options configured for them.
@@ -85,6 +117,15 @@ public struct LintContext: Sendable {
         self.configuration = configuration
         self.analyses = repository.analyses
         for (index, analysis) in analyses.enumerated() { byFile[analysis.pack.file, default: []].append(index) }
+    }
+
+    /// The same context with only some of its analyses, for rules of ``RuleScope/template`` scope;
+    /// ``analyses(ofPack:)`` finds nothing in it.
+    func batch(_ range: Range<Int>) -> LintContext {
+        var batch = self
+        batch.analyses = Array(analyses[range])
+        batch.byFile = [:]
+        return batch
     }
 
     /// The analyses of one pack's templates, in file order.

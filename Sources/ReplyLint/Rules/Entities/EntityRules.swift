@@ -15,6 +15,7 @@ extension TweetEntity {
 
 /// `mention-in-template`: literal text that mentions an account.
 struct MentionInTemplateRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "mention-in-template",
         summary: "text that mentions an account (it notifies them; the reply already reaches the customer)",
@@ -48,6 +49,7 @@ struct MentionInTemplateRule: Rule {
 
 /// `url-not-allowed`: a URL outside the brand's `allowed_domains`.
 struct URLNotAllowedRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "url-not-allowed",
         summary: "a URL whose domain is not in `allowed_domains` (warning when the brand sets none)",
@@ -96,6 +98,7 @@ struct URLNotAllowedRule: Rule {
 
 /// `placeholder-joins-entity`: literal text and a variable that can join into an entity.
 struct PlaceholderJoinsEntityRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "placeholder-joins-entity",
         summary: "literal text and a variable that can join into a URL, mention or hashtag",
@@ -168,6 +171,7 @@ struct PlaceholderJoinsEntityRule: Rule {
 
 /// `too-many-hashtags`: more than two hashtags in one text.
 struct TooManyHashtagsRule: Rule {
+    let scope = RuleScope.template
     static let limit = 2
 
     let description = RuleDescription(

@@ -2,6 +2,7 @@ import ReplyKit
 
 /// `deep-link-in-text`: a messages/compose URL written in `text` instead of `dm`.
 struct DeepLinkInTextRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "deep-link-in-text",
         summary: "a messages/compose URL written in `text` instead of `dm`",
@@ -47,6 +48,7 @@ struct DeepLinkInTextRule: Rule {
 
 /// `dm-closed` †: a `dm` template while the account does not take DMs from anyone.
 struct DMClosedRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "dm-closed",
         summary: "a `dm` template while `account.dm_open` is not true",
@@ -79,6 +81,7 @@ struct DMClosedRule: Rule {
 
 /// `missing-user-id` †: a `dm` template while the account has no user id.
 struct MissingUserIDRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "missing-user-id",
         summary: "a `dm` template while `account.user_id` is missing",
@@ -109,6 +112,7 @@ struct MissingUserIDRule: Rule {
 
 /// `prefill-too-long`: a DM prefill whose worst case exceeds what a DM holds.
 struct PrefillTooLongRule: Rule {
+    let scope = RuleScope.template
     /// X's limit for a Direct Message, in characters.
     static let limit = 10_000
 

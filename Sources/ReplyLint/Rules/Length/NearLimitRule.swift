@@ -2,6 +2,7 @@ import ReplyKit
 
 /// `near-limit`: a worst case within `margin` of the limit (off unless configured).
 struct NearLimitRule: Rule {
+    let scope = RuleScope.template
     static let defaultMargin = 10
 
     let description = RuleDescription(

@@ -2,6 +2,7 @@ import ReplyKit
 
 /// `over-limit` †: a template whose worst case is above the brand's limit.
 struct OverLimitRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "over-limit",
         summary: "worst-case weighted length above the limit (message: by how much, and what drives it)",

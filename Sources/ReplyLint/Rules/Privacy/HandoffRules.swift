@@ -2,6 +2,7 @@ import ReplyKit
 
 /// `dm-without-follow-up`: a DM handoff with no follow-up template.
 struct DMWithoutFollowUpRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "dm-without-follow-up",
         summary: "a `dm` template with no `follow_up`",

@@ -2,6 +2,7 @@ import ReplyKit
 
 /// `private-info-in-public`: a public reply that asks for private information.
 struct PrivateInfoInPublicRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "private-info-in-public",
         summary: "a template without `dm` that asks for private information (the locale's `private_info` terms)",
@@ -42,6 +43,7 @@ struct PrivateInfoInPublicRule: Rule {
 
 /// `secret-request`: a template that asks for a secret, in public or in DMs.
 struct SecretRequestRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "secret-request",
         summary: "any template that asks for a secret (the locale's `secrets` terms): passwords, PINs, CVV, full card numbers — never, not even in DM",
@@ -91,6 +93,7 @@ struct SecretRequestRule: Rule {
 
 /// `redirect-off-platform`: sending the customer to phone, email or a form although the brand takes DMs.
 struct RedirectOffPlatformRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "redirect-off-platform",
         summary: "a template that sends the customer to phone, email or a web form (`redirects` terms) although the brand takes DMs",

@@ -5,6 +5,7 @@ import ReplyKit
 struct TermFinder {
     private let locales: LocaleCatalog
     private var matchers: [String: TermMatcher] = [:]
+    private var last: (list: String, locale: LocaleTag, matcher: TermMatcher)?
 
     init(_ locales: LocaleCatalog) {
         self.locales = locales
@@ -26,10 +27,12 @@ struct TermFinder {
     }
 
     private mutating func matcher(_ list: String, _ locale: LocaleTag) -> TermMatcher {
+        // Templates come pack by pack: most lookups ask for the matcher asked for last.
+        if let last, last.list == list, last.locale == locale { return last.matcher }
         let key = "\(locale.canonical) \(list)"
-        if let matcher = matchers[key] { return matcher }
-        let matcher = TermMatcher(terms: locales.resolve(locale)?.terms[list] ?? [])
+        let matcher = matchers[key] ?? TermMatcher(terms: locales.resolve(locale)?.terms[list] ?? [])
         matchers[key] = matcher
+        last = (list, locale, matcher)
         return matcher
     }
 

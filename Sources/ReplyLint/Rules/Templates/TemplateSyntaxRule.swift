@@ -2,6 +2,7 @@ import ReplyKit
 
 /// `template-syntax` †: text or a prefill that is not valid template syntax.
 struct TemplateSyntaxRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "template-syntax",
         summary: "a `text` (or prefill) that is not valid template syntax",

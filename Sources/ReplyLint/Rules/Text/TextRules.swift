@@ -3,6 +3,7 @@ import TweetText
 
 /// `empty-text` †: empty or blank text or variant.
 struct EmptyTextRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "empty-text",
         summary: "empty or blank text or variant",
@@ -38,6 +39,7 @@ enum InvisibleCharacters {
 
 /// `invisible-character`: invisible characters outside emoji sequences.
 struct InvisibleCharacterRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "invisible-character",
         summary: "zero-width, bidi control, soft hyphen, BOM or other format characters outside emoji sequences",
@@ -77,6 +79,7 @@ struct InvisibleCharacterRule: Rule {
 
 /// `not-nfc`: text not in Unicode NFC.
 struct NotNFCRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "not-nfc",
         summary: "text not in Unicode NFC",
@@ -91,7 +94,8 @@ struct NotNFCRule: Rule {
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
-            for (text, what) in analysis.texts {
+            // Nearly every text is NFC already: check it whole before looking for the characters.
+            for (text, what) in analysis.texts where TwitterText.nfc(text.text.value).changed {
                 var offset = 0
                 for character in text.text.value {
                     let width = character.utf8.count
@@ -112,6 +116,7 @@ struct NotNFCRule: Rule {
 
 /// `whitespace`: leading or trailing whitespace, runs of spaces, spaces before a line break.
 struct WhitespaceRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "whitespace",
         summary: "leading or trailing whitespace, runs of spaces, spaces before a line break",
@@ -166,6 +171,7 @@ struct WhitespaceRule: Rule {
 
 /// `shouting`: words of four or more letters in capitals.
 struct ShoutingRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "shouting",
         summary: "words of 4+ letters in capitals (configurable `allow` list for acronyms)",
@@ -243,6 +249,7 @@ struct ShoutingRule: Rule {
 
 /// `exclamation`: "!!" or more than two exclamation marks.
 struct ExclamationRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "exclamation",
         summary: "\"!!\" or more than two exclamation marks",

@@ -2,6 +2,7 @@ import ReplyKit
 
 /// `plural-categories`: plural branches the locale does not have, or lacks ones it needs.
 struct PluralCategoriesRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "plural-categories",
         summary: "plural branches for categories the locale lacks, or missing ones it has",

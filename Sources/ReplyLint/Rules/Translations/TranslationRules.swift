@@ -122,7 +122,7 @@ struct VariableMismatchRule: Rule {
             let sources = TranslationPairs.analyses(context, file: pair.source.file)
             for analysis in context.analyses(ofPack: pair.translation.file) {
                 guard let source = sources[analysis.template.id.value] else { continue }
-                let expected = Set(source.texts.flatMap { $0.text.message?.variableNames ?? [] })
+                let expected = Set(source.texts.flatMap { $0.text.variableNames })
                 guard !source.texts.contains(where: { $0.text.message == nil }) else { continue }
                 for (text, what) in analysis.texts {
                     guard let message = text.message else { continue }
@@ -134,7 +134,7 @@ struct VariableMismatchRule: Rule {
                             help: "use the source's variables"))
                     }
                 }
-                let used = Set(analysis.texts.flatMap { $0.text.message?.variableNames ?? [] })
+                let used = Set(analysis.texts.flatMap { $0.text.variableNames })
                 let dropped = expected.subtracting(used).sorted()
                 if !dropped.isEmpty, let first = analysis.variants.first, !analysis.texts.contains(where: { $0.text.message == nil }) {
                     found.append(diagnostic(

@@ -2,6 +2,7 @@ import ReplyKit
 
 /// `undeclared-variable` †: a variable used in text but not declared in brand.yaml.
 struct UndeclaredVariableRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "undeclared-variable",
         summary: "a variable used in text but not declared in brand.yaml",

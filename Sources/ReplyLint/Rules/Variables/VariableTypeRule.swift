@@ -2,6 +2,7 @@ import ReplyKit
 
 /// `variable-type` †: `plural` on a non-number, `select` on a number, a choice branch that is not a value.
 struct VariableTypeRule: Rule {
+    let scope = RuleScope.template
     let description = RuleDescription(
         id: "variable-type",
         summary: "`plural` on a non-number variable, `select` on a number, a choice branch that is not one of the values",

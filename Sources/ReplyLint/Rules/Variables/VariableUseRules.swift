@@ -20,11 +20,23 @@ struct UnusedVariableRule: Rule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var used: [String: Set<String>] = [:]
+        // Analyses come brand by brand: gather a brand's names in a short list, hashed once.
+        var brand: String?
+        var names: [String] = []
+        func flush() {
+            if let brand { used[brand, default: []].formUnion(names) }
+        }
         for analysis in context.analyses {
+            if analysis.brand.id != brand {
+                flush()
+                brand = analysis.brand.id
+                names = []
+            }
             for (text, _) in analysis.texts {
-                used[analysis.brand.id, default: []].formUnion(text.message?.variableNames ?? [])
+                for name in text.variableNames where !names.contains(name) { names.append(name) }
             }
         }
+        flush()
         // A brand whose files did not all load, or whose texts do not all parse, may use the
         // variable in what failed: say nothing rather than something wrong.
         var unparsed = Set(context.analyses.filter { $0.texts.contains { $0.text.message == nil } }.map(\.brand.id))
