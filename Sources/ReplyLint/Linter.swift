@@ -6,8 +6,8 @@ public struct Linter: Sendable {
     public var catalogue: RuleCatalogue
     public var configuration: LintConfiguration
 
-    /// How many templates a task of template-scoped rules checks: small enough that a batch's
-    /// analyses stay in cache while every rule reads them.
+    /// About how many templates a task of template- and pack-scoped rules checks: small enough that
+    /// a batch's analyses stay in cache while every rule reads them.
     var batchSize = 256
 
     public init(catalogue: RuleCatalogue = .standard, configuration: LintConfiguration = LintConfiguration()) {
@@ -21,14 +21,12 @@ public struct Linter: Sendable {
         let context = LintContext(repository: repository, configuration: configuration)
         var found = repository.diagnostics
         // Rules only read the context: run them on every core. Rules that see the whole repository
-        // are a task each; the others share tasks of a batch of templates each. The order of
+        // are a task each; the others share tasks of a batch of whole packs each. The order of
         // findings does not matter: they are sorted below.
         let rules = catalogue.rules.filter { configuration.severity(of: $0.description) != .off }
         let wholeRules = rules.filter { $0.scope == .repository }
-        let templateRules = rules.filter { $0.scope == .template }
-        let batches = stride(from: 0, to: context.analyses.count, by: batchSize).map {
-            $0..<min($0 + batchSize, context.analyses.count)
-        }
+        let templateRules = rules.filter { $0.scope != .repository }
+        let batches = Self.batches(context.analyses, size: batchSize)
         let results = ResultSlots<[Diagnostic]>(count: wholeRules.count + batches.count)
         DispatchQueue.concurrentPerform(iterations: wholeRules.count + batches.count) { index in
             if index < wholeRules.count {
@@ -67,6 +65,20 @@ public struct Linter: Sendable {
             result.worstCases[LintResult.TemplateKey(file: analysis.pack.file, template: analysis.template.id.value)] = worst
         }
         return result
+    }
+
+    /// Runs of about `size` analyses that end where a pack ends, for rules of ``RuleScope/pack``
+    /// scope (analyses come pack by pack).
+    static func batches(_ analyses: [TemplateAnalysis], size: Int) -> [Range<Int>] {
+        var batches: [Range<Int>] = []
+        var start = 0
+        for index in analyses.indices.dropFirst()
+        where index - start >= size && analyses[index].pack.file != analyses[index - 1].pack.file {
+            batches.append(start..<index)
+            start = index
+        }
+        if start < analyses.count { batches.append(start..<analyses.count) }
+        return batches
     }
 
     private struct DisableKey: Hashable {

@@ -3,13 +3,13 @@ import ReplyKit
 @testable import ReplyLint
 import Testing
 
-/// The linter checks template-scoped rules a batch of templates at a time: however the templates
-/// are cut into batches, it must find exactly what one pass over all of them finds.
+/// The linter checks template- and pack-scoped rules a batch of packs at a time: however the
+/// templates are cut into batches, it must find exactly what one pass over all of them finds.
 @Suite struct LinterBatchTests {
-    /// Every triggering example of every template-scoped rule, each as a brand of its own.
+    /// Every triggering example of every template- and pack-scoped rule, each as a brand of its own.
     static func repository(under root: URL) throws -> TemplateRepository {
         var files: [String: [UInt8]] = [:]
-        let examples = RuleCatalogue.standard.rules.filter { $0.scope == .template }.flatMap(\.description.triggeringExamples)
+        let examples = RuleCatalogue.standard.rules.filter { $0.scope != .repository }.flatMap(\.description.triggeringExamples)
         for (index, example) in examples.enumerated() {
             for (name, text) in example.allFiles {
                 let clean = String(text.unicodeScalars.filter { Character($0) != RuleExample.marker })
@@ -36,9 +36,16 @@ import Testing
         batched.batchSize = batchSize
         let expected = whole.lint(repository).diagnostics
         let found = batched.lint(repository).diagnostics
-        let templateRules = Set(RuleCatalogue.standard.rules.filter { $0.scope == .template }.map(\.id))
-        // Every template-scoped rule fires on its own examples, so the comparison covers all of them.
+        let templateRules = Set(RuleCatalogue.standard.rules.filter { $0.scope != .repository }.map(\.id))
+        // Every such rule fires on its own examples, so the comparison covers all of them.
         #expect(Set(expected.map(\.rule)).isSuperset(of: templateRules))
         #expect(found == expected)
+        // A batch holds whole packs, for pack-scoped rules.
+        let analyses = repository.analyses
+        let batches = Linter.batches(analyses, size: batchSize)
+        #expect(batches.first?.lowerBound == 0 && batches.last?.upperBound == analyses.count)
+        for batch in batches where batch.lowerBound > 0 {
+            #expect(analyses[batch.lowerBound].pack.file != analyses[batch.lowerBound - 1].pack.file)
+        }
     }
 }

@@ -7,9 +7,22 @@
 /// before an Arabic term (`وكلمة المرور`). Shorter terms (`PIN`, `CVV`) must stand alone.
 public struct TermMatcher: Sendable {
     private let terms: [(text: String, scalars: [Unicode.Scalar])]
+    /// The terms by their first folded scalar: a text is walked once, trying at each position only
+    /// the few terms that start with its scalar, rather than once per term.
+    private let byFirst: [Unicode.Scalar: [Int]]
+    /// The same for ASCII first scalars, looked up without hashing.
+    private let byASCIIFirst: [[Int]]
 
     public init(terms: [String]) {
         self.terms = terms.filter { !$0.isEmpty }.map { ($0, Self.fold($0.unicodeScalars)) }
+        var byFirst: [Unicode.Scalar: [Int]] = [:]
+        var byASCIIFirst = [[Int]](repeating: [], count: 128)
+        for (index, term) in self.terms.enumerated() {
+            let first = term.scalars[0]
+            if first.value < 128 { byASCIIFirst[Int(first.value)].append(index) } else { byFirst[first, default: []].append(index) }
+        }
+        self.byFirst = byFirst
+        self.byASCIIFirst = byASCIIFirst
     }
 
     public struct Match: Sendable, Hashable {
@@ -35,17 +48,18 @@ public struct TermMatcher: Sendable {
         }
         offsets.append(offset)
         var found: [Match] = []
-        for (term, pattern) in terms where pattern.count <= folded.count {
-            let first = pattern[0]
-            var start = 0
-            while start + pattern.count <= folded.count {
-                guard folded[start] == first, folded[start..<start + pattern.count].elementsEqual(pattern),
-                      let range = Self.wordRange(of: pattern, at: start, in: folded) else {
-                    start += 1
-                    continue
-                }
-                found.append(Match(term: term, range: offsets[range.lowerBound]..<offsets[range.upperBound]))
-                start = range.upperBound
+        // Where each term may match next: a term's matches do not overlap one another.
+        var nextStart = [Int](repeating: 0, count: terms.count)
+        for start in folded.indices {
+            let first = folded[start]
+            let candidates = first.value < 128 ? byASCIIFirst[Int(first.value)] : byFirst[first] ?? []
+            for index in candidates where start >= nextStart[index] {
+                let pattern = terms[index].scalars
+                guard start + pattern.count <= folded.count,
+                      folded[start..<start + pattern.count].elementsEqual(pattern),
+                      let range = Self.wordRange(of: pattern, at: start, in: folded) else { continue }
+                found.append(Match(term: terms[index].text, range: offsets[range.lowerBound]..<offsets[range.upperBound]))
+                nextStart[index] = range.upperBound
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -18,7 +18,10 @@ public enum RuleScope: Sendable {
     /// may check any share of the templates at a time, and checks them in small batches, every
     /// such rule on a batch before the next, so a batch's templates are read while still in cache.
     case template
-    /// Findings compare templates, packs or brands: the check sees the whole repository.
+    /// Findings compare templates of one pack, never two packs: as `template`, but a batch holds
+    /// whole packs.
+    case pack
+    /// Findings compare packs or brands: the check sees the whole repository.
     case repository
 }
 

@@ -277,6 +277,7 @@ struct ExclamationRule: Rule {
 
 /// `duplicate-text`: two templates or variants of one pack with the same text.
 struct DuplicateTextRule: Rule {
+    let scope = RuleScope.pack
     let description = RuleDescription(
         id: "duplicate-text",
         summary: "two templates or variants of one pack with the same text",
@@ -290,19 +291,25 @@ struct DuplicateTextRule: Rule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        var seen: [String: [String: (template: String, range: SourceRange)]] = [:]
+        // The texts of the pack at hand: analyses come pack by pack.
+        var pack: String?
+        var seen: [String: (template: String, range: SourceRange)] = [:]
         for analysis in context.analyses {
+            if analysis.pack.file != pack {
+                pack = analysis.pack.file
+                seen.removeAll(keepingCapacity: true)
+            }
             for (text, what) in analysis.variantTexts {
                 let key = text.text.value
                 guard !key.isEmpty else { continue }
-                if let first = seen[analysis.pack.file]?[key] {
+                if let first = seen[key] {
                     found.append(diagnostic(
                         "\(what) of `\(analysis.template.id.value)` is the same as `\(first.template)`", in: analysis,
                         range: analysis.wholeRange(text),
                         notes: ["first written at \(analysis.pack.file):\(first.range.start)"],
                         help: "keep one template, or make the texts differ"))
                 } else {
-                    seen[analysis.pack.file, default: [:]][key] = (analysis.template.id.value, text.text.range)
+                    seen[key] = (analysis.template.id.value, text.text.range)
                 }
             }
         }

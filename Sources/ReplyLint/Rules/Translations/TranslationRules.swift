@@ -122,10 +122,11 @@ struct VariableMismatchRule: Rule {
             let sources = TranslationPairs.analyses(context, file: pair.source.file)
             for analysis in context.analyses(ofPack: pair.translation.file) {
                 guard let source = sources[analysis.template.id.value] else { continue }
-                let expected = Set(source.texts.flatMap { $0.text.variableNames })
                 guard !source.texts.contains(where: { $0.text.message == nil }) else { continue }
+                let expected = Set(source.texts.flatMap { $0.text.variableNames })
                 for (text, what) in analysis.texts {
-                    guard let message = text.message else { continue }
+                    // Most translations use exactly their source's variables: no need to walk them.
+                    guard let message = text.message, !text.variableNames.allSatisfy(expected.contains) else { continue }
                     for (argument, _) in message.arguments where !expected.contains(argument.name) {
                         found.append(diagnostic(
                             "\(what) of `\(analysis.template.id.value)` uses `\(argument.name)`, which its source in `\(pair.source.tag!)` does not",
@@ -210,8 +211,7 @@ struct UntranslatedRule: Rule {
             let analyses = TranslationPairs.analyses(context, file: pair.translation.file)
             for template in pair.translation.templates {
                 guard let source = sources[template.id.value], let analysis = analyses[template.id.value] else { continue }
-                let sourceTexts = Set(source.variants.map(\.value))
-                for (text, what) in analysis.variantTexts where sourceTexts.contains(text.text.value) {
+                for (text, what) in analysis.variantTexts where source.variants.contains(where: { $0.value == text.text.value }) {
                     // Text with no words to translate (`{first_name}!`) is the same in every language.
                     let letters = text.text.value.replacing(/\{[^}]*\}/, with: "").unicodeScalars.filter(\.properties.isAlphabetic).count
                     guard letters >= 3 else { continue }
