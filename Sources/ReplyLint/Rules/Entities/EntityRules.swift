@@ -192,7 +192,8 @@ struct TooManyHashtagsRule: Rule {
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
-            for (text, what) in analysis.variantTexts {
+            // Too few `#` (or `＃`) to hold more hashtags than the limit: no need to extract them.
+            for (text, what) in analysis.variantTexts where Self.hashMarks(text.text.value) > Self.limit {
                 let hashtags = TwitterText.extractHashtags(text.text.value)
                 guard hashtags.count > Self.limit else { continue }
                 found.append(diagnostic("\(what) of `\(analysis.template.id.value)` has \(hashtags.count) hashtags", in: analysis,
@@ -201,5 +202,22 @@ struct TooManyHashtagsRule: Rule {
             }
         }
         return found
+    }
+
+    /// The number of `#` and `＃` (EF BC 83 in UTF-8) in a text: an upper bound of its hashtags.
+    static func hashMarks(_ text: String) -> Int {
+        var count = 0
+        var fullwidth = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "#") { count += 1 }
+            // Counting the last byte of ＃ alone would also count other characters ending in 0x83.
+            switch (fullwidth, byte) {
+            case (_, 0xEF): fullwidth = 1
+            case (1, 0xBC): fullwidth = 2
+            case (2, 0x83): count += 1; fullwidth = 0
+            default: fullwidth = 0
+            }
+        }
+        return count
     }
 }
