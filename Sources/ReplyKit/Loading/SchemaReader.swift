@@ -157,22 +157,22 @@ struct SchemaReader {
 
     /// A sequence of strings; a single scalar is reported.
     mutating func strings(_ node: YAMLValue, _ what: @autoclosure () -> String) -> [Located<String>]? {
-        guard let items = node.sequence else {
-            report("\(what()) must be a list, found \(kindName(node))", at: node.range,
-                   help: node.scalar.map { "write it as a list: `[\($0)]`" })
-            return nil
-        }
-        return items.compactMap { string($0, "an item of \(what())") }
+        list(node, what())?.compactMap { string($0, "an item of \(what())") }
     }
 
     /// A sequence of strings without their ranges; a single scalar is reported.
     mutating func stringValues(_ node: YAMLValue, _ what: @autoclosure () -> String) -> [String]? {
+        list(node, what())?.compactMap { stringValue($0, "an item of \(what())") }
+    }
+
+    /// The items of a sequence; anything else is reported.
+    private mutating func list(_ node: YAMLValue, _ what: @autoclosure () -> String) -> YAMLValue.Children? {
         guard let items = node.sequence else {
             report("\(what()) must be a list, found \(kindName(node))", at: node.range,
                    help: node.scalar.map { "write it as a list: `[\($0)]`" })
             return nil
         }
-        return items.compactMap { stringValue($0, "an item of \(what())") }
+        return items
     }
 
     /// An id matching `[a-z0-9]+(-[a-z0-9]+)*`.

@@ -13,10 +13,7 @@ struct YAMLValue: @unchecked Sendable {
     private let target: Int
 
     init(document: YAMLDocument, index: Int) {
-        unmanaged = Unmanaged.passUnretained(document)
-        self.index = index
-        let entry = document.entries[index]
-        target = entry.kind == .alias ? Int(entry.first) : index
+        self.init(Unmanaged.passUnretained(document), index: index)
     }
 
     private init(_ unmanaged: Unmanaged<YAMLDocument>, index: Int) {
