@@ -60,9 +60,12 @@ public struct Linter: Sendable {
         }
         diagnostics.sort(by: Self.order)
         var result = LintResult(diagnostics: diagnostics, repository: repository)
-        for analysis in context.analyses {
-            guard let worst = analysis.maxWeightedLength else { continue }
-            result.worstCases[LintResult.TemplateKey(file: analysis.pack.file, template: analysis.template.id.value)] = worst
+        // Analyses come pack by pack, each pack's in file order.
+        var start = 0
+        for (index, analysis) in context.analyses.enumerated()
+        where index + 1 == context.analyses.count || context.analyses[index + 1].pack.file != analysis.pack.file {
+            result.worstCases[analysis.pack.file] = context.analyses[start...index].map(\.maxWeightedLength)
+            start = index + 1
         }
         return result
     }
@@ -113,12 +116,16 @@ public struct Linter: Sendable {
 public struct LintResult: Sendable {
     public var diagnostics: [Diagnostic]
     public var repository: TemplateRepository
-    /// The worst-case weighted length (deep link included) of each template that could be measured.
-    public var worstCases: [TemplateKey: Int] = [:]
+    /// The worst-case weighted length (deep link included) of each pack's templates by pack file,
+    /// in file order; nil for a template that could not be measured (it does not parse, or uses
+    /// undeclared variables). Kept by pack, not by template: a repository has a hundred thousand.
+    public var worstCases: [String: [Int?]] = [:]
 
-    public struct TemplateKey: Hashable, Sendable {
-        public var file: String
-        public var template: String
+    /// The worst-case weighted length (deep link included) of the template at `index` of the pack
+    /// `file` (0-based, file order); nil when it could not be measured or was not analysed.
+    public func worstCase(ofTemplateAt index: Int, inPack file: String) -> Int? {
+        guard let pack = worstCases[file], pack.indices.contains(index) else { return nil }
+        return pack[index]
     }
 
     public init(diagnostics: [Diagnostic], repository: TemplateRepository) {

@@ -9,7 +9,9 @@ public struct Message: Sendable, Hashable {
         self.parts = parts
     }
 
-    public indirect enum Part: Sendable, Hashable {
+    // Not `indirect`: branches hold their messages in arrays, which are boxed already, and boxing
+    // every part cost an allocation per part of every text lint analyses.
+    public enum Part: Sendable, Hashable {
         /// Text as it is shown, quotes already resolved (`''` is one apostrophe).
         case literal(String)
         /// `{name}`: the variable's value.

@@ -4,54 +4,71 @@ import ReplyKit
 /// as `help: …`; a problem with a whole file has null positions.
 struct JSONReporter {
     func render(_ result: LintResult) -> String {
-        let diagnostics: [JSONValue] = result.diagnostics.map { d in
-            .object([
-                ("rule", .string(d.rule)),
-                ("severity", .string(d.severity.rawValue)),
-                ("message", .string(d.message)),
-                ("file", d.file.map(JSONValue.string) ?? .null),
-                ("line", d.range.map { .int($0.start.line) } ?? .null),
-                ("column", d.range.map { .int($0.start.column) } ?? .null),
-                ("end_line", d.range.map { .int($0.end.line) } ?? .null),
-                ("end_column", d.range.map { .int($0.end.column) } ?? .null),
-                ("brand", d.brand.map(JSONValue.string) ?? .null),
-                ("locale", d.locale.map(JSONValue.string) ?? .null),
-                ("template", d.template.map(JSONValue.string) ?? .null),
-                ("notes", .array((d.notes + (d.help.map { ["help: \($0)"] } ?? [])).map(JSONValue.string))),
-                ("fixable", .bool(d.isFixable)),
-            ])
+        // Written as it goes: the report describes every template of the repository.
+        var json = JSONWriter(pretty: true)
+        json.beginObject()
+        json.key("version")
+        json.int(1)
+        json.key("summary")
+        json.value(.object([
+            ("files", .int(result.files.count)),
+            ("templates", .int(result.repository.templateCount)),
+            ("errors", .int(result.count(.error))),
+            ("warnings", .int(result.count(.warning))),
+            ("infos", .int(result.count(.info))),
+        ]))
+        json.key("diagnostics")
+        json.beginArray()
+        for d in result.diagnostics {
+            json.beginObject()
+            json.key("rule"); json.string(d.rule)
+            json.key("severity"); json.string(d.severity.rawValue)
+            json.key("message"); json.string(d.message)
+            json.key("file"); json.string(d.file)
+            json.key("line"); json.int(d.range?.start.line)
+            json.key("column"); json.int(d.range?.start.column)
+            json.key("end_line"); json.int(d.range?.end.line)
+            json.key("end_column"); json.int(d.range?.end.column)
+            json.key("brand"); json.string(d.brand)
+            json.key("locale"); json.string(d.locale)
+            json.key("template"); json.string(d.template)
+            json.key("notes")
+            json.beginArray()
+            for note in d.notes { json.string(note) }
+            if let help = d.help { json.string("help: \(help)") }
+            json.endArray()
+            json.key("fixable"); json.bool(d.isFixable)
+            json.endObject()
         }
-        var templates: [JSONValue] = []
+        json.endArray()
+        json.key("templates")
+        json.beginArray()
         for folder in result.repository.brands {
+            let limit = folder.brand?.maxLength ?? 280
             for pack in folder.packs {
-                for template in pack.templates {
-                    templates.append(.object([
-                        ("brand", .string(folder.id)),
-                        ("locale", pack.tag.map { .string($0.canonical) } ?? .null),
-                        ("template", .string(template.id.value)),
-                        ("campaign", template.campaign.map(JSONValue.string) ?? .null),
-                        ("variants", .int(template.variants.count)),
-                        ("dm", .bool(template.dm != nil)),
-                        // Null for a template that does not parse or uses undeclared variables.
-                        ("max_weighted_length", result.worstCases[.init(file: pack.file, template: template.id.value)]
-                            .map(JSONValue.int) ?? .null),
-                        ("limit", .int(folder.brand?.maxLength ?? 280)),
-                    ]))
+                let locale = pack.tag?.canonical
+                let templates = pack.templates
+                // By index: a `Template` is large, and copying each out of the array costs more than
+                // writing it.
+                for index in templates.indices {
+                    json.beginObject()
+                    json.key("brand"); json.string(folder.id)
+                    json.key("locale"); json.string(locale)
+                    json.key("template"); json.string(templates[index].id.value)
+                    json.key("campaign"); json.string(templates[index].campaign)
+                    json.key("variants"); json.int(templates[index].variants.count)
+                    json.key("dm"); json.bool(templates[index].dm != nil)
+                    // Null for a template that does not parse or uses undeclared variables.
+                    json.key("max_weighted_length")
+                    json.int(result.worstCase(ofTemplateAt: index, inPack: pack.file))
+                    json.key("limit"); json.int(limit)
+                    json.endObject()
                 }
             }
         }
-        let root: JSONValue = .object([
-            ("version", .int(1)),
-            ("summary", .object([
-                ("files", .int(result.files.count)),
-                ("templates", .int(result.repository.templateCount)),
-                ("errors", .int(result.count(.error))),
-                ("warnings", .int(result.count(.warning))),
-                ("infos", .int(result.count(.info))),
-            ])),
-            ("diagnostics", .array(diagnostics)),
-            ("templates", .array(templates)),
-        ])
-        return root.serialized(pretty: true) + "\n"
+        json.endArray()
+        json.endObject()
+        json.endLine()
+        return json.text
     }
 }

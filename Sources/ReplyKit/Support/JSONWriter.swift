@@ -1,0 +1,155 @@
+/// Writes JSON text straight into bytes, value by value, in the layout ``JSONValue/serialized(pretty:)``
+/// prints: for reports too large to build as a `JSONValue` first (lint's json report describes every
+/// template of a repository).
+///
+/// Calls must nest properly: every `beginObject`/`beginArray` has its `end`, and inside an object
+/// every value follows its ``key(_:)``. Strings are escaped as JSON requires, and U+2028 and U+2029
+/// too, so the text is also valid JavaScript.
+public struct JSONWriter {
+    /// The text so far, as UTF-8.
+    public var bytes: [UInt8] { output }
+    // Inlinable with what it uses, so a reporter's many small calls compile to appends in place.
+    @usableFromInline var output: [UInt8] = []
+    @usableFromInline let pretty: Bool
+    /// For each open container, outermost first: whether it is an object, and whether it has an item yet.
+    @usableFromInline var open: [(isObject: Bool, hasItems: Bool)] = []
+    @usableFromInline var afterKey = false
+
+    /// `pretty`: one item a line, indented by two spaces a level; otherwise one line.
+    public init(pretty: Bool) {
+        self.pretty = pretty
+        output.reserveCapacity(4096)
+    }
+
+    /// The text so far.
+    public var text: String { String(decoding: output, as: UTF8.self) }
+
+    @inlinable public mutating func beginObject() { begin(object: true) }
+    @inlinable public mutating func endObject() { end(UInt8(ascii: "}")) }
+    @inlinable public mutating func beginArray() { begin(object: false) }
+    @inlinable public mutating func endArray() { end(UInt8(ascii: "]")) }
+
+    /// The key of the next value of the innermost object.
+    @inlinable public mutating func key(_ key: String) {
+        separate()
+        writeString(key)
+        output.append(UInt8(ascii: ":"))
+        output.append(UInt8(ascii: " "))
+        afterKey = true
+    }
+
+    @inlinable public mutating func null() { item("null") }
+    @inlinable public mutating func bool(_ value: Bool) { item(value ? "true" : "false") }
+    @inlinable public mutating func int(_ value: Int) { item(String(value)) }
+    @inlinable public mutating func string(_ value: String) {
+        separate()
+        writeString(value)
+    }
+
+    /// `value`, or null when it is nil.
+    @inlinable public mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    /// `value`, or null when it is nil.
+    @inlinable public mutating func int(_ value: Int?) {
+        if let value { int(value) } else { null() }
+    }
+
+    /// A line break after the text, as files and terminals expect one.
+    @inlinable public mutating func endLine() { output.append(0x0A) }
+
+    /// A whole value, objects' keys in their order.
+    @inlinable public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let v): bool(v)
+        case .int(let v): int(v)
+        case .double(let v): item(v.isFinite ? "\(v)" : "null")
+        case .string(let v): string(v)
+        case .array(let items):
+            beginArray()
+            for item in items { self.value(item) }
+            endArray()
+        case .object(let pairs):
+            beginObject()
+            for (key, item) in pairs {
+                self.key(key)
+                self.value(item)
+            }
+            endObject()
+        }
+    }
+
+    @inlinable mutating func begin(object: Bool) {
+        separate()
+        output.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
+        open.append((object, false))
+    }
+
+    @inlinable mutating func end(_ bracket: UInt8) {
+        let container = open.removeLast()
+        if pretty && container.hasItems { newline() }
+        output.append(bracket)
+    }
+
+    @inlinable mutating func item(_ text: String) {
+        separate()
+        output.append(contentsOf: text.utf8)
+    }
+
+    /// What comes before an item: nothing after a key; otherwise a comma after an earlier item
+    /// (and a space between an object's items on one line), then a new line when pretty.
+    @inlinable mutating func separate() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard let last = open.indices.last else { return }
+        if open[last].hasItems {
+            output.append(UInt8(ascii: ","))
+            if !pretty && open[last].isObject { output.append(UInt8(ascii: " ")) }
+        }
+        open[last].hasItems = true
+        if pretty { newline() }
+    }
+
+    @inlinable mutating func newline() {
+        output.append(0x0A)
+        for _ in 0..<open.count * 2 { output.append(0x20) }
+    }
+
+    @inlinable mutating func writeString(_ s: String) {
+        output.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            var clean = 0
+            for (i, byte) in utf8.enumerated() {
+                let escape: String
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                // U+2028 and U+2029 (E2 80 A8/A9): valid JSON, but not valid JavaScript.
+                case 0xA8...0xA9 where i >= 2 && utf8[i - 2] == 0xE2 && utf8[i - 1] == 0x80:
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i - 2]))
+                    escape = byte == 0xA8 ? "\\u2028" : "\\u2029"
+                    output.append(contentsOf: escape.utf8)
+                    clean = i + 1
+                    continue
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
+                output.append(contentsOf: escape.utf8)
+                clean = i + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}
