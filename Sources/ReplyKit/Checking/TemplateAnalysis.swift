@@ -29,13 +29,13 @@ public struct TemplateAnalysis: Sendable {
         }
     }
 
-    private final class Storage: Sendable {
-        let brand: Brand
-        let pack: LocalePack
-        let template: Template
-        let variants: [Text]
-        let prefill: Text?
-        let deepLinkWeight: Int
+    @usableFromInline final class Storage: Sendable {
+        @usableFromInline let brand: Brand
+        @usableFromInline let pack: LocalePack
+        @usableFromInline let template: Template
+        @usableFromInline let variants: [Text]
+        @usableFromInline let prefill: Text?
+        @usableFromInline let deepLinkWeight: Int
 
         init(brand: Brand, pack: LocalePack, template: Template, variants: [Text], prefill: Text?, deepLinkWeight: Int) {
             self.brand = brand
@@ -47,16 +47,18 @@ public struct TemplateAnalysis: Sendable {
         }
     }
 
-    private let storage: Storage
+    @usableFromInline let storage: Storage
 
     // Read in place: rules read a field or two of these many times over (`analysis.brand.id`).
-    public var brand: Brand { _read { yield storage.brand } }
-    public var pack: LocalePack { _read { yield storage.pack } }
-    public var template: Template { _read { yield storage.template } }
-    public var variants: [Text] { _read { yield storage.variants } }
-    public var prefill: Text? { _read { yield storage.prefill } }
+    // Inlinable, so another module's rule reads the field directly: a coroutine called across
+    // modules allocated its frame on every read.
+    @inlinable public var brand: Brand { _read { yield storage.brand } }
+    @inlinable public var pack: LocalePack { _read { yield storage.pack } }
+    @inlinable public var template: Template { _read { yield storage.template } }
+    @inlinable public var variants: [Text] { _read { yield storage.variants } }
+    @inlinable public var prefill: Text? { _read { yield storage.prefill } }
     /// What the deep link adds: the separator and 23 for the URL; 0 without `dm`.
-    public var deepLinkWeight: Int { storage.deepLinkWeight }
+    @inlinable public var deepLinkWeight: Int { storage.deepLinkWeight }
 
     /// The worst case of the whole reply, deep link included, over every variant; nil when any
     /// variant could not be measured.

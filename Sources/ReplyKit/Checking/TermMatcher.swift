@@ -10,19 +10,26 @@ public struct TermMatcher: Sendable {
     /// The terms by their first folded scalar: a text is walked once, trying at each position only
     /// the few terms that start with its scalar, rather than once per term.
     private let byFirst: [Unicode.Scalar: [Int]]
-    /// The same for ASCII first scalars, looked up without hashing.
-    private let byASCIIFirst: [[Int]]
+    /// The same for ASCII first scalars, looked up without hashing or copying an array: the terms
+    /// starting with byte `b` are `byASCIIFirst[asciiStarts[b]..<asciiStarts[b + 1]]`.
+    private let byASCIIFirst: [Int]
+    private let asciiStarts: [Int]
+    /// Bit `v % 64` is set for each non-ASCII first scalar `v`: most scalars of a text start no
+    /// term, and are passed over without hashing.
+    private let nonASCIIFirsts: UInt64
 
     public init(terms: [String]) {
         self.terms = terms.filter { !$0.isEmpty }.map { ($0, Self.fold($0.unicodeScalars)) }
         var byFirst: [Unicode.Scalar: [Int]] = [:]
-        var byASCIIFirst = [[Int]](repeating: [], count: 128)
+        var byASCII = [[Int]](repeating: [], count: 128)
         for (index, term) in self.terms.enumerated() {
             let first = term.scalars[0]
-            if first.value < 128 { byASCIIFirst[Int(first.value)].append(index) } else { byFirst[first, default: []].append(index) }
+            if first.value < 128 { byASCII[Int(first.value)].append(index) } else { byFirst[first, default: []].append(index) }
         }
         self.byFirst = byFirst
-        self.byASCIIFirst = byASCIIFirst
+        nonASCIIFirsts = byFirst.keys.reduce(0) { $0 | 1 << ($1.value & 63) }
+        byASCIIFirst = byASCII.flatMap { $0 }
+        asciiStarts = byASCII.reduce(into: [0]) { starts, terms in starts.append(starts.last! + terms.count) }
     }
 
     public struct Match: Sendable, Hashable {
@@ -35,6 +42,13 @@ public struct TermMatcher: Sendable {
     /// Every match, in text order; overlapping matches of different terms are all reported.
     public func matches(in text: String) -> [Match] {
         guard !terms.isEmpty else { return [] }
+        var text = text
+        // Most template text is ASCII: it is matched in place, folded byte by byte as it is read.
+        if let found = text.withUTF8({ bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? matches(in: bytes.lazy.map { Self.fold(Unicode.Scalar($0)) }, offsets: { $0 }) : nil
+        }) {
+            return found
+        }
         // Folded scalars and their UTF-8 offsets, in one pass.
         var folded: [Unicode.Scalar] = []
         var offsets: [Int] = []
@@ -47,26 +61,48 @@ public struct TermMatcher: Sendable {
             offset += UTF8.width(scalar)
         }
         offsets.append(offset)
+        return matches(in: folded, offsets: { offsets[$0] })
+    }
+
+    /// The matches in a folded text; `offsets` gives the UTF-8 offset of a position in it (or of its end).
+    private func matches<Folded: RandomAccessCollection<Unicode.Scalar>>(
+        in folded: Folded, offsets: (Int) -> Int
+    ) -> [Match] where Folded.Index == Int {
         var found: [Match] = []
-        // Where each term may match next: a term's matches do not overlap one another.
-        var nextStart = [Int](repeating: 0, count: terms.count)
+        // Where each term may match next: a term's matches do not overlap one another. Made at the
+        // first match: most texts have none.
+        var nextStart: [Int] = []
         for start in folded.indices {
-            let first = folded[start]
-            let candidates = first.value < 128 ? byASCIIFirst[Int(first.value)] : byFirst[first] ?? []
-            for index in candidates where start >= nextStart[index] {
-                let pattern = terms[index].scalars
-                guard start + pattern.count <= folded.count,
-                      folded[start..<start + pattern.count].elementsEqual(pattern),
-                      let range = Self.wordRange(of: pattern, at: start, in: folded) else { continue }
-                found.append(Match(term: terms[index].text, range: offsets[range.lowerBound]..<offsets[range.upperBound]))
-                nextStart[index] = range.upperBound
+            let first = folded[start].value
+            if first < 128 {
+                for k in asciiStarts[Int(first)]..<asciiStarts[Int(first) + 1] {
+                    match(byASCIIFirst[k], at: start, in: folded, offsets: offsets, &found, &nextStart)
+                }
+            } else if nonASCIIFirsts & (1 << (first & 63)) != 0, let candidates = byFirst[Unicode.Scalar(first)!] {
+                for index in candidates { match(index, at: start, in: folded, offsets: offsets, &found, &nextStart) }
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// Adds the match of term `index` at `start`, if there is one.
+    private func match<Folded: RandomAccessCollection<Unicode.Scalar>>(
+        _ index: Int, at start: Int, in folded: Folded, offsets: (Int) -> Int, _ found: inout [Match], _ nextStart: inout [Int]
+    ) where Folded.Index == Int {
+        guard nextStart.isEmpty || start >= nextStart[index] else { return }
+        let pattern = terms[index].scalars
+        guard start + pattern.count <= folded.endIndex,
+              folded[start..<start + pattern.count].elementsEqual(pattern),
+              let range = Self.wordRange(of: pattern, at: start, in: folded) else { return }
+        found.append(Match(term: terms[index].text, range: offsets(range.lowerBound)..<offsets(range.upperBound)))
+        if nextStart.isEmpty { nextStart = [Int](repeating: 0, count: terms.count) }
+        nextStart[index] = range.upperBound
+    }
+
     /// The match widened by the inflection it may carry, or nil when it is inside another word.
-    private static func wordRange(of pattern: [Unicode.Scalar], at start: Int, in text: [Unicode.Scalar]) -> Range<Int>? {
+    private static func wordRange<Folded: RandomAccessCollection<Unicode.Scalar>>(
+        of pattern: [Unicode.Scalar], at start: Int, in text: Folded
+    ) -> Range<Int>? where Folded.Index == Int {
         var end = start + pattern.count
         if let first = pattern.first, isLetter(first), !isUnspaced(first), start > 0, isLetter(text[start - 1]) {
             // Arabic clitics (و، ب، ل، ال) attach to the word.
@@ -75,9 +111,9 @@ public struct TermMatcher: Sendable {
             while i >= 0 && isLetter(text[i]) { letters += 1; i -= 1 }
             guard isArabic(first) && letters <= 2 else { return nil }
         }
-        if let last = pattern.last, isLetter(last), !isUnspaced(last), end < text.count, isLetter(text[end]) {
+        if let last = pattern.last, isLetter(last), !isUnspaced(last), end < text.endIndex, isLetter(text[end]) {
             var letters = 0
-            while end < text.count && isLetter(text[end]) { letters += 1; end += 1 }
+            while end < text.endIndex && isLetter(text[end]) { letters += 1; end += 1 }
             guard (pattern.count >= 5 || isHangul(last)) && letters <= 4 else { return nil }
         }
         return start..<end
@@ -93,10 +129,25 @@ public struct TermMatcher: Sendable {
             return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
         }
         if scalar == "’" || scalar == "‘" { return "'" }
+        if scalar.value < 0x10000, caselessBMP[Int(scalar.value) >> 6] & (1 << (scalar.value & 63)) != 0 {
+            return scalar
+        }
         guard scalar.properties.changesWhenLowercased else { return scalar }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first! : scalar
     }
+
+    /// Bit `v` is set for each scalar `v` of the Basic Multilingual Plane that lowercasing leaves
+    /// alone: asking Unicode's property tables for every scalar of a Japanese or Arabic text cost
+    /// more than the matching.
+    private static let caselessBMP: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for value in 0..<UInt32(0x10000) {
+            guard let scalar = Unicode.Scalar(value), !scalar.properties.changesWhenLowercased else { continue }
+            bits[Int(value) >> 6] |= 1 << (value & 63)
+        }
+        return bits
+    }()
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 {
