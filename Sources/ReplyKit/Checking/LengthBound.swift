@@ -18,9 +18,17 @@ public struct LengthBound: Sendable, Hashable {
 
     public static let zero = LengthBound(total: 0, literal: 0, variables: [:])
 
-    static func + (lhs: LengthBound, rhs: LengthBound) -> LengthBound {
-        LengthBound(total: lhs.total + rhs.total, literal: lhs.literal + rhs.literal,
-                    variables: lhs.variables.merging(rhs.variables, uniquingKeysWith: +))
+    /// Adds `weight` from variable `name` (nil for literal text), in place: a text is measured part by
+    /// part, and lint measures every text of every template.
+    private mutating func add(_ weight: Int, from name: String?) {
+        total += weight
+        if let name { variables[name, default: 0] += weight } else { literal += weight }
+    }
+
+    private mutating func add(_ other: LengthBound) {
+        total += other.total
+        literal += other.literal
+        if !other.variables.isEmpty { variables.merge(other.variables, uniquingKeysWith: +) }
     }
 
     /// The bound of `message`; nil when it uses a variable that is not declared or not of a kind its
@@ -34,29 +42,27 @@ public struct LengthBound: Sendable, Hashable {
         for part in message.parts {
             switch part {
             case .literal(let text):
-                let weight = TwitterText.weightedLength(text)
-                bound = bound + LengthBound(total: weight, literal: weight, variables: [:])
+                bound.add(TwitterText.weightedLength(text), from: nil)
             case .pound:
                 guard let (name, weight) = pound else { continue }
-                bound = bound + LengthBound(total: weight, literal: 0, variables: [name: weight])
+                bound.add(weight, from: name)
             case .variable(let argument):
                 guard let variable = variables[argument.name] else { return nil }
-                let weight = longestValue(variable)
-                bound = bound + LengthBound(total: weight, literal: 0, variables: [argument.name: weight])
+                bound.add(longestValue(variable), from: argument.name)
             case .plural(let argument, let branches):
                 guard let variable = variables[argument.name], case .number = variable.kind else { return nil }
                 let number = (argument.name, longestValue(variable))
                 guard let longest = longestBranch(branches, { of($0, variables: variables, pound: number) }) else {
                     return nil
                 }
-                bound = bound + longest
+                bound.add(longest)
             case .select(let argument, let branches):
                 guard let variable = variables[argument.name] else { return nil }
                 if case .number = variable.kind { return nil }
                 guard let longest = longestBranch(branches, { of($0, variables: variables, pound: pound) }) else {
                     return nil
                 }
-                bound = bound + longest
+                bound.add(longest)
             }
         }
         return bound
@@ -78,7 +84,7 @@ public struct LengthBound: Sendable, Hashable {
         switch variable.kind {
         case .text(let rules): rules.maxLength
         case .number(let min, let max): Swift.max(String(min).count, String(max).count)
-        case .choice(let values): values.map { TwitterText.weightedLength($0) }.max() ?? 0
+        case .choice(let values): values.reduce(0) { Swift.max($0, TwitterText.weightedLength($1)) }
         }
     }
 }

@@ -66,20 +66,21 @@ extension Message {
     /// Every argument in the message, nested ones included, in text order.
     public var arguments: [(argument: Argument, part: Part)] {
         var result: [(Argument, Part)] = []
-        Self.collectArguments(of: self, into: &result)
+        forEachArgument { result.append(($0, $1)) }
         return result
     }
 
-    // Static and recursive rather than a nested function: a nested function capturing the result
-    // costs a dynamic exclusivity check per part, and lint walks every message many times.
-    private static func collectArguments(of message: Message, into result: inout [(Argument, Part)]) {
-        for part in message.parts {
+    /// Calls `body` with every argument in the message and the part it is, nested ones included, in
+    /// text order: ``arguments`` without building the list, for lint, which walks every message
+    /// many times.
+    public func forEachArgument(_ body: (Argument, Part) throws -> Void) rethrows {
+        for part in parts {
             switch part {
             case .variable(let argument):
-                result.append((argument, part))
+                try body(argument, part)
             case .plural(let argument, let branches), .select(let argument, let branches):
-                result.append((argument, part))
-                for branch in branches { collectArguments(of: branch.message, into: &result) }
+                try body(argument, part)
+                for branch in branches { try branch.message.forEachArgument(body) }
             case .literal, .pound:
                 break
             }

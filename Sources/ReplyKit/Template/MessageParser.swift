@@ -10,10 +10,14 @@ public struct MessageParser {
     private let text: String
     private let bytes: [UInt8]
     private var index = 0
+    /// The literal text being read, quotes resolved. One buffer for every level: a message flushes
+    /// its literal before an argument's branches are read, and they flush theirs before returning.
+    private var literal: [UInt8] = []
 
     private init(_ text: String) {
         self.text = text
         self.bytes = Array(text.utf8)
+        literal.reserveCapacity(bytes.count)
     }
 
     /// Parses `text` into a ``Message``.
@@ -32,40 +36,40 @@ public struct MessageParser {
 
     private mutating func message(depth: Int, inPlural: Bool) throws(TemplateSyntaxError) -> Message {
         var parts: [Message.Part] = []
-        var literal: [UInt8] = []
-        func flush() {
-            if !literal.isEmpty {
-                parts.append(.literal(String(decoding: literal, as: UTF8.self)))
-                literal.removeAll(keepingCapacity: true)
-            }
-        }
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "{"):
-                flush()
+                flushLiteral(into: &parts)
                 parts.append(try argument(depth: depth))
             case UInt8(ascii: "}"):
-                flush()
+                flushLiteral(into: &parts)
                 return Message(parts)
             case UInt8(ascii: "#") where inPlural:
-                flush()
+                flushLiteral(into: &parts)
                 parts.append(.pound)
                 index += 1
             case UInt8(ascii: "'"):
-                try apostrophe(into: &literal, inPlural: inPlural)
+                try apostrophe(inPlural: inPlural)
             default:
                 literal.append(byte)
                 index += 1
             }
         }
-        flush()
+        flushLiteral(into: &parts)
         return Message(parts)
+    }
+
+    private mutating func flushLiteral(into parts: inout [Message.Part]) {
+        if !literal.isEmpty {
+            parts.append(.literal(String(decoding: literal, as: UTF8.self)))
+            literal.removeAll(keepingCapacity: true)
+        }
     }
 
     /// ICU's rule: `''` is one apostrophe; an apostrophe right before `{`, `}` (or `#` in a plural)
     /// quotes up to the next lone apostrophe; any other apostrophe is itself.
-    private mutating func apostrophe(into literal: inout [UInt8], inPlural: Bool) throws(TemplateSyntaxError) {
+    private mutating func apostrophe(inPlural: Bool) throws(TemplateSyntaxError) {
         let start = index
         let next = index + 1 < bytes.count ? bytes[index + 1] : nil
         if next == UInt8(ascii: "'") {

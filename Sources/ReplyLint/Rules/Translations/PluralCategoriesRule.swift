@@ -32,14 +32,21 @@ struct PluralCategoriesRule: Rule {
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var resolved: [LocaleTag: ResolvedLocale?] = [:]
+        // Templates come pack by pack: the locale asked for last is the one asked for next.
+        var last: (tag: LocaleTag, locale: ResolvedLocale, has: [PluralCategory])?
+        // What `missing` found for a locale, a range and a set of branch keys: packs repeat them.
+        var missingCache: [MissingKey: [(PluralCategory, [Int])]] = [:]
         for analysis in context.analyses {
             guard let tag = analysis.pack.tag else { continue }
-            if resolved[tag] == nil { resolved[tag] = .some(context.repository.locales.resolve(tag)) }
-            guard let locale = resolved[tag] ?? nil else { continue }
-            let has = locale.plural.categories
-            for (text, what) in analysis.texts {
-                for (argument, part) in text.message?.arguments ?? [] {
-                    guard case .plural(_, let branches) = part else { continue }
+            if last?.tag != tag {
+                if resolved[tag] == nil { resolved[tag] = .some(context.repository.locales.resolve(tag)) }
+                guard let locale = resolved[tag] ?? nil else { continue }
+                last = (tag, locale, locale.plural.categories)
+            }
+            guard let (_, locale, has) = last else { continue }
+            for (text, what) in analysis.texts where !text.variableNames.isEmpty {
+                text.message?.forEachArgument { argument, part in
+                    guard case .plural(_, let branches) = part else { return }
                     for branch in branches {
                         guard case .category(let category) = branch.key, !has.contains(category) else { continue }
                         found.append(diagnostic(
@@ -48,8 +55,10 @@ struct PluralCategoriesRule: Rule {
                             notes: ["`\(tag)` has: \(has.map(\.rawValue).joined(separator: ", "))"],
                             help: "remove the branch"))
                     }
-                    guard case .number(let min, let max)? = analysis.brand.variable(named: argument.name)?.kind else { continue }
-                    let missing = Self.missing(branches, rules: locale.plural, min: min, max: max)
+                    guard case .number(let min, let max)? = analysis.brand.variable(named: argument.name)?.kind else { return }
+                    let key = MissingKey(locale: tag.canonical, min: min, max: max, keys: branches.map(\.key))
+                    let missing = missingCache[key] ?? Self.missing(branches, rules: locale.plural, min: min, max: max)
+                    missingCache[key] = missing
                     for (category, examples) in missing {
                         found.append(diagnostic(
                             "\(what) of `\(analysis.template.id.value)` has no `\(category.rawValue)` branch for `\(argument.name)`",
@@ -62,6 +71,13 @@ struct PluralCategoriesRule: Rule {
             }
         }
         return found
+    }
+
+    private struct MissingKey: Hashable {
+        var locale: String
+        var min: Int
+        var max: Int
+        var keys: [Message.Key]
     }
 
     /// Categories that values in `min...max` reach without a branch, each with up to three examples.

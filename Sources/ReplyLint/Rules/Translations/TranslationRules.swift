@@ -19,12 +19,6 @@ struct TranslationPairs {
         }
         return result
     }
-
-    /// The analyses of one pack, by template id.
-    static func analyses(_ context: LintContext, file: String) -> [String: TemplateAnalysis] {
-        Dictionary(context.analyses(ofPack: file).map { ($0.template.id.value, $0) },
-                   uniquingKeysWith: { first, _ in first })
-    }
 }
 
 /// `missing-translation`: a template of the default locale missing from another locale's pack.
@@ -118,16 +112,25 @@ struct VariableMismatchRule: Rule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        var sourceFile: String?
+        // By source template id: the variables its texts use, each once; nil when a text of it does
+        // not parse. Made once per source pack: the pairs of a brand share it.
+        var sources: [String: [String]?] = [:]
         for pair in TranslationPairs.pairs(context) {
-            let sources = TranslationPairs.analyses(context, file: pair.source.file)
+            if pair.source.file != sourceFile {
+                sourceFile = pair.source.file
+                sources = [:]
+                for source in context.analyses(ofPack: pair.source.file) where sources[source.template.id.value] == nil {
+                    sources[source.template.id.value] = .some(Self.variableNames(source))
+                }
+            }
             for analysis in context.analyses(ofPack: pair.translation.file) {
-                guard let source = sources[analysis.template.id.value] else { continue }
-                guard !source.texts.contains(where: { $0.text.message == nil }) else { continue }
-                let expected = Set(source.texts.flatMap { $0.text.variableNames })
+                guard let entry = sources[analysis.template.id.value], let expected = entry else { continue }
                 for (text, what) in analysis.texts {
                     // Most translations use exactly their source's variables: no need to walk them.
                     guard let message = text.message, !text.variableNames.allSatisfy(expected.contains) else { continue }
-                    for (argument, _) in message.arguments where !expected.contains(argument.name) {
+                    message.forEachArgument { argument, _ in
+                        guard !expected.contains(argument.name) else { return }
                         found.append(diagnostic(
                             "\(what) of `\(analysis.template.id.value)` uses `\(argument.name)`, which its source in `\(pair.source.tag!)` does not",
                             in: analysis, range: text.map.range(argument.nameSpan),
@@ -135,18 +138,30 @@ struct VariableMismatchRule: Rule {
                             help: "use the source's variables"))
                     }
                 }
-                let used = Set(analysis.texts.flatMap { $0.text.variableNames })
-                let dropped = expected.subtracting(used).sorted()
-                if !dropped.isEmpty, let first = analysis.variants.first, !analysis.texts.contains(where: { $0.text.message == nil }) {
-                    found.append(diagnostic(
-                        "`\(analysis.template.id.value)` drops \(dropped.map { "`\($0)`" }.joined(separator: ", ")), which its source in `\(pair.source.tag!)` uses",
-                        in: analysis, range: analysis.wholeRange(first),
-                        help: "keep every variable of the source, or say why with `disable: [variable-mismatch]`",
-                        severity: .warning))
-                }
+                func isUsed(_ name: String) -> Bool { analysis.texts.contains { $0.text.variableNames.contains(name) } }
+                guard !expected.allSatisfy(isUsed), let first = analysis.variants.first,
+                      !analysis.texts.contains(where: { $0.text.message == nil }) else { continue }
+                let dropped = expected.filter { !isUsed($0) }.sorted()
+                found.append(diagnostic(
+                    "`\(analysis.template.id.value)` drops \(dropped.map { "`\($0)`" }.joined(separator: ", ")), which its source in `\(pair.source.tag!)` uses",
+                    in: analysis, range: analysis.wholeRange(first),
+                    help: "keep every variable of the source, or say why with `disable: [variable-mismatch]`",
+                    severity: .warning))
             }
         }
         return found
+    }
+
+    /// The variables the texts of `analysis` use, each once; nil when one of its texts does not parse.
+    static func variableNames(_ analysis: TemplateAnalysis) -> [String]? {
+        var names: [String] = []
+        for (text, _) in analysis.texts {
+            guard text.message != nil else { return nil }
+            // One text (the usual case) lists its names once already.
+            if names.isEmpty { names = text.variableNames; continue }
+            for name in text.variableNames where !names.contains(name) { names.append(name) }
+        }
+        return names
     }
 }
 
@@ -206,17 +221,25 @@ struct UntranslatedRule: Rule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        var sourceFile: String?
+        // Each source template's variant texts by id, made once per source pack: a brand's pairs share it.
+        var sources: [String: [String]] = [:]
         for pair in TranslationPairs.pairs(context) where pair.translation.tag?.language != pair.source.tag?.language {
-            let sources = Dictionary(pair.source.templates.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
-            let analyses = TranslationPairs.analyses(context, file: pair.translation.file)
-            for template in pair.translation.templates {
-                guard let source = sources[template.id.value], let analysis = analyses[template.id.value] else { continue }
-                for (text, what) in analysis.variantTexts where source.variants.contains(where: { $0.value == text.text.value }) {
+            if pair.source.file != sourceFile {
+                sourceFile = pair.source.file
+                sources = [:]
+                for template in pair.source.templates where sources[template.id.value] == nil {
+                    sources[template.id.value] = template.variants.map(\.value)
+                }
+            }
+            for analysis in context.analyses(ofPack: pair.translation.file) {
+                guard let source = sources[analysis.template.id.value] else { continue }
+                for (text, what) in analysis.variantTexts where source.contains(text.text.value) {
                     // Text with no words to translate (`{first_name}!`) is the same in every language.
                     let letters = text.text.value.replacing(/\{[^}]*\}/, with: "").unicodeScalars.filter(\.properties.isAlphabetic).count
                     guard letters >= 3 else { continue }
                     found.append(diagnostic(
-                        "\(what) of `\(template.id.value)` is the same as in `\(pair.source.tag!)`", in: analysis,
+                        "\(what) of `\(analysis.template.id.value)` is the same as in `\(pair.source.tag!)`", in: analysis,
                         range: analysis.wholeRange(text), help: "translate it into \(pair.translation.tag!)"))
                 }
             }

@@ -22,9 +22,12 @@ struct UndeclaredVariableRule: Rule {
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
-            let declared = analysis.brand.variables.map(\.name.value)
             for (text, what) in analysis.texts {
-                for (argument, _) in text.message?.arguments ?? [] where !declared.contains(argument.name) {
+                // A text that could be measured uses declared variables only.
+                guard text.bound == nil, let message = text.message else { continue }
+                let declared = analysis.brand.variables.map(\.name.value)
+                message.forEachArgument { argument, _ in
+                    guard !declared.contains(argument.name) else { return }
                     found.append(diagnostic(
                         "`\(argument.name)` in \(what) of `\(analysis.template.id.value)` is not a declared variable",
                         in: analysis, range: text.map.range(argument.nameSpan),

@@ -30,9 +30,9 @@ struct VariableTypeRule: Rule {
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
-            for (text, what) in analysis.texts {
-                for (argument, part) in text.message?.arguments ?? [] {
-                    guard let variable = analysis.brand.variable(named: argument.name) else { continue }
+            for (text, what) in analysis.texts where !text.variableNames.isEmpty {
+                text.message?.forEachArgument { argument, part in
+                    guard let variable = analysis.brand.variable(named: argument.name) else { return }
                     let name = argument.name
                     switch (part, variable.kind) {
                     case (.plural, .text), (.plural, .choice):
