@@ -6,30 +6,40 @@
 /// five or more letters (`passwords`, `contraseñas`, `şifrenizi`, `번호를`), and up to two letters
 /// before an Arabic term (`وكلمة المرور`). Shorter terms (`PIN`, `CVV`) must stand alone.
 public struct TermMatcher: Sendable {
-    private let terms: [(text: String, scalars: [Unicode.Scalar])]
-    /// The terms by their first folded scalar: a text is walked once, trying at each position only
-    /// the few terms that start with its scalar, rather than once per term.
-    private let byFirst: [Unicode.Scalar: [Int]]
-    /// The same for ASCII first scalars, looked up without hashing or copying an array: the terms
-    /// starting with byte `b` are `byASCIIFirst[asciiStarts[b]..<asciiStarts[b + 1]]`.
-    private let byASCIIFirst: [Int]
-    private let asciiStarts: [Int]
-    /// Bit `v % 64` is set for each non-ASCII first scalar `v`: most scalars of a text start no
-    /// term, and are passed over without hashing.
-    private let nonASCIIFirsts: UInt64
+    /// Built once per locale and list, then read by every rule on every core: held in one object,
+    /// so handing a matcher around costs one reference count.
+    private final class Tables: Sendable {
+        let terms: [(text: String, scalars: [Unicode.Scalar])]
+        /// The terms by their first folded scalar: a text is walked once, trying at each position
+        /// only the few terms that start with its scalar, rather than once per term.
+        let byFirst: [Unicode.Scalar: [Int]]
+        /// The same for ASCII first scalars, looked up without hashing or copying an array: the
+        /// terms starting with byte `b` are `byASCIIFirst[asciiStarts[b]..<asciiStarts[b + 1]]`.
+        let byASCIIFirst: [Int]
+        let asciiStarts: [Int]
+        /// Bit `v % 64` is set for each non-ASCII first scalar `v`: most scalars of a text start no
+        /// term, and are passed over without hashing.
+        let nonASCIIFirsts: UInt64
+
+        init(terms: [String]) {
+            self.terms = terms.filter { !$0.isEmpty }.map { ($0, TermMatcher.fold($0.unicodeScalars)) }
+            var byFirst: [Unicode.Scalar: [Int]] = [:]
+            var byASCII = [[Int]](repeating: [], count: 128)
+            for (index, term) in self.terms.enumerated() {
+                let first = term.scalars[0]
+                if first.value < 128 { byASCII[Int(first.value)].append(index) } else { byFirst[first, default: []].append(index) }
+            }
+            self.byFirst = byFirst
+            nonASCIIFirsts = byFirst.keys.reduce(0) { $0 | 1 << ($1.value & 63) }
+            byASCIIFirst = byASCII.flatMap { $0 }
+            asciiStarts = byASCII.reduce(into: [0]) { starts, terms in starts.append(starts.last! + terms.count) }
+        }
+    }
+
+    private let tables: Tables
 
     public init(terms: [String]) {
-        self.terms = terms.filter { !$0.isEmpty }.map { ($0, Self.fold($0.unicodeScalars)) }
-        var byFirst: [Unicode.Scalar: [Int]] = [:]
-        var byASCII = [[Int]](repeating: [], count: 128)
-        for (index, term) in self.terms.enumerated() {
-            let first = term.scalars[0]
-            if first.value < 128 { byASCII[Int(first.value)].append(index) } else { byFirst[first, default: []].append(index) }
-        }
-        self.byFirst = byFirst
-        nonASCIIFirsts = byFirst.keys.reduce(0) { $0 | 1 << ($1.value & 63) }
-        byASCIIFirst = byASCII.flatMap { $0 }
-        asciiStarts = byASCII.reduce(into: [0]) { starts, terms in starts.append(starts.last! + terms.count) }
+        tables = Tables(terms: terms)
     }
 
     public struct Match: Sendable, Hashable {
@@ -41,7 +51,7 @@ public struct TermMatcher: Sendable {
 
     /// Every match, in text order; overlapping matches of different terms are all reported.
     public func matches(in text: String) -> [Match] {
-        guard !terms.isEmpty else { return [] }
+        guard !tables.terms.isEmpty else { return [] }
         var text = text
         // Most template text is ASCII: it is matched in place, folded byte by byte as it is read.
         if let found = text.withUTF8({ bytes in
@@ -68,6 +78,7 @@ public struct TermMatcher: Sendable {
     private func matches<Folded: RandomAccessCollection<Unicode.Scalar>>(
         in folded: Folded, offsets: (Int) -> Int
     ) -> [Match] where Folded.Index == Int {
+        let tables = self.tables
         var found: [Match] = []
         // Where each term may match next: a term's matches do not overlap one another. Made at the
         // first match: most texts have none.
@@ -75,10 +86,10 @@ public struct TermMatcher: Sendable {
         for start in folded.indices {
             let first = folded[start].value
             if first < 128 {
-                for k in asciiStarts[Int(first)]..<asciiStarts[Int(first) + 1] {
-                    match(byASCIIFirst[k], at: start, in: folded, offsets: offsets, &found, &nextStart)
+                for k in tables.asciiStarts[Int(first)]..<tables.asciiStarts[Int(first) + 1] {
+                    match(tables.byASCIIFirst[k], at: start, in: folded, offsets: offsets, &found, &nextStart)
                 }
-            } else if nonASCIIFirsts & (1 << (first & 63)) != 0, let candidates = byFirst[Unicode.Scalar(first)!] {
+            } else if tables.nonASCIIFirsts & (1 << (first & 63)) != 0, let candidates = tables.byFirst[Unicode.Scalar(first)!] {
                 for index in candidates { match(index, at: start, in: folded, offsets: offsets, &found, &nextStart) }
             }
         }
@@ -90,12 +101,13 @@ public struct TermMatcher: Sendable {
         _ index: Int, at start: Int, in folded: Folded, offsets: (Int) -> Int, _ found: inout [Match], _ nextStart: inout [Int]
     ) where Folded.Index == Int {
         guard nextStart.isEmpty || start >= nextStart[index] else { return }
-        let pattern = terms[index].scalars
-        guard start + pattern.count <= folded.endIndex,
+        let pattern = tables.terms[index].scalars
+        // The second scalar first: it rules out most candidates without walking a slice.
+        guard start + pattern.count <= folded.endIndex, pattern.count < 2 || folded[start + 1] == pattern[1],
               folded[start..<start + pattern.count].elementsEqual(pattern),
               let range = Self.wordRange(of: pattern, at: start, in: folded) else { return }
-        found.append(Match(term: terms[index].text, range: offsets(range.lowerBound)..<offsets(range.upperBound)))
-        if nextStart.isEmpty { nextStart = [Int](repeating: 0, count: terms.count) }
+        found.append(Match(term: tables.terms[index].text, range: offsets(range.lowerBound)..<offsets(range.upperBound)))
+        if nextStart.isEmpty { nextStart = [Int](repeating: 0, count: tables.terms.count) }
         nextStart[index] = range.upperBound
     }
 

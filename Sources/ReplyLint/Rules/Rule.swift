@@ -114,11 +114,14 @@ public struct LintContext: Sendable {
     public var analyses: [TemplateAnalysis]
     /// Positions in `analyses` by pack file, so rules that compare packs look one up directly.
     private var byFile: [String: [Int]] = [:]
+    /// The privacy rules' matchers for every pack's locale.
+    let termMatchers: TermMatchers
 
     public init(repository: TemplateRepository, configuration: LintConfiguration) {
         self.repository = repository
         self.configuration = configuration
         self.analyses = repository.analyses
+        termMatchers = TermMatchers(repository)
         for (index, analysis) in analyses.enumerated() { byFile[analysis.pack.file, default: []].append(index) }
     }
 

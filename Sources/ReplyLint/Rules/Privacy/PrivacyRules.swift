@@ -24,7 +24,7 @@ struct PrivateInfoInPublicRule: Rule {
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        var finder = TermFinder(context.repository.locales)
+        var finder = TermFinder(context)
         var found: [Diagnostic] = []
         for analysis in context.analyses where analysis.template.dm == nil {
             for (text, what) in analysis.variantTexts {
@@ -64,7 +64,7 @@ struct SecretRequestRule: Rule {
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        var finder = TermFinder(context.repository.locales)
+        var finder = TermFinder(context)
         var found: [Diagnostic] = []
         for analysis in context.analyses {
             for (text, what) in analysis.texts {
@@ -114,7 +114,7 @@ struct RedirectOffPlatformRule: Rule {
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        var finder = TermFinder(context.repository.locales)
+        var finder = TermFinder(context)
         var found: [Diagnostic] = []
         for analysis in context.analyses where analysis.brand.account.dmOpen?.value == true {
             for (text, what) in analysis.variantTexts {

@@ -1,14 +1,37 @@
 import ReplyKit
 
-/// Finds a locale's terms in a template's texts for the privacy rules, with matchers built once
-/// per locale and term list.
+/// The privacy rules' term matchers for the locale of every pack: built once per lint, not once
+/// per rule and batch, and shared read-only by every core.
+final class TermMatchers: Sendable {
+    /// The locale data lists the rules look for.
+    static let lists = ["private_info", "secrets", "redirects", "negations"]
+    private let matchers: [LocaleTag: [String: TermMatcher]]
+
+    init(_ repository: TemplateRepository) {
+        var matchers: [LocaleTag: [String: TermMatcher]] = [:]
+        for folder in repository.brands {
+            for pack in folder.packs {
+                guard let tag = pack.tag, matchers[tag] == nil else { continue }
+                let terms = repository.locales.resolve(tag)?.terms ?? [:]
+                matchers[tag] = Dictionary(uniqueKeysWithValues: Self.lists.map { ($0, TermMatcher(terms: terms[$0] ?? [])) })
+            }
+        }
+        self.matchers = matchers
+    }
+
+    /// The matcher of `list` for `locale`; one that matches nothing for a list or locale it lacks.
+    func matcher(_ list: String, _ locale: LocaleTag) -> TermMatcher {
+        matchers[locale]?[list] ?? TermMatcher(terms: [])
+    }
+}
+
+/// Finds a locale's terms in a template's texts for the privacy rules.
 struct TermFinder {
-    private let locales: LocaleCatalog
-    private var matchers: [String: TermMatcher] = [:]
+    private let matchers: TermMatchers
     private var last: (list: String, locale: LocaleTag, matcher: TermMatcher)?
 
-    init(_ locales: LocaleCatalog) {
-        self.locales = locales
+    init(_ context: LintContext) {
+        matchers = context.termMatchers
     }
 
     /// Matches of the `list` terms of the pack's locale in `text`; with `skipNegated`, matches whose
@@ -29,9 +52,7 @@ struct TermFinder {
     private mutating func matcher(_ list: String, _ locale: LocaleTag) -> TermMatcher {
         // Templates come pack by pack: most lookups ask for the matcher asked for last.
         if let last, last.list == list, last.locale == locale { return last.matcher }
-        let key = "\(locale.canonical) \(list)"
-        let matcher = matchers[key] ?? TermMatcher(terms: locales.resolve(locale)?.terms[list] ?? [])
-        matchers[key] = matcher
+        let matcher = matchers.matcher(list, locale)
         last = (list, locale, matcher)
         return matcher
     }

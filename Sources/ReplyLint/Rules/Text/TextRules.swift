@@ -283,25 +283,30 @@ struct DuplicateTextRule: Rule {
         summary: "two templates or variants of one pack with the same text",
         rationale: """
             A copy-pasted template drifts from its twin when one is edited; identical variants defeat \
-            the point of variants.
+            the point of variants. Texts are compared byte for byte: two that differ only in Unicode \
+            normalization are for `not-nfc` to report.
             """,
         defaultSeverity: .warning,
         triggeringExamples: [.pack("  greeting:\n    text: Thanks for writing in!\n  hello:\n    text: ↓Thanks for writing in!\n")],
-        nonTriggeringExamples: [.pack("  greeting:\n    text: Thanks for writing in!\n  hello:\n    text: Hello there!\n")])
+        nonTriggeringExamples: [
+            .pack("  greeting:\n    text: Thanks for writing in!\n  hello:\n    text: Hello there!\n"),
+            .pack("  greeting:\n    text: \"Caf\\u00E9\"\n  hello:\n    text: \"Cafe\\u0301\"\n",
+                  comment: "the same when shown, but not the same bytes: `not-nfc` reports the second"),
+        ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // The texts of the pack at hand: analyses come pack by pack.
         var pack: String?
-        var seen: [String: (template: String, range: SourceRange)] = [:]
+        var seen: [Bytes: (template: String, range: SourceRange)] = [:]
         for analysis in context.analyses {
             if analysis.pack.file != pack {
                 pack = analysis.pack.file
                 seen.removeAll(keepingCapacity: true)
             }
             for (text, what) in analysis.variantTexts {
-                let key = text.text.value
-                guard !key.isEmpty else { continue }
+                let key = Bytes(text.text.value)
+                guard !key.text.isEmpty else { continue }
                 if let first = seen[key] {
                     found.append(diagnostic(
                         "\(what) of `\(analysis.template.id.value)` is the same as `\(first.template)`", in: analysis,
@@ -314,5 +319,22 @@ struct DuplicateTextRule: Rule {
             }
         }
         return found
+    }
+}
+
+extension DuplicateTextRule {
+    /// A text as a dictionary key compared and hashed by its UTF-8 bytes: a `String` key hashes its
+    /// Unicode normalization, which costs more than the rest of the rule for non-ASCII text.
+    struct Bytes: Hashable {
+        let text: String
+
+        init(_ text: String) { self.text = text }
+
+        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 }
