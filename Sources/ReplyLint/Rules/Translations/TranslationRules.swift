@@ -19,6 +19,18 @@ struct TranslationPairs {
         }
         return result
     }
+
+    /// The pairs, each with what `summarize` makes of its source pack: made once per source, which
+    /// all the brand's other packs share, rather than once per pair.
+    static func pairs<Summary>(_ context: LintContext, withSource summarize: (LocalePack) -> Summary) -> [(Pair, Summary)] {
+        var result: [(Pair, Summary)] = []
+        var last: (file: String, summary: Summary)?
+        for pair in pairs(context) {
+            if last?.file != pair.source.file { last = (pair.source.file, summarize(pair.source)) }
+            if let last { result.append((pair, last.summary)) }
+        }
+        return result
+    }
 }
 
 /// `missing-translation`: a template of the default locale missing from another locale's pack.
@@ -78,7 +90,9 @@ struct ObsoleteTranslationRule: Rule {
         var found: [Diagnostic] = []
         for pair in TranslationPairs.pairs(context) {
             let source = Set(pair.source.templates.map(\.id.value))
-            for template in pair.translation.templates where !source.contains(template.id.value) {
+            let templates = pair.translation.templates
+            for index in templates.indices where !source.contains(templates[index].id.value) {
+                let template = templates[index]
                 found.append(diagnostic("`\(template.id.value)` is not in the default locale `\(pair.source.tag!)`",
                                         file: pair.translation.file, range: template.id.range,
                                         help: "remove it, or add it to \(pair.source.file)",
@@ -112,18 +126,16 @@ struct VariableMismatchRule: Rule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        var sourceFile: String?
         // By source template id: the variables its texts use, each once; nil when a text of it does
-        // not parse. Made once per source pack: the pairs of a brand share it.
-        var sources: [String: [String]?] = [:]
-        for pair in TranslationPairs.pairs(context) {
-            if pair.source.file != sourceFile {
-                sourceFile = pair.source.file
-                sources = [:]
-                for source in context.analyses(ofPack: pair.source.file) where sources[source.template.id.value] == nil {
-                    sources[source.template.id.value] = .some(Self.variableNames(source))
-                }
+        // not parse.
+        let pairs = TranslationPairs.pairs(context) { source in
+            var names: [String: [String]?] = [:]
+            for analysis in context.analyses(ofPack: source.file) where names[analysis.template.id.value] == nil {
+                names[analysis.template.id.value] = .some(Self.variableNames(analysis))
             }
+            return names
+        }
+        for (pair, sources) in pairs {
             for analysis in context.analyses(ofPack: pair.translation.file) {
                 guard let entry = sources[analysis.template.id.value], let expected = entry else { continue }
                 for (text, what) in analysis.texts {
@@ -184,10 +196,22 @@ struct DMMismatchRule: Rule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for pair in TranslationPairs.pairs(context) {
-            let sources = Dictionary(pair.source.templates.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
-            for template in pair.translation.templates {
-                guard let source = sources[template.id.value], (source.dm == nil) != (template.dm == nil) else { continue }
+        // Whether each source template hands off to DMs, by id.
+        let pairs = TranslationPairs.pairs(context) { source in
+            var handsOff: [String: Bool] = [:]
+            for index in source.templates.indices where handsOff[source.templates[index].id.value] == nil {
+                handsOff[source.templates[index].id.value] = source.templates[index].dm != nil
+            }
+            return handsOff
+        }
+        for (pair, sourceHandsOff) in pairs {
+            // By index: copying each `Template` out of the array cost more than the comparison.
+            let templates = pair.translation.templates
+            for index in templates.indices {
+                guard let handsOff = sourceHandsOff[templates[index].id.value], handsOff != (templates[index].dm != nil) else {
+                    continue
+                }
+                let template = templates[index]
                 found.append(diagnostic(
                     template.dm == nil
                         ? "`\(template.id.value)` does not hand off to DMs, but its source in `\(pair.source.tag!)` does"
@@ -221,17 +245,15 @@ struct UntranslatedRule: Rule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        var sourceFile: String?
-        // Each source template's variant texts by id, made once per source pack: a brand's pairs share it.
-        var sources: [String: [String]] = [:]
-        for pair in TranslationPairs.pairs(context) where pair.translation.tag?.language != pair.source.tag?.language {
-            if pair.source.file != sourceFile {
-                sourceFile = pair.source.file
-                sources = [:]
-                for template in pair.source.templates where sources[template.id.value] == nil {
-                    sources[template.id.value] = template.variants.map(\.value)
-                }
+        // Each source template's variant texts, by id.
+        let pairs = TranslationPairs.pairs(context) { source in
+            var variants: [String: [String]] = [:]
+            for template in source.templates where variants[template.id.value] == nil {
+                variants[template.id.value] = template.variants.map(\.value)
             }
+            return variants
+        }
+        for (pair, sources) in pairs where pair.translation.tag?.language != pair.source.tag?.language {
             for analysis in context.analyses(ofPack: pair.translation.file) {
                 guard let source = sources[analysis.template.id.value] else { continue }
                 for (text, what) in analysis.variantTexts where source.contains(text.text.value) {
