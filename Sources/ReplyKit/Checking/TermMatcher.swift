@@ -102,8 +102,7 @@ public struct TermMatcher: Sendable {
     ) where Folded.Index == Int {
         guard nextStart.isEmpty || start >= nextStart[index] else { return }
         let pattern = tables.terms[index].scalars
-        // The second scalar first: it rules out most candidates without walking a slice.
-        guard start + pattern.count <= folded.endIndex, pattern.count < 2 || folded[start + 1] == pattern[1],
+        guard start + pattern.count <= folded.endIndex,
               folded[start..<start + pattern.count].elementsEqual(pattern),
               let range = Self.wordRange(of: pattern, at: start, in: folded) else { return }
         found.append(Match(term: tables.terms[index].text, range: offsets(range.lowerBound)..<offsets(range.upperBound)))

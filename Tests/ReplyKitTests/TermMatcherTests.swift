@@ -1,0 +1,31 @@
+import Testing
+import ReplyKit
+
+/// ASCII text is matched in place and other text through folded scalars: both must find the same
+/// terms at the same UTF-8 offsets.
+@Suite struct TermMatcherTests {
+    static let matcher = TermMatcher(terms: ["password", "PIN", "order number", "contraseña", "注文番号"])
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var text: String
+        var expected: [(term: String, range: Range<Int>)]
+        var testDescription: String { text }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "Send your Password and PIN", expected: [("password", 10..<18), ("PIN", 23..<26)]),
+        // The same with a non-ASCII letter before: every offset moves by its two bytes.
+        Case(text: "é Send your Password and PIN", expected: [("password", 13..<21), ("PIN", 26..<29)]),
+        Case(text: "your passwords, PINs", expected: [("password", 5..<14)]),
+        Case(text: "spinning ORDER NUMBER", expected: [("order number", 9..<21)]),
+        Case(text: "tu CONTRASEÑA y 注文番号", expected: [("contraseña", 3..<14), ("注文番号", 17..<29)]),
+        Case(text: "nothing to see", expected: []),
+    ]
+
+    @Test(arguments: cases)
+    func findsTermsAtTheirOffsets(_ example: Case) {
+        let found = Self.matcher.matches(in: example.text)
+        #expect(found.map(\.term) == example.expected.map(\.term))
+        #expect(found.map(\.range) == example.expected.map(\.range))
+    }
+}
