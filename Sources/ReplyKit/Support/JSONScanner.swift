@@ -163,14 +163,7 @@ struct JSONScanner {
 
     /// The next key of the object entered, or nil after its `}`.
     mutating func nextKey() throws(ParseError) -> String? {
-        let first = justEntered
-        justEntered = false
-        guard let byte = peek() else { throw error("unexpected end of JSON") }
-        if byte == UInt8(ascii: "}") {
-            i += 1
-            return nil
-        }
-        if !first { try expect(UInt8(ascii: ","), "',' or '}'") }
+        guard try hasNext(before: UInt8(ascii: "}"), "',' or '}'") else { return nil }
         guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
         let key = try string()
         try expect(UInt8(ascii: ":"), "':'")
@@ -179,14 +172,20 @@ struct JSONScanner {
 
     /// Whether the list entered has another item (false after its `]`).
     mutating func nextItem() throws(ParseError) -> Bool {
+        try hasNext(before: UInt8(ascii: "]"), "',' or ']'")
+    }
+
+    /// Whether the object or list entered has another member: false after its `close`, else true
+    /// with the comma before a member that is not the first read.
+    private mutating func hasNext(before close: UInt8, _ expected: String) throws(ParseError) -> Bool {
         let first = justEntered
         justEntered = false
         guard let byte = peek() else { throw error("unexpected end of JSON") }
-        if byte == UInt8(ascii: "]") {
+        if byte == close {
             i += 1
             return false
         }
-        if !first { try expect(UInt8(ascii: ","), "',' or ']'") }
+        if !first { try expect(UInt8(ascii: ","), expected) }
         return true
     }
 
