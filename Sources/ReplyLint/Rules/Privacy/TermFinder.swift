@@ -3,8 +3,6 @@ import ReplyKit
 /// The privacy rules' term matchers for the locale of every pack: built once per lint, not once
 /// per rule and batch, and shared read-only by every core.
 final class TermMatchers: Sendable {
-    /// The locale data lists the rules look for.
-    static let lists = ["private_info", "secrets", "redirects", "negations"]
     private let matchers: [LocaleTag: [String: TermMatcher]]
 
     init(_ repository: TemplateRepository) {
@@ -13,7 +11,7 @@ final class TermMatchers: Sendable {
             for pack in folder.packs {
                 guard let tag = pack.tag, matchers[tag] == nil else { continue }
                 let terms = repository.locales.resolve(tag)?.terms ?? [:]
-                matchers[tag] = Dictionary(uniqueKeysWithValues: Self.lists.map { ($0, TermMatcher(terms: terms[$0] ?? [])) })
+                matchers[tag] = Dictionary(uniqueKeysWithValues: LocaleData.termLists.map { ($0, TermMatcher(terms: terms[$0] ?? [])) })
             }
         }
         self.matchers = matchers
