@@ -15,7 +15,11 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .target(name: "RepositoryGenerator", path: "Sources/RepositoryGenerator"),
+        .target(
+            name: "RepositoryGenerator",
+            dependencies: [.product(name: "ReplyKit", package: mainPackage)],
+            path: "Sources/RepositoryGenerator"
+        ),
         .executableTarget(
             name: "LoadBenchmarks",
             dependencies: [

@@ -1,5 +1,4 @@
 import Benchmark
-import Foundation
 import ReplyKit
 import ReplyLint
 import RepositoryGenerator
@@ -13,14 +12,10 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 5
     )
     let root = try! RepositoryGenerator.repository(brands: 200, locales: 10, templates: 50)
-    let templates = root + "/templates"
-    let files: [String] = FileManager.default.subpaths(atPath: templates)!.filter { $0.hasSuffix(".yaml") }
-        .sorted().map { templates + "/" + $0 }
+    let files = RepositoryGenerator.yamlFiles(in: root)
 
     Benchmark("libyaml event parse, 100k templates (1 core)") { _ in
-        for file in files {
-            blackHole(try! YAMLParser.countEvents(Array(FileManager.default.contents(atPath: file)!)))
-        }
+        blackHole(RepositoryGenerator.parseWithLibyaml(files))
     }
 
     Benchmark("replykit lint, 100k templates, json report (all cores)") { _ in

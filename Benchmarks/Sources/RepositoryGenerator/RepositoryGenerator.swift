@@ -1,4 +1,5 @@
 import Foundation
+import ReplyKit
 
 /// Writes a template repository of `brands × locales × templates` templates with the variety of real
 /// packs: plain, quoted and block scalars, plurals, selects, variants, DM handoffs with prefills,
@@ -143,6 +144,23 @@ public enum RepositoryGenerator {
             \(i)  description: Confirmation
 
             """
+        }
+    }
+}
+
+extension RepositoryGenerator {
+    /// The YAML files (brands and packs) under `root/templates`, sorted.
+    public static func yamlFiles(in root: String) -> [String] {
+        let templates = root + "/templates"
+        return FileManager.default.subpaths(atPath: templates)!.filter { $0.hasSuffix(".yaml") }
+            .sorted().map { templates + "/" + $0 }
+    }
+
+    /// Reads each file and runs libyaml's parser over it, building nothing: the baseline the load and
+    /// lint benchmarks compare with. Returns the number of events.
+    public static func parseWithLibyaml(_ files: [String]) -> Int {
+        files.reduce(0) { count, file in
+            count + (try! YAMLParser.countEvents(Array(FileManager.default.contents(atPath: file)!)))
         }
     }
 }
