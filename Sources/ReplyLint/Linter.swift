@@ -67,7 +67,21 @@ public struct Linter: Sendable {
             result.worstCases[analysis.pack.file] = context.analyses[start...index].map(\.maxWeightedLength)
             start = index + 1
         }
+        Self.freeInBackground(consume context)
         return result
+    }
+
+    /// Frees the analyses on another thread: a hundred thousand of them take as long to free as the
+    /// findings take to report, and the caller need not wait for that.
+    private static func freeInBackground(_ context: consuming LintContext) {
+        // The box is the analyses' only owner once this returns, so they are freed where it is
+        // emptied, not wherever the last copy happens to die.
+        final class Handoff: @unchecked Sendable {
+            var context: LintContext?
+            init(_ context: consuming LintContext) { self.context = consume context }
+        }
+        let handoff = Handoff(consume context)
+        DispatchQueue.global(qos: .utility).async { handoff.context = nil }
     }
 
     /// Runs of about `size` analyses that end where a pack ends, for rules of ``RuleScope/pack``

@@ -29,18 +29,30 @@ public struct TemplateAnalysis: Sendable {
         }
     }
 
+    /// A brand or pack that every analysis of it shares: holding a copy each would retain and
+    /// release every string of it per analysis, on every core at once.
+    @usableFromInline final class Shared<Value: Sendable>: Sendable {
+        @usableFromInline let value: Value
+
+        init(_ value: Value) {
+            self.value = value
+        }
+    }
+
     @usableFromInline final class Storage: Sendable {
-        @usableFromInline let brand: Brand
-        @usableFromInline let pack: LocalePack
-        @usableFromInline let template: Template
+        @usableFromInline let brand: Shared<Brand>
+        @usableFromInline let pack: Shared<LocalePack>
+        /// The template's index in the pack's templates: a copy of it would be retained field by field.
+        @usableFromInline let templateIndex: Int
         @usableFromInline let variants: [Text]
         @usableFromInline let prefill: Text?
         @usableFromInline let deepLinkWeight: Int
 
-        init(brand: Brand, pack: LocalePack, template: Template, variants: [Text], prefill: Text?, deepLinkWeight: Int) {
+        init(brand: Shared<Brand>, pack: Shared<LocalePack>, templateIndex: Int, variants: [Text], prefill: Text?,
+             deepLinkWeight: Int) {
             self.brand = brand
             self.pack = pack
-            self.template = template
+            self.templateIndex = templateIndex
             self.variants = variants
             self.prefill = prefill
             self.deepLinkWeight = deepLinkWeight
@@ -52,9 +64,9 @@ public struct TemplateAnalysis: Sendable {
     // Read in place: rules read a field or two of these many times over (`analysis.brand.id`).
     // Inlinable, so another module's rule reads the field directly: a coroutine called across
     // modules allocated its frame on every read.
-    @inlinable public var brand: Brand { _read { yield storage.brand } }
-    @inlinable public var pack: LocalePack { _read { yield storage.pack } }
-    @inlinable public var template: Template { _read { yield storage.template } }
+    @inlinable public var brand: Brand { _read { yield storage.brand.value } }
+    @inlinable public var pack: LocalePack { _read { yield storage.pack.value } }
+    @inlinable public var template: Template { _read { yield storage.pack.value.templates[storage.templateIndex] } }
     @inlinable public var variants: [Text] { _read { yield storage.variants } }
     @inlinable public var prefill: Text? { _read { yield storage.prefill } }
     /// What the deep link adds: the separator and 23 for the URL; 0 without `dm`.
@@ -71,12 +83,16 @@ public struct TemplateAnalysis: Sendable {
         return variants.isEmpty ? nil : longest
     }
 
-    public init(brand: Brand, pack: LocalePack, template: Template, file: SourceFile) {
-        self.init(brand: brand, variables: Self.variables(of: brand), pack: pack, template: template, file: file)
+    /// Analyses the template at `index` (0-based) of `pack.templates`, which must be a valid index.
+    public init(brand: Brand, pack: LocalePack, templateAt index: Int, file: SourceFile) {
+        precondition(pack.templates.indices.contains(index), "no template \(index) in \(pack.file)")
+        self.init(brand: Shared(brand), variables: Self.variables(of: brand), pack: Shared(pack), templateAt: index,
+                  file: file)
     }
 
     /// `variables` is the brand's variables by name, made once per brand.
-    init(brand: Brand, variables: [String: Variable], pack: LocalePack, template: Template, file: SourceFile) {
+    init(brand: Shared<Brand>, variables: [String: Variable], pack: Shared<LocalePack>, templateAt index: Int,
+         file: SourceFile) {
         func analyse(_ text: TemplateText) -> Text {
             let map = ScalarSourceMap(text, in: file)
             do {
@@ -87,9 +103,10 @@ public struct TemplateAnalysis: Sendable {
                 return Text(text: text, map: map, message: nil, syntaxError: error, bound: nil)
             }
         }
-        storage = Storage(brand: brand, pack: pack, template: template, variants: template.variants.map(analyse),
-                          prefill: template.dm?.prefill.map(analyse),
-                          deepLinkWeight: template.dm == nil ? 0 : DeepLink.weight(separator: brand.deepLink.separator))
+        let dm = pack.value.templates[index].dm
+        storage = Storage(brand: brand, pack: pack, templateIndex: index,
+                          variants: pack.value.templates[index].variants.map(analyse), prefill: dm?.prefill.map(analyse),
+                          deepLinkWeight: dm == nil ? 0 : DeepLink.weight(separator: brand.value.deepLink.separator))
     }
 
     static func variables(of brand: Brand) -> [String: Variable] {
@@ -102,26 +119,27 @@ extension TemplateRepository {
     /// packs are analysed on every core.
     public var analyses: [TemplateAnalysis] {
         struct Work {
-            var brand: Brand
+            var brand: TemplateAnalysis.Shared<Brand>
             var variables: [String: Variable]
-            var pack: LocalePack
+            var pack: TemplateAnalysis.Shared<LocalePack>
             var file: SourceFile
         }
         var pending: [Work] = []
         for folder in brands {
             guard let brand = folder.brand else { continue }
             let variables = TemplateAnalysis.variables(of: brand)
+            let shared = TemplateAnalysis.Shared(brand)
             for pack in folder.packs {
                 guard let file = files[pack.file] else { continue }
-                pending.append(Work(brand: brand, variables: variables, pack: pack, file: file))
+                pending.append(Work(brand: shared, variables: variables, pack: TemplateAnalysis.Shared(pack), file: file))
             }
         }
         let work = pending
         let results = ResultSlots<[TemplateAnalysis]>(count: work.count)
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
             let item = work[index]
-            results[index] = item.pack.templates.map {
-                TemplateAnalysis(brand: item.brand, variables: item.variables, pack: item.pack, template: $0, file: item.file)
+            results[index] = item.pack.value.templates.indices.map {
+                TemplateAnalysis(brand: item.brand, variables: item.variables, pack: item.pack, templateAt: $0, file: item.file)
             }
         }
         var result: [TemplateAnalysis] = []

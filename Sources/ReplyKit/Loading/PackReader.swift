@@ -77,13 +77,12 @@ struct PackReader {
                                   "a template id is unique within its brand, across plain and campaign templates"])
             return
         }
-        ids.append((id.value, id.range))
-        reader.template = id.value
-        defer { reader.template = nil }
         let idText = id.value
+        ids.append((idText, id.range))
+        reader.template = idText
+        defer { reader.template = nil }
         func what() -> String { "template `\(idText)`" }
-        var template = Template(id: id, campaign: campaign, range: entry.value.range)
-        // A template written as a bare string is a common slip: read it as its text.
+        // A template written as a bare string is a common slip: say where its text belongs.
         if entry.value.isScalar, !entry.value.isNull {
             reader.report("\(what()) must be a mapping with `text`, found \(reader.kindName(entry.value))",
                           at: entry.value.range, help: "put the text under a `text:` key, on the line below the id")
@@ -91,6 +90,9 @@ struct PackReader {
         }
         guard let pairs = reader.mapping(entry.value, what()) else { return }
         reader.checkKeys(pairs, known: Self.templateKeys, required: ["text"], in: what(), at: entry.value)
+        // Filled in place: a template is large, and appending a finished one would copy it.
+        templates.append(Template(id: id, campaign: campaign, range: entry.value.range))
+        let index = templates.count - 1
         for pair in pairs {
             switch pair.name {
             case "text":
@@ -100,19 +102,19 @@ struct PackReader {
                                       at: pair.value.range, notes: ["a list of variants needs two or more"],
                                       help: items.count == 1 ? "write the text without the list" : nil)
                     }
-                    template.variants = items.compactMap { reader.text($0, "a variant of `text`") }
+                    templates[index].variants = items.compactMap { reader.text($0, "a variant of `text`") }
                 } else if let text = reader.text(pair.value, "`text`") {
-                    template.variants = [text]
+                    templates[index].variants = [text]
                 }
-            case "dm": template.dm = readDM(pair.value, what: what())
-            case "description": template.description = reader.stringValue(pair.value, "`description`", allowEmpty: true)
-            case "tags": template.tags = reader.stringValues(pair.value, "`tags`") ?? []
-            case "follow_up": template.followUp = reader.identifier(pair.value, "`follow_up`")
-            case "disable": template.disable = reader.strings(pair.value, "`disable`") ?? []
+            case "dm": templates[index].dm = readDM(pair.value, what: what())
+            case "description":
+                templates[index].description = reader.stringValue(pair.value, "`description`", allowEmpty: true)
+            case "tags": templates[index].tags = reader.stringValues(pair.value, "`tags`") ?? []
+            case "follow_up": templates[index].followUp = reader.identifier(pair.value, "`follow_up`")
+            case "disable": templates[index].disable = reader.strings(pair.value, "`disable`") ?? []
             default: break
             }
         }
-        templates.append(template)
     }
 
     private mutating func readDM(_ node: YAMLValue, what: @autoclosure () -> String) -> DMHandoff? {
