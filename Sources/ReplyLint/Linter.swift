@@ -38,28 +38,35 @@ public struct Linter: Sendable {
         }
         for index in 0..<wholeRules.count + batches.count { found += results[index] ?? [] }
         let disabled = disabledRules(repository)
-        var diagnostics: [Diagnostic] = []
-        diagnostics.reserveCapacity(found.count)
-        for var diagnostic in found {
-            guard let rule = catalogue.rule(diagnostic.rule) else {
-                diagnostics.append(diagnostic)
-                continue
-            }
-            let severity = configuration.severity(of: rule.description)
-            if severity == .off { continue }
-            if !rule.description.isMandatory, let template = diagnostic.template,
-               disabled[DisableKey(file: diagnostic.file ?? "", template: template)]?.contains(rule.id) == true {
-                continue
-            }
-            // A rule may report a milder case below its default (an ended campaign is a warning);
-            // configuration sets the severity of the rule as a whole.
-            if severity != rule.description.defaultSeverity || diagnostic.severity > severity {
-                diagnostic.severity = severity
-            }
-            diagnostics.append(diagnostic)
+        // What each rule's findings become, worked out once rather than per finding.
+        var settings: [String: (severity: Severity, adjusts: Bool, disablable: Bool)] = [:]
+        for rule in catalogue.rules where settings[rule.id] == nil {
+            let description = rule.description
+            let severity = configuration.severity(of: description)
+            settings[rule.id] = (severity, severity != description.defaultSeverity,
+                                 !description.isMandatory && disabled.rules.contains(rule.id))
         }
-        diagnostics.sort(by: Self.order)
-        var result = LintResult(diagnostics: diagnostics, repository: repository)
+        var kept = 0
+        for index in found.indices {
+            if let rule = settings[found[index].rule] {
+                if rule.severity == .off { continue }
+                if rule.disablable, let template = found[index].template,
+                   disabled.byTemplate[DisableKey(file: found[index].file ?? "", template: template)]?
+                    .contains(found[index].rule) == true {
+                    continue
+                }
+                // A rule may report a milder case below its default (an ended campaign is a warning);
+                // configuration sets the severity of the rule as a whole.
+                if rule.adjusts || found[index].severity > rule.severity {
+                    found[index].severity = rule.severity
+                }
+            }
+            found.swapAt(kept, index)
+            kept += 1
+        }
+        found.removeLast(found.count - kept)
+        found.sort(by: Self.order)
+        var result = LintResult(diagnostics: found, repository: repository)
         // Analyses come pack by pack, each pack's in file order.
         var start = 0
         for (index, analysis) in context.analyses.enumerated()
@@ -103,16 +110,20 @@ public struct Linter: Sendable {
         var template: String
     }
 
-    private func disabledRules(_ repository: TemplateRepository) -> [DisableKey: Set<String>] {
-        var result: [DisableKey: Set<String>] = [:]
+    /// The rules each template switches off, and every rule some template switches off.
+    private func disabledRules(_ repository: TemplateRepository) -> (byTemplate: [DisableKey: Set<String>], rules: Set<String>) {
+        var byTemplate: [DisableKey: Set<String>] = [:]
+        var rules: Set<String> = []
         for folder in repository.brands {
             for pack in folder.packs {
                 for template in pack.templates where !template.disable.isEmpty {
-                    result[DisableKey(file: pack.file, template: template.id.value)] = Set(template.disable.map(\.value))
+                    let ids = Set(template.disable.map(\.value))
+                    byTemplate[DisableKey(file: pack.file, template: template.id.value)] = ids
+                    rules.formUnion(ids)
                 }
             }
         }
-        return result
+        return (byTemplate, rules)
     }
 
     /// File, then position (file-level problems first), then rule.

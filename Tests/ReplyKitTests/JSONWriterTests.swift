@@ -44,4 +44,22 @@ import ReplyKit
         writer.endLine()
         #expect(writer.text == Self.value.serialized(pretty: true) + "\n")
     }
+
+    @Test(arguments: [(0, "0"), (7, "7"), (10, "10"), (-42, "-42"), (280, "280"),
+                      (Int.max, "9223372036854775807"), (Int.min, "-9223372036854775808")])
+    func integersAreWrittenInDecimal(value: Int, text: String) {
+        var writer = JSONWriter(pretty: false)
+        writer.int(value)
+        #expect(writer.text == text)
+    }
+
+    /// Bytes A8 and A9 escape only as the end of U+2028/U+2029: elsewhere they continue other
+    /// characters (`è` is C3 A8, `©` is C2 A9).
+    @Test(arguments: [("è©", #""è©""#), ("a\u{2029}b", #""a\u2029b""#), ("\u{1}\t", #""\u0001\t""#),
+                      ("\\/", #""\\/""#), ("plain text", #""plain text""#)])
+    func stringsEscapeWhatJSONAndJavaScriptNeed(value: String, text: String) {
+        var writer = JSONWriter(pretty: false)
+        writer.string(value)
+        #expect(writer.text == text)
+    }
 }

@@ -88,6 +88,32 @@ import Testing
         #expect(TestSupport.lint([root.path]).exitCode == 0)
     }
 
+    @Test func templateDisableSilencesOnlyThatTemplateAndNeverAMandatoryRule() throws {
+        let root = try repository(errors: 1)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let pack = """
+            locale: en-US
+            templates:
+              t0:
+                text: Hi
+                follow_up: nowhere
+                disable: [unknown-reference]
+              t1:
+                text: Hi
+                follow_up: elsewhere
+              t2:
+                text: "Hi {oops"
+                disable: [template-syntax]
+
+            """
+        try Data(pack.utf8).write(to: root.appendingPathComponent("templates/acme/en-US.yaml"))
+        let found = try #require(TestSupport.lint([root.path]).result).diagnostics
+        let byTemplate = found.map { "\($0.template ?? "-") \($0.rule)" }
+        #expect(!byTemplate.contains("t0 unknown-reference"))
+        #expect(byTemplate.contains("t1 unknown-reference"))
+        #expect(byTemplate.contains("t2 template-syntax"))
+    }
+
     @Test func aSingleFileIsLintedWithItsBrand() throws {
         let root = try repository(errors: 1)
         defer { try? FileManager.default.removeItem(at: root) }

@@ -21,6 +21,11 @@ public struct JSONWriter {
         output.reserveCapacity(4096)
     }
 
+    /// Makes room for `count` more bytes, for a writer that knows about how long its text will be.
+    public mutating func reserveCapacity(_ count: Int) {
+        output.reserveCapacity(output.count + count)
+    }
+
     /// The text so far.
     public var text: String { String(decoding: output, as: UTF8.self) }
 
@@ -40,7 +45,25 @@ public struct JSONWriter {
 
     @inlinable public mutating func null() { item("null") }
     @inlinable public mutating func bool(_ value: Bool) { item(value ? "true" : "false") }
-    @inlinable public mutating func int(_ value: Int) { item(String(value)) }
+    @inlinable public mutating func int(_ value: Int) {
+        separate()
+        // Digits written in place: a report has a few numbers for each of 100,000 templates.
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        var digits = 1
+        var scan = rest
+        while scan >= 10 {
+            scan /= 10
+            digits += 1
+        }
+        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var index = output.count - 1
+        while rest > 0 {
+            output[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+            index -= 1
+        }
+    }
     @inlinable public mutating func string(_ value: String) {
         separate()
         writeString(value)
@@ -116,7 +139,7 @@ public struct JSONWriter {
 
     @inlinable mutating func newline() {
         output.append(0x0A)
-        for _ in 0..<open.count * 2 { output.append(0x20) }
+        output.append(contentsOf: repeatElement(0x20, count: open.count * 2))
     }
 
     @inlinable mutating func writeString(_ s: String) {
@@ -125,6 +148,10 @@ public struct JSONWriter {
         s.withUTF8 { utf8 in
             var clean = 0
             for (i, byte) in utf8.enumerated() {
+                // Most bytes need nothing: test for them first.
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte & 0xFE != 0xA8 {
+                    continue
+                }
                 let escape: String
                 switch byte {
                 case UInt8(ascii: "\""): escape = "\\\""
