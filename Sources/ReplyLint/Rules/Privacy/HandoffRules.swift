@@ -53,21 +53,22 @@ struct FollowUpCycleRule: Rule {
                                       uniquingKeysWith: { first, _ in first })
                 var reported: Set<String> = []
                 // Report each cycle once, at the first template of it in file order.
-                for template in pack.templates {
-                    guard let start = next[template.id.value], !reported.contains(template.id.value) else { continue }
-                    var path = [template.id.value]
+                // By id: copying each template out of the array retains every field of it.
+                for id in pack.templates.lazy.map({ $0.id.value }) {
+                    guard let start = next[id], !reported.contains(id) else { continue }
+                    var path = [id]
                     var current: String? = start.value
                     while let id = current, !path.contains(id), path.count <= pack.templates.count {
                         path.append(id)
                         current = next[id]?.value
                     }
-                    guard current == template.id.value else { continue }
+                    guard current == id else { continue }
                     reported.formUnion(path)
                     found.append(diagnostic(
-                        "follow-ups loop: \((path + [template.id.value]).map { "`\($0)`" }.joined(separator: " → "))",
+                        "follow-ups loop: \((path + [id]).map { "`\($0)`" }.joined(separator: " → "))",
                         file: pack.file, range: start.range,
                         help: "end the chain with a template that has no `follow_up`",
-                        brand: brand.id, locale: pack.tag?.canonical, template: template.id.value))
+                        brand: brand.id, locale: pack.tag?.canonical, template: id))
                 }
             }
         }

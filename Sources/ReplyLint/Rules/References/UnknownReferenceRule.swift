@@ -34,15 +34,17 @@ struct UnknownReferenceRule: Rule {
             for pack in folder.packs {
                 let locale = pack.tag?.canonical
                 var reportedCampaigns: Set<String> = []
-                for template in pack.templates {
-                    if let followUp = template.followUp, !templateIDs.contains(followUp.value) {
+                // By index: copying each template out of the array retains every field of it.
+                for index in pack.templates.indices {
+                    let templateID = pack.templates[index].id.value
+                    if let followUp = pack.templates[index].followUp, !templateIDs.contains(followUp.value) {
                         found.append(diagnostic(
                             "`follow_up` names `\(followUp.value)`, which is not a template of `\(brand.id)`",
                             file: pack.file, range: followUp.range,
                             help: DidYouMean.help(for: followUp.value, among: templateIDs.sorted()),
-                            brand: brand.id, locale: locale, template: template.id.value))
+                            brand: brand.id, locale: locale, template: templateID))
                     }
-                    if let campaign = template.campaign, brand.campaign(campaign) == nil,
+                    if let campaign = pack.templates[index].campaign, brand.campaign(campaign) == nil,
                        reportedCampaigns.insert(campaign).inserted {
                         found.append(diagnostic(
                             "campaign `\(campaign)` is not declared in brand.yaml", file: pack.file,

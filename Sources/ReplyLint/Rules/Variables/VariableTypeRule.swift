@@ -30,9 +30,11 @@ struct VariableTypeRule: Rule {
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
+            // Taken out once: reaching the brand from inside the closure copied the whole brand.
+            let variables = analysis.brand.variables
             for (text, what) in analysis.texts where !text.variableNames.isEmpty {
                 text.message?.forEachArgument { argument, part in
-                    guard let variable = analysis.brand.variable(named: argument.name) else { return }
+                    guard let variable = variables.first(where: { $0.name.value == argument.name }) else { return }
                     let name = argument.name
                     switch (part, variable.kind) {
                     case (.plural, .text), (.plural, .choice):
