@@ -77,7 +77,9 @@ struct LintCommand: ParsableCommand {
         }
         Terminal.write(outcome.stdout)
         Terminal.writeError(outcome.stderr)
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        // Everything is written: end the process here, as compilers do, instead of freeing the
+        // repository template by template on the way out (about 50 ms for 100,000 templates).
+        Foundation.exit(outcome.exitCode)
     }
 }
 
