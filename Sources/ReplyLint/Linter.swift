@@ -37,6 +37,36 @@ public struct Linter: Sendable {
             }
         }
         for index in 0..<wholeRules.count + batches.count { found += results[index] ?? [] }
+        applyConfiguration(to: &found, repository)
+        found.sort(by: Self.order)
+        var result = LintResult(diagnostics: found, repository: repository)
+        // Analyses come pack by pack, each pack's in file order.
+        var start = 0
+        for (index, analysis) in context.analyses.enumerated()
+        where index + 1 == context.analyses.count || context.analyses[index + 1].pack.file != analysis.pack.file {
+            result.worstCases[analysis.pack.file] = context.analyses[start...index].map(\.maxWeightedLength)
+            start = index + 1
+        }
+        Self.freeInBackground(consume context)
+        return result
+    }
+
+    /// Frees the analyses on another thread: a hundred thousand of them take as long to free as the
+    /// findings take to report, and the caller need not wait for that.
+    private static func freeInBackground(_ context: consuming LintContext) {
+        // The box is the analyses' only owner once this returns, so they are freed where it is
+        // emptied, not wherever the last copy happens to die.
+        final class Handoff: @unchecked Sendable {
+            var context: LintContext?
+            init(_ context: consuming LintContext) { self.context = consume context }
+        }
+        let handoff = Handoff(consume context)
+        DispatchQueue.global(qos: .utility).async { handoff.context = nil }
+    }
+
+    /// Sets each finding to its rule's configured severity and drops those switched off, globally
+    /// or by the template's `disable` (mandatory rules cannot be).
+    private func applyConfiguration(to found: inout [Diagnostic], _ repository: TemplateRepository) {
         let disabled = disabledRules(repository)
         // What each rule's findings become, worked out once rather than per finding.
         var settings: [String: (severity: Severity, adjusts: Bool, disablable: Bool)] = [:]
@@ -65,30 +95,6 @@ public struct Linter: Sendable {
             kept += 1
         }
         found.removeLast(found.count - kept)
-        found.sort(by: Self.order)
-        var result = LintResult(diagnostics: found, repository: repository)
-        // Analyses come pack by pack, each pack's in file order.
-        var start = 0
-        for (index, analysis) in context.analyses.enumerated()
-        where index + 1 == context.analyses.count || context.analyses[index + 1].pack.file != analysis.pack.file {
-            result.worstCases[analysis.pack.file] = context.analyses[start...index].map(\.maxWeightedLength)
-            start = index + 1
-        }
-        Self.freeInBackground(consume context)
-        return result
-    }
-
-    /// Frees the analyses on another thread: a hundred thousand of them take as long to free as the
-    /// findings take to report, and the caller need not wait for that.
-    private static func freeInBackground(_ context: consuming LintContext) {
-        // The box is the analyses' only owner once this returns, so they are freed where it is
-        // emptied, not wherever the last copy happens to die.
-        final class Handoff: @unchecked Sendable {
-            var context: LintContext?
-            init(_ context: consuming LintContext) { self.context = consume context }
-        }
-        let handoff = Handoff(consume context)
-        DispatchQueue.global(qos: .utility).async { handoff.context = nil }
     }
 
     /// Runs of about `size` analyses that end where a pack ends, for rules of ``RuleScope/pack``
@@ -116,9 +122,10 @@ public struct Linter: Sendable {
         var rules: Set<String> = []
         for folder in repository.brands {
             for pack in folder.packs {
-                for template in pack.templates where !template.disable.isEmpty {
-                    let ids = Set(template.disable.map(\.value))
-                    byTemplate[DisableKey(file: pack.file, template: template.id.value)] = ids
+                // By index: copying each template out of the array retains every field of it.
+                for index in pack.templates.indices where !pack.templates[index].disable.isEmpty {
+                    let ids = Set(pack.templates[index].disable.map(\.value))
+                    byTemplate[DisableKey(file: pack.file, template: pack.templates[index].id.value)] = ids
                     rules.formUnion(ids)
                 }
             }
