@@ -120,8 +120,6 @@ final class LineIndex: Sendable {
 
     var lineCount: Int { lineStarts.count }
 
-
-
     /// The location of a byte offset (clamped to the file).
     func location(ofByte offset: Int) -> SourceLocation {
         let offset = min(max(offset, 0), bytes.count)

@@ -58,9 +58,9 @@ struct FollowUpCycleRule: Rule {
                     guard let start = next[id], !reported.contains(id) else { continue }
                     var path = [id]
                     var current: String? = start.value
-                    while let id = current, !path.contains(id), path.count <= pack.templates.count {
-                        path.append(id)
-                        current = next[id]?.value
+                    while let step = current, !path.contains(step), path.count <= pack.templates.count {
+                        path.append(step)
+                        current = next[step]?.value
                     }
                     guard current == id else { continue }
                     reported.formUnion(path)
