@@ -91,21 +91,9 @@ extension Message {
     public var variableNames: [String] {
         // A message names a handful of variables: a list beats hashing.
         var names: [String] = []
-        Self.collectNames(of: self, into: &names)
-        return names
-    }
-
-    private static func collectNames(of message: Message, into names: inout [String]) {
-        for part in message.parts {
-            switch part {
-            case .variable(let argument):
-                if !names.contains(argument.name) { names.append(argument.name) }
-            case .plural(let argument, let branches), .select(let argument, let branches):
-                if !names.contains(argument.name) { names.append(argument.name) }
-                for branch in branches { collectNames(of: branch.message, into: &names) }
-            case .literal, .pound:
-                break
-            }
+        forEachArgument { argument, _ in
+            if !names.contains(argument.name) { names.append(argument.name) }
         }
+        return names
     }
 }
