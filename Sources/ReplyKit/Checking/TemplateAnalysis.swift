@@ -29,17 +29,9 @@ public struct TemplateAnalysis: Sendable {
         }
     }
 
-    /// A brand or pack that every analysis of it shares: holding a copy each would retain and
-    /// release every string of it per analysis, on every core at once.
-    @usableFromInline final class Shared<Value: Sendable>: Sendable {
-        @usableFromInline let value: Value
-
-        init(_ value: Value) {
-            self.value = value
-        }
-    }
-
     @usableFromInline final class Storage: Sendable {
+        /// Shared by every analysis of the brand (and the pack): holding a copy each would retain and
+        /// release every string of it per analysis, on every core at once.
         @usableFromInline let brand: Shared<Brand>
         @usableFromInline let pack: Shared<LocalePack>
         /// The template's index in the pack's templates: a copy of it would be retained field by field.
@@ -119,19 +111,19 @@ extension TemplateRepository {
     /// packs are analysed on every core.
     public var analyses: [TemplateAnalysis] {
         struct Work {
-            var brand: TemplateAnalysis.Shared<Brand>
+            var brand: Shared<Brand>
             var variables: [String: Variable]
-            var pack: TemplateAnalysis.Shared<LocalePack>
+            var pack: Shared<LocalePack>
             var file: SourceFile
         }
         var pending: [Work] = []
         for folder in brands {
             guard let brand = folder.brand else { continue }
             let variables = TemplateAnalysis.variables(of: brand)
-            let shared = TemplateAnalysis.Shared(brand)
+            let shared = Shared(brand)
             for pack in folder.packs {
                 guard let file = files[pack.file] else { continue }
-                pending.append(Work(brand: shared, variables: variables, pack: TemplateAnalysis.Shared(pack), file: file))
+                pending.append(Work(brand: shared, variables: variables, pack: Shared(pack), file: file))
             }
         }
         let work = pending

@@ -4,19 +4,14 @@ extension ReplyLibrary {
     /// A compiled template, or where a bundle holds one: a bundle's templates are decoded on first
     /// use, so loading a bundle costs a scan of its bytes and not the building of every message.
     final class TemplateSource: Sendable {
-        private final class Box: Sendable {
-            let template: CompiledTemplate
-            init(_ template: CompiledTemplate) { self.template = template }
-        }
-
         private let bytes: [UInt8]
         private let offset: Int
         private let id: String
-        private let decoded = AtomicLazyReference<Box>()
+        private let decoded = AtomicLazyReference<Shared<CompiledTemplate>>()
 
         init(_ template: CompiledTemplate) {
             (bytes, offset, id) = ([], 0, template.id)
-            _ = decoded.storeIfNil(Box(template))
+            _ = decoded.storeIfNil(Shared(template))
         }
 
         /// The template whose JSON object starts at `offset` in a bundle's `bytes`.
@@ -26,7 +21,7 @@ extension ReplyLibrary {
 
         /// The template; one the bundle holds damaged renders as invalid, naming what is wrong.
         var template: CompiledTemplate {
-            if let box = decoded.load() { return box.template }
+            if let cached = decoded.load() { return cached.value }
             var scanner = JSONScanner(bytes)
             scanner.i = offset
             let template: CompiledTemplate
@@ -36,7 +31,7 @@ extension ReplyLibrary {
                 template = CompiledTemplate(id: id, variants: [], bounds: [], dm: false,
                                             invalid: "its entry in the bundle is damaged (\(error))")
             }
-            return decoded.storeIfNil(Box(template)).template
+            return decoded.storeIfNil(Shared(template)).value
         }
     }
 }
