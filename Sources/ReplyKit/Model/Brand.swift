@@ -30,7 +30,7 @@ public struct Brand: Sendable {
         self.campaigns = []
     }
 
-    public func variable(named name: String) -> Variable? { variables.first { $0.name.value == name } }
+    public func variable(named name: String) -> Variable? { variables.named(name) }
     public func campaign(_ id: String) -> Campaign? { campaigns.first { $0.id.value == id } }
 
     /// The X account that replies.

@@ -54,3 +54,11 @@ public struct Variable: Sendable {
         }
     }
 }
+
+extension Array where Element == Variable {
+    /// The variable called `name`, the first if several are; for code that holds a brand's
+    /// variables without the brand (``Brand/variable(named:)``).
+    // Always inlined: lint calls it for every argument of every text, and left as a call from
+    // another module it cost variable-type a quarter of its time.
+    @inlinable @inline(__always) public func named(_ name: String) -> Variable? { first { $0.name.value == name } }
+}

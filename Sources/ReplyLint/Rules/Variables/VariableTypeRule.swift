@@ -34,7 +34,7 @@ struct VariableTypeRule: Rule {
             let variables = analysis.brand.variables
             for (text, what) in analysis.texts where !text.variableNames.isEmpty {
                 text.message?.forEachArgument { argument, part in
-                    guard let variable = variables.first(where: { $0.name.value == argument.name }) else { return }
+                    guard let variable = variables.named(argument.name) else { return }
                     let name = argument.name
                     switch (part, variable.kind) {
                     case (.plural, .text), (.plural, .choice):
