@@ -31,6 +31,16 @@ struct TranslationPairs {
         }
         return result
     }
+
+    /// `value` of each template of `pack` by id; the first template of an id that repeats.
+    static func byID<Value>(_ pack: LocalePack, _ value: (Template) -> Value) -> [String: Value] {
+        var result: [String: Value] = [:]
+        // By index: copying each `Template` out of the array retains every field of it.
+        for index in pack.templates.indices where result[pack.templates[index].id.value] == nil {
+            result[pack.templates[index].id.value] = value(pack.templates[index])
+        }
+        return result
+    }
 }
 
 /// `missing-translation`: a template of the default locale missing from another locale's pack.
@@ -197,13 +207,7 @@ struct DMMismatchRule: Rule {
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // Whether each source template hands off to DMs, by id.
-        let pairs = TranslationPairs.pairs(context) { source in
-            var handsOff: [String: Bool] = [:]
-            for index in source.templates.indices where handsOff[source.templates[index].id.value] == nil {
-                handsOff[source.templates[index].id.value] = source.templates[index].dm != nil
-            }
-            return handsOff
-        }
+        let pairs = TranslationPairs.pairs(context) { TranslationPairs.byID($0) { $0.dm != nil } }
         for (pair, sourceHandsOff) in pairs {
             // By index: copying each `Template` out of the array cost more than the comparison.
             let templates = pair.translation.templates
@@ -246,13 +250,7 @@ struct UntranslatedRule: Rule {
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // Each source template's variant texts, by id.
-        let pairs = TranslationPairs.pairs(context) { source in
-            var variants: [String: [String]] = [:]
-            for template in source.templates where variants[template.id.value] == nil {
-                variants[template.id.value] = template.variants.map(\.value)
-            }
-            return variants
-        }
+        let pairs = TranslationPairs.pairs(context) { TranslationPairs.byID($0) { $0.variants.map(\.value) } }
         for (pair, sources) in pairs where pair.translation.tag?.language != pair.source.tag?.language {
             for analysis in context.analyses(ofPack: pair.translation.file) {
                 guard let source = sources[analysis.template.id.value] else { continue }
