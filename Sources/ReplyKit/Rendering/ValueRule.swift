@@ -3,17 +3,12 @@ final class ValueRule: Sendable {
     let name: String
     let kind: Variable.Kind
     /// The `pattern` as our own automaton, or as ICU's when it is outside its subset.
-    let pattern: ValuePattern?
-    let icu: ValueChecker.Matcher?
+    let matcher: ValueChecker.Matcher?
 
     init(_ variable: Variable, matcher: ValueChecker.Matcher?) {
         name = variable.name.value
         kind = variable.kind
-        if case .native(let pattern) = matcher {
-            (self.pattern, icu) = (pattern, nil)
-        } else {
-            (pattern, icu) = (nil, matcher)
-        }
+        self.matcher = matcher
     }
 
     /// The value as it is substituted when it is printable ASCII without `. : @ # $ /` and passes
@@ -32,7 +27,7 @@ final class ValueRule: Sendable {
             text = value.description
             // Printable ASCII weighs one per byte, and is NFC with nothing for the checks to refuse.
             guard Self.isPlain(text), text.utf8.count <= rules.maxLength,
-                  pattern?.matches(text) ?? icu?.matches(text) ?? true else { return nil }
+                  matcher?.matches(text) ?? true else { return nil }
             return text
         }
         return Self.isPlain(text) ? text : nil
