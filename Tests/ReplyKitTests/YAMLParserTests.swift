@@ -64,6 +64,46 @@ import Testing
         #expect(d.value.range.end.offset == bytes.count - 1)
     }
 
+    /// Lines of every length, in Latin, CJK and emoji, ended by each break libyaml knows: the line
+    /// index skips eight bytes at a time, so breaks must be found at every alignment.
+    @Test func everyBreakIsFoundAtEveryAlignment() throws {
+        let breaks = ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"]
+        let fillers = ["", "x", "é", "日本", "🙂", "abcdefg", "éééé", "x日本語テキストです🙂🙂"]
+        var text = ""
+        var count = 0
+        for width in 0..<17 {
+            for (index, filler) in fillers.enumerated() {
+                let value = String(repeating: "v", count: width + 1) + filler
+                text += "k\(count): \(value)" + breaks[(width + index) % breaks.count]
+                count += 1
+            }
+        }
+        let bytes = Array(text.utf8)
+        let pairs = try #require(try YAMLParser.parse(bytes)?.mapping)
+        #expect(pairs.count == count)
+        for (line, pair) in pairs.enumerated() {
+            #expect(pair.key.scalar == "k\(line)")
+            #expect(pair.key.range.start.line == line + 1 && pair.key.range.start.column == 1)
+            #expect(bytes[pair.key.range.start.offset] == UInt8(ascii: "k"))
+            let value = try #require(pair.value.scalar)
+            let end = pair.value.range.end
+            #expect(end.column == 4 + "\(line)".count + value.unicodeScalars.count)
+            #expect(Array(bytes[pair.value.range.start.offset..<end.offset]) == Array(value.utf8))
+        }
+    }
+
+    @Test func controlCharacterIsReportedAtItsByte() {
+        #expect { try YAMLParser.parse(Array("a: ok\nb: x\u{7}y\n".utf8)) } throws: { error in
+            (error as? YAMLError)?.reason == .controlCharacter(7)
+                && (error as? YAMLError)?.location == SourceLocation(line: 2, column: 5, offset: 10)
+        }
+        // Bytes that are not UTF-8 come first, wherever they are.
+        let bytes = Array("a: \u{1}\nb: caf".utf8) + [0xE9]
+        #expect { try YAMLParser.parse(bytes) } throws: { error in
+            (error as? YAMLError)?.reason == .invalidUTF8 && (error as? YAMLError)?.location.line == 2
+        }
+    }
+
     @Test func invalidUTF8IsReportedAtItsByte() {
         let bytes = Array("a: ok\nb: caf".utf8) + [0xE9] + Array("\n".utf8)
         #expect { try YAMLParser.parse(bytes) } throws: { error in

@@ -1,8 +1,9 @@
 /// Turns positions in a UTF-8 file into 1-based lines and scalar columns and back: the one place
 /// where positions from libyaml become ``SourceLocation``s.
 ///
-/// Built in one pass over the bytes, which also finds what YAML refuses before libyaml sees it: the
-/// first byte that is not well-formed UTF-8 and the first control character.
+/// Built in one pass over the bytes that looks for line breaks only. What YAML refuses in a stream
+/// (bytes that are not UTF-8, control characters) is searched for by ``encodingProblem`` only when
+/// libyaml has failed: libyaml refuses all of it too, so a file it parses has none.
 ///
 /// Lines end where libyaml ends them: at LF, CR, CR LF, and the Unicode breaks NEL, LS and PS, so
 /// libyaml's line numbers and ours agree.
@@ -12,88 +13,101 @@ final class LineIndex: Sendable {
     private let lineStarts: [Int]
     /// Whether each line holds a byte over 0x7F: columns of the other lines are byte counts.
     private let lineIsASCII: [Bool]
-    /// The offset of the first byte that does not belong to well-formed UTF-8.
-    let firstInvalidUTF8: Int?
-    /// The first character YAML does not allow in a stream (C0 controls but tab, LF and CR; DEL;
-    /// C1 controls but NEL), as its byte offset and value; searched up to the first invalid byte.
-    let firstControlCharacter: (offset: Int, value: UInt32)?
     let hasByteOrderMark: Bool
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        let scan = bytes.withUnsafeBufferPointer { Self.scan($0) }
-        lineStarts = scan.starts
-        lineIsASCII = scan.ascii
-        firstInvalidUTF8 = scan.invalid
-        firstControlCharacter = scan.control
+        (lineStarts, lineIsASCII) = bytes.withUnsafeBufferPointer { Self.scanLines($0) }
         hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 
-    private struct Scan {
-        var starts: [Int] = [0]
-        var ascii: [Bool] = []
-        var invalid: Int?
-        var control: (offset: Int, value: UInt32)?
-    }
-
-    /// One pass over the bytes. A static function over locals: a nested function capturing them would
+    /// Finds where lines start. A static function over locals: a nested function capturing them would
     /// cost a dynamic exclusivity check per line.
-    private static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> Scan {
-        var scan = Scan()
+    ///
+    /// Every break starts with LF, CR, 0xC2 (NEL) or 0xE2 (LS, PS), and UTF-8 continuation bytes are
+    /// never one of those, so eight bytes without them are skipped at once, whatever the script.
+    private static func scanLines(_ buffer: UnsafeBufferPointer<UInt8>) -> (starts: [Int], ascii: [Bool]) {
+        var starts = [0]
+        var ascii: [Bool] = []
         let count = buffer.count
-        guard let base = buffer.baseAddress else {
-            scan.ascii.append(true)
-            return scan
-        }
+        guard let base = buffer.baseAddress else { return (starts, [true]) }
         // Template files have lines of a few dozen bytes.
-        scan.starts.reserveCapacity(count / 24 + 2)
-        scan.ascii.reserveCapacity(count / 24 + 2)
+        starts.reserveCapacity(count / 24 + 2)
+        ascii.reserveCapacity(count / 24 + 2)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        /// Whether a byte of `word` is zero (exact as a whole, as borrows only run upwards).
+        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & high != 0 }
         var lineASCII = true
         var i = 0
         while i < count {
-            // Eight printable ASCII bytes at a time: no high bit, nothing below 0x20, no DEL.
             if i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let high: UInt64 = 0x8080_8080_8080_8080
-                let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
-                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
-                let isDel = (del &- 0x0101_0101_0101_0101) & ~del & high
-                if (word & high) | below20 | isDel == 0 {
-                    i += 8
+                // No byte below 0x0E: no LF or CR.
+                let noControl = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high == 0
+                if noControl {
+                    if word & high == 0 {
+                        i += 8
+                        continue
+                    }
+                    if !hasZero(word ^ 0xC2C2_C2C2_C2C2_C2C2) && !hasZero(word ^ 0xE2E2_E2E2_E2E2_E2E2) {
+                        lineASCII = false
+                        i += 8
+                        continue
+                    }
+                }
+            }
+            let byte = base[i]
+            var breakLength = 0
+            if byte == 0x0A {
+                breakLength = 1
+            } else if byte == 0x0D {
+                breakLength = i + 1 < count && base[i + 1] == 0x0A ? 2 : 1
+            } else if byte >= 0x80 {
+                lineASCII = false
+                if byte == 0xC2, i + 1 < count, base[i + 1] == 0x85 {
+                    breakLength = 2
+                } else if byte == 0xE2, i + 2 < count, base[i + 1] == 0x80, base[i + 2] == 0xA8 || base[i + 2] == 0xA9 {
+                    breakLength = 3
+                }
+            }
+            if breakLength == 0 {
+                i += 1
+                continue
+            }
+            i += breakLength
+            starts.append(i)
+            ascii.append(lineASCII)
+            lineASCII = true
+        }
+        ascii.append(lineASCII)
+        return (starts, ascii)
+    }
+
+    /// What YAML does not allow in a stream, first in the file: a byte that does not belong to
+    /// well-formed UTF-8, else a control character (C0 but tab, LF and CR; DEL; C1 but NEL), with
+    /// its byte offset and, for a control character, its value.
+    func encodingProblem() -> (offset: Int, control: UInt32?)? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var control: (offset: Int, control: UInt32?)?
+            var i = 0
+            while i < buffer.count {
+                let b0 = base[i]
+                if b0 < 0x80 {
+                    if control == nil, (b0 < 0x20 && b0 != 0x09 && b0 != 0x0A && b0 != 0x0D) || b0 == 0x7F {
+                        control = (i, UInt32(b0))
+                    }
+                    i += 1
                     continue
                 }
-            }
-            let b0 = base[i]
-            if b0 < 0x80 {
-                if b0 == 0x0A || b0 == 0x0D {
-                    if b0 == 0x0D && i + 1 < count && base[i + 1] == 0x0A { i += 1 }
-                    scan.starts.append(i + 1)
-                    scan.ascii.append(lineASCII)
-                    lineASCII = true
-                } else if (b0 < 0x20 && b0 != 0x09) || b0 == 0x7F, scan.control == nil, scan.invalid == nil {
-                    scan.control = (i, UInt32(b0))
-                }
-                i += 1
-                continue
-            }
-            lineASCII = false
-            guard let (value, length) = decode(base, at: i, count: count) else {
                 // Like Python's decoder, blame the byte that starts the ill-formed sequence.
-                if scan.invalid == nil { scan.invalid = i }
-                i += 1
-                continue
+                guard let (value, length) = Self.decode(base, at: i, count: buffer.count) else { return (i, nil) }
+                if control == nil, value < 0xA0, value != 0x85 { control = (i, value) }
+                i += length
             }
-            if value == 0x85 || value == 0x2028 || value == 0x2029 {
-                scan.starts.append(i + length)
-                scan.ascii.append(lineASCII)
-                lineASCII = true
-            } else if value < 0xA0, scan.control == nil, scan.invalid == nil {
-                scan.control = (i, value)
-            }
-            i += length
+            return control
         }
-        scan.ascii.append(lineASCII)
-        return scan
     }
 
     /// The scalar and its length in bytes of the well-formed UTF-8 sequence at `i`, if it is one.

@@ -23,13 +23,6 @@ public enum YAMLParser {
             throw YAMLError(.tooLarge(bytes: bytes.count, limit: limits.maxBytes),
                             at: SourceLocation(line: 1, column: 1, offset: 0))
         }
-        if let bad = lines.firstInvalidUTF8 {
-            throw YAMLError(.invalidUTF8, at: lines.location(ofByte: bad))
-        }
-        // libyaml refuses these too, but reports where its reader stood rather than where they are.
-        if let (offset, value) = lines.firstControlCharacter {
-            throw YAMLError(.controlCharacter(value), at: lines.location(ofByte: offset))
-        }
         // libyaml skips a byte order mark but then counts it as a column, which breaks indentation:
         // it is given the text after it.
         let start = lines.hasByteOrderMark ? 3 : 0
@@ -56,7 +49,15 @@ public enum YAMLParser {
                 }
             }
         }
-        return try result.get()
+        guard case .failure(let error) = result else { return try result.get() }
+        // libyaml refuses bytes that are not UTF-8 and control characters, but reports where its
+        // reader stood rather than where they are; a file it parsed to the end has none. They are
+        // reported first, whatever else failed.
+        if let problem = lines.encodingProblem() {
+            let location = lines.location(ofByte: problem.offset)
+            throw YAMLError(problem.control.map { .controlCharacter($0) } ?? .invalidUTF8, at: location)
+        }
+        throw error
     }
 
     /// Runs libyaml's parser over `bytes` and counts its events, building nothing: the cost of
