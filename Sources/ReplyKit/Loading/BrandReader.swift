@@ -2,13 +2,21 @@ import Foundation
 
 /// Reads `brand.yaml` into a ``Brand`` by the schema of pack-format.md.
 struct BrandReader {
-    static let keys = ["name", "account", "default_locale", "locales", "fallback_locale", "max_length",
-                       "allowed_domains", "deep_link", "variables", "campaigns"]
-    static let accountKeys = ["handle", "user_id", "dm_open"]
-    static let deepLinkKeys = ["host", "separator"]
-    static let variableKeys = ["type", "max_length", "pattern", "allow", "multiline", "example", "description",
-                               "min", "max", "values"]
-    static let campaignKeys = ["name", "status", "starts", "ends"]
+    enum Key: String, SchemaKey {
+        case name, account, default_locale, locales, fallback_locale, max_length, allowed_domains, deep_link, variables,
+             campaigns
+    }
+    enum AccountKey: String, SchemaKey { case handle, user_id, dm_open }
+    enum DeepLinkKey: String, SchemaKey { case host, separator }
+    enum VariableKey: String, SchemaKey {
+        case type, max_length, pattern, allow, multiline, example, description, min, max, values
+    }
+    enum CampaignKey: String, SchemaKey { case name, status, starts, ends }
+    static let keys = KeySet<Key>(required: [.name, .account, .default_locale])
+    static let accountKeys = KeySet<AccountKey>(required: [.handle])
+    static let deepLinkKeys = KeySet<DeepLinkKey>()
+    static let variableKeys = KeySet<VariableKey>()
+    static let campaignKeys = KeySet<CampaignKey>(required: [.status])
 
     var reader: SchemaReader
 
@@ -22,21 +30,19 @@ struct BrandReader {
             reader.report("brand.yaml is empty", at: nil, help: "declare at least `name`, `account` and `default_locale`")
             return brand
         }
-        guard let pairs = reader.mapping(root, "brand.yaml") else { return brand }
-        reader.checkKeys(pairs, known: Self.keys, required: ["name", "account", "default_locale"],
-                         in: "brand.yaml", at: root)
-        for pair in pairs {
-            let value = pair.value
-            switch pair.name {
-            case "name": brand.name = reader.string(value, "`name`")
-            case "account": readAccount(value, into: &brand)
-            case "default_locale": brand.defaultLocale = reader.localeTag(value, "`default_locale`")
-            case "locales":
+        guard let fields = reader.fields(root, Self.keys, "brand.yaml") else { return brand }
+        for field in fields {
+            let value = field.value
+            switch field.key {
+            case .name: brand.name = reader.string(value, "`name`")
+            case .account: readAccount(value, into: &brand)
+            case .default_locale: brand.defaultLocale = reader.localeTag(value, "`default_locale`")
+            case .locales:
                 brand.locales = reader.strings(value, "`locales`")?.compactMap {
                     reader.localeTag($0, "a locale of `locales`")
                 }
-            case "fallback_locale": brand.fallbackLocale = reader.localeTag(value, "`fallback_locale`")
-            case "max_length":
+            case .fallback_locale: brand.fallbackLocale = reader.localeTag(value, "`fallback_locale`")
+            case .max_length:
                 if let limit = reader.integer(value, "`max_length`") {
                     if limit.value < 1 {
                         reader.report("`max_length` must be at least 1, found \(limit.value)", at: value.range)
@@ -44,42 +50,39 @@ struct BrandReader {
                         brand.maxLength = limit.value
                     }
                 }
-            case "allowed_domains": brand.allowedDomains = readDomains(value)
-            case "deep_link": readDeepLink(value, into: &brand)
-            case "variables": readVariables(value, into: &brand)
-            case "campaigns": readCampaigns(value, into: &brand)
-            default: break
+            case .allowed_domains: brand.allowedDomains = readDomains(value)
+            case .deep_link: readDeepLink(value, into: &brand)
+            case .variables: readVariables(value, into: &brand)
+            case .campaigns: readCampaigns(value, into: &brand)
             }
         }
         return brand
     }
 
     private mutating func readAccount(_ node: YAMLValue, into brand: inout Brand) {
-        guard let pairs = reader.mapping(node, "`account`") else { return }
-        reader.checkKeys(pairs, known: Self.accountKeys, required: ["handle"], in: "`account`", at: node)
-        for pair in pairs {
-            switch pair.name {
-            case "handle":
-                guard let handle = reader.string(pair.value, "`account.handle`") else { continue }
+        guard let fields = reader.fields(node, Self.accountKeys, "`account`") else { return }
+        for field in fields {
+            switch field.key {
+            case .handle:
+                guard let handle = reader.string(field.value, "`account.handle`") else { continue }
                 let valid = (1...15).contains(handle.value.utf8.count) && handle.value.utf8.allSatisfy {
                     (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x5F
                 }
                 if valid {
                     brand.account.handle = handle
                 } else {
-                    reader.report("`account.handle` `\(handle.value)` is not an X handle", at: pair.value.range,
+                    reader.report("`account.handle` `\(handle.value)` is not an X handle", at: field.value.range,
                                   notes: ["a handle is 1–15 letters, digits or `_`"],
                                   help: handle.value.hasPrefix("@") ? "write it without `@`" : nil)
                 }
-            case "user_id":
-                guard let id = reader.string(pair.value, "`account.user_id`") else { continue }
+            case .user_id:
+                guard let id = reader.string(field.value, "`account.user_id`") else { continue }
                 if (1...19).contains(id.value.utf8.count), id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
                     brand.account.userID = id
                 } else {
-                    reader.report("`account.user_id` must be 1–19 digits, found `\(id.value)`", at: pair.value.range)
+                    reader.report("`account.user_id` must be 1–19 digits, found `\(id.value)`", at: field.value.range)
                 }
-            case "dm_open": brand.account.dmOpen = reader.bool(pair.value, "`account.dm_open`")
-            default: break
+            case .dm_open: brand.account.dmOpen = reader.bool(field.value, "`account.dm_open`")
             }
         }
     }
@@ -99,26 +102,24 @@ struct BrandReader {
     }
 
     private mutating func readDeepLink(_ node: YAMLValue, into brand: inout Brand) {
-        guard let pairs = reader.mapping(node, "`deep_link`") else { return }
-        reader.checkKeys(pairs, known: Self.deepLinkKeys, in: "`deep_link`", at: node)
-        for pair in pairs {
-            guard let value = reader.string(pair.value, "`deep_link.\(pair.name ?? "")`") else { continue }
-            switch pair.name {
-            case "host":
+        guard let fields = reader.fields(node, Self.deepLinkKeys, "`deep_link`") else { return }
+        for field in fields {
+            guard let value = reader.string(field.value, "`deep_link.\(field.key.rawValue)`") else { continue }
+            switch field.key {
+            case .host:
                 if ["twitter.com", "x.com"].contains(value.value) {
                     brand.deepLink.host = value.value
                 } else {
                     reader.report("`deep_link.host` must be `twitter.com` or `x.com`, found `\(value.value)`",
-                                  at: pair.value.range)
+                                  at: field.value.range)
                 }
-            case "separator":
+            case .separator:
                 if [" ", "\n"].contains(value.value) {
                     brand.deepLink.separator = value.value
                 } else {
-                    reader.report("`deep_link.separator` must be a space or a line break", at: pair.value.range,
+                    reader.report("`deep_link.separator` must be a space or a line break", at: field.value.range,
                                   help: #"write `separator: " "` or `separator: "\n"`"#)
                 }
-            default: break
             }
         }
     }
@@ -145,11 +146,10 @@ struct BrandReader {
 
     private mutating func readVariable(_ node: YAMLValue, name: Located<String>) -> Variable? {
         let what = "variable `\(name.value)`"
-        guard let pairs = reader.mapping(node, what) else { return nil }
-        reader.checkKeys(pairs, known: Self.variableKeys, in: what, at: node)
-        let value = { (key: String) in pairs.first { $0.name == key }?.value }
+        guard let fields = reader.fields(node, Self.variableKeys, what) else { return nil }
+        let value = { (key: VariableKey) in fields.first { $0.key == key }?.value }
         var type = "text"
-        if let typeNode = value("type"), let written = reader.string(typeNode, "`type` of \(what)") {
+        if let typeNode = value(.type), let written = reader.string(typeNode, "`type` of \(what)") {
             if ["text", "number", "choice"].contains(written.value) {
                 type = written.value
             } else {
@@ -160,21 +160,21 @@ struct BrandReader {
                 return nil
             }
         }
-        let allowedKeys: [String] = switch type {
-        case "number": ["min", "max"]
-        case "choice": ["values"]
-        default: ["max_length", "pattern", "allow", "multiline"]
+        let allowedKeys: [VariableKey] = switch type {
+        case "number": [.min, .max]
+        case "choice": [.values]
+        default: [.max_length, .pattern, .allow, .multiline]
         }
-        for pair in pairs {
-            guard let key = pair.name, ["max_length", "pattern", "allow", "multiline", "min", "max", "values"].contains(key),
-                  !allowedKeys.contains(key) else { continue }
-            reader.report("`\(key)` does not apply to a \(type) variable (\(what))", at: pair.key.range,
+        for field in fields {
+            guard [.max_length, .pattern, .allow, .multiline, .min, .max, .values].contains(field.key),
+                  !allowedKeys.contains(field.key) else { continue }
+            reader.report("`\(field.key.rawValue)` does not apply to a \(type) variable (\(what))", at: field.keyNode.range,
                           help: "remove it, or change `type`")
         }
         let kind: Variable.Kind
         switch type {
         case "number":
-            guard let minNode = value("min"), let maxNode = value("max") else {
+            guard let minNode = value(.min), let maxNode = value(.max) else {
                 reader.report("\(what) is a number and needs `min` and `max`", at: name.range,
                               notes: ["the worst-case length of a reply depends on the longest number allowed"])
                 return nil
@@ -187,7 +187,7 @@ struct BrandReader {
             }
             kind = .number(min: low.value, max: high.value)
         case "choice":
-            guard let valuesNode = value("values") else {
+            guard let valuesNode = value(.values) else {
                 reader.report("\(what) is a choice and needs `values`", at: name.range)
                 return nil
             }
@@ -199,7 +199,7 @@ struct BrandReader {
             }
             kind = .choice(values.map(\.value))
         default:
-            guard let lengthNode = value("max_length") else {
+            guard let lengthNode = value(.max_length) else {
                 reader.report("\(what) is text and needs `max_length`", at: name.range,
                               notes: ["the worst-case length of a reply counts each text variable at its `max_length`"])
                 return nil
@@ -210,7 +210,7 @@ struct BrandReader {
                 return nil
             }
             var rules = Variable.TextRules(maxLength: length.value)
-            if let patternNode = value("pattern"), let pattern = reader.string(patternNode, "`pattern` of \(what)") {
+            if let patternNode = value(.pattern), let pattern = reader.string(patternNode, "`pattern` of \(what)") {
                 do {
                     _ = try NSRegularExpression(pattern: pattern.value)
                     rules.pattern = pattern.value
@@ -219,7 +219,7 @@ struct BrandReader {
                                   notes: ["patterns use ICU regular expressions and must match the whole value: `[\\p{L}' -]+`"])
                 }
             }
-            if let allowNode = value("allow"), let allowed = reader.strings(allowNode, "`allow` of \(what)") {
+            if let allowNode = value(.allow), let allowed = reader.strings(allowNode, "`allow` of \(what)") {
                 for entity in allowed {
                     if let kind = Variable.Entity(rawValue: entity.value) {
                         rules.allow.insert(kind)
@@ -231,13 +231,13 @@ struct BrandReader {
                     }
                 }
             }
-            if let multilineNode = value("multiline") {
+            if let multilineNode = value(.multiline) {
                 rules.multiline = reader.bool(multilineNode, "`multiline` of \(what)")?.value ?? false
             }
             kind = .text(rules)
         }
-        let example = value("example").flatMap { reader.string($0, "`example` of \(what)", allowEmpty: true) }
-        let description = value("description").flatMap { reader.string($0, "`description` of \(what)")?.value }
+        let example = value(.example).flatMap { reader.string($0, "`example` of \(what)", allowEmpty: true) }
+        let description = value(.description).flatMap { reader.string($0, "`description` of \(what)")?.value }
         return Variable(name: name, kind: kind, example: example, description: description, range: node.range)
     }
 
@@ -247,13 +247,12 @@ struct BrandReader {
         for pair in pairs {
             guard let id = reader.identifier(pair.key, "campaign id") else { continue }
             let what = "campaign `\(id.value)`"
-            guard let fields = reader.mapping(pair.value, what) else { continue }
-            reader.checkKeys(fields, known: Self.campaignKeys, required: ["status"], in: what, at: pair.value)
+            guard let fields = reader.fields(pair.value, Self.campaignKeys, what) else { continue }
             var campaign = Campaign(id: id, range: pair.value.range)
             for field in fields {
-                switch field.name {
-                case "name": campaign.name = reader.string(field.value, "`name` of \(what)")?.value
-                case "status":
+                switch field.key {
+                case .name: campaign.name = reader.string(field.value, "`name` of \(what)")?.value
+                case .status:
                     guard let status = reader.string(field.value, "`status` of \(what)") else { continue }
                     if let value = Campaign.Status(rawValue: status.value) {
                         campaign.status = Located(value, range: status.range)
@@ -261,9 +260,8 @@ struct BrandReader {
                         reader.report("`status` of \(what) must be `draft`, `approved` or `retired`, found `\(status.value)`",
                                       at: field.value.range)
                     }
-                case "starts": campaign.starts = reader.date(field.value, "`starts` of \(what)")
-                case "ends": campaign.ends = reader.date(field.value, "`ends` of \(what)")
-                default: break
+                case .starts: campaign.starts = reader.date(field.value, "`starts` of \(what)")
+                case .ends: campaign.ends = reader.date(field.value, "`ends` of \(what)")
                 }
             }
             brand.campaigns.append(campaign)

@@ -3,7 +3,9 @@
 /// Problems with the plural rules are `locale-data` diagnostics at the rule's exact position; other
 /// problems are `schema` ones. Whatever could be read is returned.
 enum LocaleDataReader {
-    static let keys = ["locale", "name", "parent", "direction", "plural", "terms"]
+    enum Key: String, SchemaKey { case locale, name, parent, direction, plural, terms }
+    static let keys = KeySet<Key>(required: [.locale])
+    static let termKeys = KeySet<LocaleData.TermList>()
 
     struct Result: Sendable {
         var data: LocaleData?
@@ -26,11 +28,10 @@ enum LocaleDataReader {
             reader.report("the locale data file is empty", at: nil, help: "start it with `locale:`")
             return Result(data: nil, diagnostics: reader.diagnostics)
         }
-        guard let pairs = reader.mapping(root, "the locale data") else {
+        guard let fields = reader.fields(root, keys, "the locale data") else {
             return Result(data: nil, diagnostics: reader.diagnostics)
         }
-        reader.checkKeys(pairs, known: keys, required: ["locale"], in: "the locale data", at: root)
-        guard let tagNode = root["locale"], let tag = reader.localeTag(tagNode, "`locale`") else {
+        guard let tagNode = fields.first(where: { $0.key == .locale })?.value, let tag = reader.localeTag(tagNode, "`locale`") else {
             return Result(data: nil, diagnostics: reader.diagnostics)
         }
         let fileName = PathText.lastComponent(source.path).replacing(".yaml", with: "")
@@ -40,27 +41,26 @@ enum LocaleDataReader {
         }
         reader.locale = tag.value.canonical
         var data = LocaleData(tag: tag.value, file: source.path)
-        for pair in pairs {
-            switch pair.name {
-            case "name": data.name = reader.string(pair.value, "`name`")?.value
-            case "parent": data.parent = reader.localeTag(pair.value, "`parent`")
-            case "direction":
-                guard let text = reader.string(pair.value, "`direction`") else { continue }
+        for field in fields {
+            switch field.key {
+            case .locale: break
+            case .name: data.name = reader.string(field.value, "`name`")?.value
+            case .parent: data.parent = reader.localeTag(field.value, "`parent`")
+            case .direction:
+                guard let text = reader.string(field.value, "`direction`") else { continue }
                 guard let direction = LocaleData.Direction(rawValue: text.value) else {
-                    reader.report("`direction` must be `ltr` or `rtl`, found `\(text.value)`", at: pair.value.range)
+                    reader.report("`direction` must be `ltr` or `rtl`, found `\(text.value)`", at: field.value.range)
                     continue
                 }
                 data.direction = direction
-            case "plural": data.plural = readPlural(pair.value, source: source, reader: &reader)
-            case "terms":
-                guard let lists = reader.mapping(pair.value, "`terms`") else { continue }
-                reader.checkKeys(lists, known: LocaleData.termLists, in: "`terms`", at: pair.value)
+            case .plural: data.plural = readPlural(field.value, source: source, reader: &reader)
+            case .terms:
+                guard let lists = reader.fields(field.value, termKeys, "`terms`") else { continue }
                 for list in lists {
-                    guard let name = list.name, LocaleData.termLists.contains(name),
-                          let items = reader.strings(list.value, "`terms.\(name)`") else { continue }
+                    let name = list.key.rawValue
+                    guard let items = reader.strings(list.value, "`terms.\(name)`") else { continue }
                     data.terms[name] = items.map(\.value).filter { !$0.isEmpty }
                 }
-            default: break
             }
         }
         return Result(data: data, diagnostics: reader.diagnostics)
@@ -100,3 +100,5 @@ enum LocaleDataReader {
         return valid ? PluralRules(rules) : nil
     }
 }
+
+extension LocaleData.TermList: SchemaKey {}

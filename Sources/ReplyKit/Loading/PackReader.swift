@@ -1,8 +1,11 @@
 /// Reads a locale pack (`<locale>.yaml`) into a ``LocalePack`` by the schema of pack-format.md.
 struct PackReader {
-    static let keys = ["locale", "templates", "campaigns"]
-    static let templateKeys = ["text", "dm", "description", "tags", "follow_up", "disable"]
-    static let dmKeys = ["prefill", "welcome_message_id"]
+    enum Key: String, SchemaKey { case locale, templates, campaigns }
+    enum TemplateKey: String, SchemaKey { case text, dm, description, tags, follow_up, disable }
+    enum DMKey: String, SchemaKey { case prefill, welcome_message_id }
+    static let keys = KeySet<Key>(required: [.locale])
+    static let templateKeys = KeySet<TemplateKey>(required: [.text])
+    static let dmKeys = KeySet<DMKey>()
 
     var reader: SchemaReader
     /// Every template id read so far, where it was written.
@@ -22,28 +25,27 @@ struct PackReader {
             reader.report("the pack is empty", at: nil, help: "start it with `locale:` and `templates:`")
             return
         }
-        guard let pairs = reader.mapping(root, "the pack") else { return }
-        reader.checkKeys(pairs, known: Self.keys, required: ["locale"], in: "the pack", at: root)
-        for pair in pairs {
-            switch pair.name {
-            case "locale":
-                guard let tag = reader.localeTag(pair.value, "`locale`") else { continue }
+        guard let fields = reader.fields(root, Self.keys, "the pack") else { return }
+        for field in fields {
+            switch field.key {
+            case .locale:
+                guard let tag = reader.localeTag(field.value, "`locale`") else { continue }
                 pack.locale = tag
                 reader.locale = tag.value.canonical
                 if let fileLocale = pack.fileLocale, fileLocale != tag.value {
                     reader.report("the pack's locale `\(tag.value)` does not match its file name `\(fileLocale).yaml`",
-                                  at: pair.value.range,
+                                  at: field.value.range,
                                   help: "rename the file to `\(tag.value).yaml`, or set `locale: \(fileLocale)`")
                 }
-            case "templates":
-                if pair.value.isNull { continue }
-                guard let entries = reader.mapping(pair.value, "`templates`") else { continue }
+            case .templates:
+                if field.value.isNull { continue }
+                guard let entries = reader.mapping(field.value, "`templates`") else { continue }
                 pack.templates.reserveCapacity(pack.templates.count + entries.count)
                 startMapping()
                 for entry in entries { readTemplate(entry, campaign: nil, into: &pack.templates) }
-            case "campaigns":
-                if pair.value.isNull { continue }
-                guard let campaigns = reader.mapping(pair.value, "`campaigns`") else { continue }
+            case .campaigns:
+                if field.value.isNull { continue }
+                guard let campaigns = reader.mapping(field.value, "`campaigns`") else { continue }
                 for campaign in campaigns {
                     guard let id = reader.identifier(campaign.key, "campaign id") else { continue }
                     pack.campaigns.append(id)
@@ -53,7 +55,6 @@ struct PackReader {
                     startMapping()
                     for entry in entries { readTemplate(entry, campaign: id.value, into: &pack.templates) }
                 }
-            default: break
             }
         }
     }
@@ -88,31 +89,29 @@ struct PackReader {
                           at: entry.value.range, help: "put the text under a `text:` key, on the line below the id")
             return
         }
-        guard let pairs = reader.mapping(entry.value, what()) else { return }
-        reader.checkKeys(pairs, known: Self.templateKeys, required: ["text"], in: what(), at: entry.value)
+        guard let fields = reader.fields(entry.value, Self.templateKeys, what()) else { return }
         // Filled in place: a template is large, and appending a finished one would copy it.
         templates.append(Template(id: id, campaign: campaign, range: entry.value.range))
         let index = templates.count - 1
-        for pair in pairs {
-            switch pair.name {
-            case "text":
-                if let items = pair.value.sequence {
+        for field in fields {
+            switch field.key {
+            case .text:
+                if let items = field.value.sequence {
                     if items.count < 2 {
                         reader.report("\(what()) has a list of \(items.count) variant\(items.count == 1 ? "" : "s")",
-                                      at: pair.value.range, notes: ["a list of variants needs two or more"],
+                                      at: field.value.range, notes: ["a list of variants needs two or more"],
                                       help: items.count == 1 ? "write the text without the list" : nil)
                     }
                     templates[index].variants = items.compactMap { reader.text($0, "a variant of `text`") }
-                } else if let text = reader.text(pair.value, "`text`") {
+                } else if let text = reader.text(field.value, "`text`") {
                     templates[index].variants = [text]
                 }
-            case "dm": templates[index].dm = readDM(pair.value, what: what())
-            case "description":
-                templates[index].description = reader.stringValue(pair.value, "`description`", allowEmpty: true)
-            case "tags": templates[index].tags = reader.stringValues(pair.value, "`tags`") ?? []
-            case "follow_up": templates[index].followUp = reader.identifier(pair.value, "`follow_up`")
-            case "disable": templates[index].disable = reader.strings(pair.value, "`disable`") ?? []
-            default: break
+            case .dm: templates[index].dm = readDM(field.value, what: what())
+            case .description:
+                templates[index].description = reader.stringValue(field.value, "`description`", allowEmpty: true)
+            case .tags: templates[index].tags = reader.stringValues(field.value, "`tags`") ?? []
+            case .follow_up: templates[index].followUp = reader.identifier(field.value, "`follow_up`")
+            case .disable: templates[index].disable = reader.strings(field.value, "`disable`") ?? []
             }
         }
     }
@@ -126,21 +125,19 @@ struct PackReader {
                           at: node.range)
             return nil
         }
-        guard let pairs = reader.mapping(node, "`dm` of \(what())") else { return nil }
-        reader.checkKeys(pairs, known: Self.dmKeys, in: "`dm` of \(what())", at: node)
+        guard let fields = reader.fields(node, Self.dmKeys, "`dm` of \(what())") else { return nil }
         // The first line only: a mapping's range runs to the next key.
         var handoff = DMHandoff(range: reader.headRange(node))
-        for pair in pairs {
-            switch pair.name {
-            case "prefill": handoff.prefill = reader.text(pair.value, "`dm.prefill`")
-            case "welcome_message_id":
-                guard let id = reader.string(pair.value, "`dm.welcome_message_id`") else { continue }
+        for field in fields {
+            switch field.key {
+            case .prefill: handoff.prefill = reader.text(field.value, "`dm.prefill`")
+            case .welcome_message_id:
+                guard let id = reader.string(field.value, "`dm.welcome_message_id`") else { continue }
                 if !id.value.isEmpty, id.value.utf8.count <= 19, id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
                     handoff.welcomeMessageID = id
                 } else {
-                    reader.report("`dm.welcome_message_id` must be digits only, found `\(id.value)`", at: pair.value.range)
+                    reader.report("`dm.welcome_message_id` must be digits only, found `\(id.value)`", at: field.value.range)
                 }
-            default: break
             }
         }
         return handoff

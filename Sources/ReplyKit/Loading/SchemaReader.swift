@@ -74,21 +74,6 @@ struct SchemaReader {
         return zip(names, names.dropFirst()).allSatisfy { $0 != $1 }
     }
 
-    /// Reports keys that are not in `known` (with a suggestion) and `required` keys that are missing.
-    mutating func checkKeys(_ pairs: [YAMLValue.Pair], known: [String], required: [String] = [],
-                            in what: @autoclosure () -> String, at node: YAMLValue) {
-        for pair in pairs {
-            guard let key = pair.name, !known.contains(key) else { continue }
-            let suggestion = DidYouMean.suggestion(for: key, among: known)
-            report("unknown key `\(key)` in \(what())", at: pair.key.range,
-                   notes: suggestion == nil ? ["known keys: \(known.joined(separator: ", "))"] : [],
-                   help: suggestion.map { "did you mean `\($0)`?" })
-        }
-        for key in required where !pairs.contains(where: { $0.name == key }) {
-            report("missing required key `\(key)` in \(what())", at: headRange(node))
-        }
-    }
-
     // MARK: Scalars
 
     /// A string scalar. Nulls and collections are reported (with the quoting hint for `{`).

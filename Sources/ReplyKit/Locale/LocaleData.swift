@@ -27,7 +27,12 @@ public struct LocaleData: Sendable {
     /// The term lists the lint rules know: what `private-info-in-public`, `secret-request` and
     /// `redirect-off-platform` look for, and the words that negate a request in the same sentence
     /// ("we will never ask for your password").
-    public static let termLists = ["private_info", "secrets", "redirects", "negations"]
+    public static let termLists = TermList.allCases.map(\.rawValue)
+
+    /// The names of the term lists, as written under `terms:`.
+    public enum TermList: String, Sendable, CaseIterable {
+        case private_info, secrets, redirects, negations
+    }
 
     /// `self` with every field `other` sets replacing this one's.
     public func overridden(by other: LocaleData) -> LocaleData {

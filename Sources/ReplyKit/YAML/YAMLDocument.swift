@@ -59,23 +59,21 @@ final class YAMLDocument: Sendable {
         lines.location(line: Int(mark.line), column: Int(mark.column))
     }
 
-    /// Whether the scalar at `index` has exactly the bytes of `string`.
-    func scalar(at index: Int, equals string: String) -> Bool {
+    /// Runs `body` on the bytes of the scalar at `index`.
+    func withBytes<Result>(ofScalarAt index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let entry = entries[index]
-        var string = string
-        return string.withUTF8 { bytes in
-            guard bytes.count == Int(entry.count) else { return false }
-            return text.withUnsafeBufferPointer { buffer in
-                bytes.elementsEqual(UnsafeBufferPointer(rebasing: buffer[Int(entry.first)..<Int(entry.first) + bytes.count]))
-            }
+        return text.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(entry.first)..<Int(entry.first) + Int(entry.count)]))
         }
     }
 
+    /// Whether the scalar at `index` has exactly the bytes of `string`.
+    func scalar(at index: Int, equals string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in withBytes(ofScalarAt: index) { bytes.elementsEqual($0) } }
+    }
+
     func string(at index: Int) -> String {
-        let entry = entries[index]
-        return text.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(entry.first)..<Int(entry.first + entry.count)]),
-                   as: UTF8.self)
-        }
+        withBytes(ofScalarAt: index) { String(decoding: $0, as: UTF8.self) }
     }
 }

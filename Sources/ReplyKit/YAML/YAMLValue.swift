@@ -60,6 +60,11 @@ struct YAMLValue: @unchecked Sendable {
 
     var hasTag: Bool { entry.tag >= 0 }
 
+    /// Runs `body` on a scalar's bytes, without making a `String` of them; nil for a collection.
+    func withScalarBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        isScalar ? with { $0.withBytes(ofScalarAt: target, body) } : nil
+    }
+
     /// Whether this is a scalar with exactly the text `string`, without making a `String` of it.
     func scalarIs(_ string: String) -> Bool {
         isScalar && with { $0.scalar(at: target, equals: string) }
@@ -92,6 +97,10 @@ struct YAMLValue: @unchecked Sendable {
     }
 
     private var children: Children { Children(unmanaged: unmanaged, first: target + 1, count: Int(entry.count)) }
+
+    /// The children of a mapping, keys and values alternating, duplicates included; nil for a scalar
+    /// or sequence.
+    var mappingEntries: Children? { entry.kind == .mapping ? children : nil }
 
     /// The items of a sequence; nil for a scalar or mapping.
     var sequence: Children? { entry.kind == .sequence ? children : nil }

@@ -36,6 +36,7 @@ struct SchemaRule: Rule {
         defaultSeverity: .error, isMandatory: true,
         triggeringExamples: [
             .pack("  greeting:\n    ↓txt: Hi there\n", comment: "an unknown key, with a suggestion"),
+            .pack("  greeting:\n    ↓description: Says hello\n    dm: true\n", comment: "a template without `text`"),
             .pack("  greeting:\n    text: ↓{first_name}\n", comment: "YAML reads a plain `{...}` as a mapping"),
             RuleExample(["en-US.yaml": "locale: ↓en-GB\ntemplates:\n  greeting:\n    text: Hi\n"],
                         comment: "the locale does not match the file name"),
@@ -44,6 +45,7 @@ struct SchemaRule: Rule {
         ],
         nonTriggeringExamples: [
             .pack("  greeting:\n    text: \"{first_name}, hi\"\n    dm: true\n"),
+            .pack("  greeting:\n    \"text\": Hi there\n    !!str dm: true\n", comment: "keys may be quoted or tagged as strings"),
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] { [] }
