@@ -8,13 +8,11 @@ struct PackReader {
     static let dmKeys = KeySet<DMKey>()
 
     var reader: SchemaReader
-    /// Every template id read so far, where it was written.
-    private var ids: [(id: String, range: SourceRange)] = []
-    /// The ids of the mappings read before the current one. Within one mapping `mapping` already
-    /// drops a repeated key, so only a campaign's mapping, read after others, can repeat an id: ids
-    /// are hashed only then, which most packs never need.
-    private var earlier: [String: SourceRange] = [:]
-    private var hashed = 0
+    /// Every template id read so far, first occurrence only: where it was written, and in which of
+    /// the pack's template mappings. Repeated in the same mapping, an id is a duplicate key; in
+    /// another one, a template defined twice.
+    private var ids: [String: (range: SourceRange, mapping: Int)] = [:]
+    private var mappingCount = 0
 
     init(source: SourceFile, brand: String, locale: String?) {
         reader = SchemaReader(source: source, brand: brand, locale: locale)
@@ -39,10 +37,7 @@ struct PackReader {
                 }
             case .templates:
                 if field.value.isNull { continue }
-                guard let entries = reader.mapping(field.value, "`templates`") else { continue }
-                pack.templates.reserveCapacity(pack.templates.count + entries.count)
-                startMapping()
-                for entry in entries { readTemplate(entry, campaign: nil, into: &pack.templates) }
+                readTemplates(field.value, "`templates`", campaign: nil, into: &pack.templates)
             case .campaigns:
                 if field.value.isNull { continue }
                 guard let campaigns = reader.mapping(field.value, "`campaigns`") else { continue }
@@ -50,48 +45,62 @@ struct PackReader {
                     guard let id = reader.identifier(campaign.key, "campaign id") else { continue }
                     pack.campaigns.append(id)
                     if campaign.value.isNull { continue }
-                    guard let entries = reader.mapping(campaign.value, "campaign `\(id.value)`") else { continue }
-                    pack.templates.reserveCapacity(pack.templates.count + entries.count)
-                    startMapping()
-                    for entry in entries { readTemplate(entry, campaign: id.value, into: &pack.templates) }
+                    readTemplates(campaign.value, "campaign `\(id.value)`", campaign: id.value, into: &pack.templates)
                 }
             }
         }
     }
 
-    /// Hashes the ids of the mappings read so far, before the entries of the next one are read.
-    private mutating func startMapping() {
-        earlier.reserveCapacity(ids.count)
-        while hashed < ids.count {
-            earlier[ids[hashed].id] = ids[hashed].range
-            hashed += 1
+    /// Reads a `templates` or campaign mapping, appending its templates to `templates`. Its keys are
+    /// read once each, for the duplicate check and the id both.
+    private mutating func readTemplates(_ node: YAMLValue, _ what: @autoclosure () -> String, campaign: String?,
+                                        into templates: inout [Template]) {
+        guard let entries = node.mappingEntries else {
+            _ = reader.mapping(node, what())  // says what it is instead
+            return
+        }
+        mappingCount += 1
+        templates.reserveCapacity(templates.count + entries.count / 2)
+        ids.reserveCapacity(ids.count + entries.count / 2)
+        var iterator = entries.makeIterator()
+        while let key = iterator.next(), let value = iterator.next() {
+            guard let name = reader.stringKey(key) else { continue }
+            let range = key.range
+            let first = ids[name]
+            if let first, first.mapping == mappingCount {
+                reader.reportDuplicateKey(name, at: range, first: first.range, in: what())
+                continue
+            }
+            if first == nil { ids[name] = (range, mappingCount) }
+            // A null key (`~`) has no id to check.
+            let id = key.isNull ? reader.identifier(key, "template id") : reader.identifier(Located(name, range: range), "template id")
+            guard let id else { continue }
+            if let first {
+                reader.report("template `\(id.value)` is defined twice in this pack", at: id.range,
+                              notes: ["first defined at \(reader.file):\(first.range.start)",
+                                      "a template id is unique within its brand, across plain and campaign templates"])
+                continue
+            }
+            readTemplate(id: id, value, campaign: campaign, into: &templates)
         }
     }
 
-    /// Reads one entry of a `templates` or campaign mapping and appends it to `templates`, unless it
-    /// is too broken to check.
-    private mutating func readTemplate(_ entry: YAMLValue.Pair, campaign: String?, into templates: inout [Template]) {
-        guard let id = reader.identifier(entry.key, "template id") else { return }
-        if !earlier.isEmpty, let first = earlier[id.value] {
-            reader.report("template `\(id.value)` is defined twice in this pack", at: id.range,
-                          notes: ["first defined at \(reader.file):\(first.start)",
-                                  "a template id is unique within its brand, across plain and campaign templates"])
-            return
-        }
+    /// Reads one template and appends it to `templates`, unless it is too broken to check.
+    private mutating func readTemplate(id: Located<String>, _ value: YAMLValue, campaign: String?,
+                                       into templates: inout [Template]) {
         let idText = id.value
-        ids.append((idText, id.range))
         reader.template = idText
         defer { reader.template = nil }
         func what() -> String { "template `\(idText)`" }
         // A template written as a bare string is a common slip: say where its text belongs.
-        if entry.value.isScalar, !entry.value.isNull {
-            reader.report("\(what()) must be a mapping with `text`, found \(reader.kindName(entry.value))",
-                          at: entry.value.range, help: "put the text under a `text:` key, on the line below the id")
+        if value.isScalar, !value.isNull {
+            reader.report("\(what()) must be a mapping with `text`, found \(reader.kindName(value))",
+                          at: value.range, help: "put the text under a `text:` key, on the line below the id")
             return
         }
-        guard let fields = reader.fields(entry.value, Self.templateKeys, what()) else { return }
+        guard let fields = reader.fields(value, Self.templateKeys, what()) else { return }
         // Filled in place: a template is large, and appending a finished one would copy it.
-        templates.append(Template(id: id, campaign: campaign, range: entry.value.range))
+        templates.append(Template(id: id, campaign: campaign, range: value.range))
         let index = templates.count - 1
         for field in fields {
             switch field.key {

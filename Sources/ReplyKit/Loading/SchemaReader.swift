@@ -42,19 +42,36 @@ struct SchemaReader {
         result.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let key = pair.name, Self.isStringKey(pair.key) else {
-                report("keys must be strings, found \(kindName(pair.key))", at: pair.key.range)
+                reportNonStringKey(pair.key)
                 continue
             }
             if let first = seen[key] {
-                report("duplicate key `\(key)` in \(what())", at: pair.key.range,
-                       notes: ["first defined at \(file):\(first.start)"],
-                       help: "remove one of them: YAML keeps only one value for a key", rule: "duplicate-key")
+                reportDuplicateKey(key, at: pair.key.range, first: first, in: what())
                 continue
             }
             seen[key] = pair.key.range
             result.append(pair)
         }
         return result
+    }
+
+    /// The text of a mapping's key if it is a string; reports it otherwise.
+    mutating func stringKey(_ key: YAMLValue) -> String? {
+        guard Self.isStringKey(key), let text = key.scalar else {
+            reportNonStringKey(key)
+            return nil
+        }
+        return text
+    }
+
+    private mutating func reportNonStringKey(_ key: YAMLValue) {
+        report("keys must be strings, found \(kindName(key))", at: key.range)
+    }
+
+    /// Reports the second occurrence of a key in one mapping.
+    mutating func reportDuplicateKey(_ key: String, at range: SourceRange, first: SourceRange, in what: String) {
+        report("duplicate key `\(key)` in \(what)", at: range, notes: ["first defined at \(file):\(first.start)"],
+               help: "remove one of them: YAML keeps only one value for a key", rule: "duplicate-key")
     }
 
     private static func isStringKey(_ key: YAMLValue) -> Bool {
@@ -163,8 +180,13 @@ struct SchemaReader {
     /// An id matching `[a-z0-9]+(-[a-z0-9]+)*`.
     mutating func identifier(_ node: YAMLValue, _ what: @autoclosure () -> String) -> Located<String>? {
         guard let value = string(node, what()) else { return nil }
+        return identifier(value, what())
+    }
+
+    /// An id already read as a string (a mapping's key).
+    mutating func identifier(_ value: Located<String>, _ what: @autoclosure () -> String) -> Located<String>? {
         guard Self.isIdentifier(value.value) else {
-            report("\(what()) `\(value.value)` is not a valid id", at: node.range,
+            report("\(what()) `\(value.value)` is not a valid id", at: value.range,
                    notes: ["ids are lowercase letters and digits in words joined by `-`: `refund-delay`"])
             return nil
         }

@@ -42,6 +42,10 @@ struct SchemaRule: Rule {
                         comment: "the locale does not match the file name"),
             .pack("  greeting:\n    text: Hi there\n    dm: ↓yes\n", comment: "booleans are `true` or `false`"),
             RuleExample(["brand.yaml": RuleExample.defaultBrand.replacingOccurrences(of: "max: 30", with: "max: ↓thirty")]),
+            RuleExample(["brand.yaml": RuleExample.defaultBrand + "\ncampaigns:\n  spring:\n    status: approved\n",
+                         "en-US.yaml": "locale: en-US\ntemplates:\n  greeting:\n    text: Hi there\ncampaigns:\n  spring:\n    ↓greeting:\n      text: Hello there\n"],
+                        comment: "a template id used twice in a pack, once in a campaign"),
+            .pack("  greeting:\n    text: Hi there\n  ↓[welcome]:\n    text: Hello there\n", comment: "a key that is not a string"),
         ],
         nonTriggeringExamples: [
             .pack("  greeting:\n    text: \"{first_name}, hi\"\n    dm: true\n"),
