@@ -149,3 +149,22 @@ import Testing
         }
     }
 }
+
+@Suite struct LocaleTagTests {
+    @Test(arguments: [
+        ("en", "en"), ("EN-us", "en-US"), ("zh-hant-tw", "zh-Hant-TW"), ("es-419", "es-419"),
+        ("sl-rozaj", "sl-rozaj"), ("de-CH-1996", "de-CH-1996"), ("ca-ES-VALENCIA", "ca-ES-valencia"),
+        ("sr-latn", "sr-Latn"), ("en-1234", "en-1234"), ("cmn-Hans-CN", "cmn-Hans-CN"),
+    ])
+    func wellFormedTagsAreWrittenCanonically(text: String, canonical: String) throws {
+        let tag = try #require(LocaleTag(text))
+        #expect(tag.canonical == canonical)
+        #expect(tag.subtags == canonical.split(separator: "-").map(String.init))
+    }
+
+    @Test(arguments: ["", "e", "abcd", "english12", "en-", "en--US", "-en", "en-US-x", "ën", "en-ÜS", "en_US",
+                      "en-Latn-Latn", "en-US-GB", "en-US-abcd", "en-123456789", "1en"])
+    func malformedTagsAreRefused(text: String) {
+        #expect(LocaleTag(text) == nil)
+    }
+}

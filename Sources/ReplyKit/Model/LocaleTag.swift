@@ -8,32 +8,39 @@ public struct LocaleTag: Sendable, Hashable, CustomStringConvertible, Comparable
     /// The subtags of `canonical`, in order.
     public let subtags: [String]
 
-    /// Parses `text`; nil when it is not a well-formed tag.
+    /// Parses `text`; nil when it is not a well-formed tag. Subtags are ASCII: anything else is not
+    /// well-formed.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard let language = parts.first, !language.isEmpty else { return nil }
-        func letters(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic } }
-        func alnum(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) } }
-        func digits(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }
-        guard letters(language), (2...3).contains(language.count) || (5...8).contains(language.count) else { return nil }
-        var result = [language.lowercased()]
-        var index = 1
-        if index < parts.count, parts[index].count == 4, letters(parts[index]) {
-            result.append(parts[index].prefix(1).uppercased() + parts[index].dropFirst().lowercased())
-            index += 1
-        }
-        if index < parts.count,
-           (parts[index].count == 2 && letters(parts[index])) || (parts[index].count == 3 && digits(parts[index])) {
-            result.append(parts[index].uppercased())
-            index += 1
-        }
-        while index < parts.count {
-            let variant = parts[index]
-            guard alnum(variant),
-                  (5...8).contains(variant.count) || (variant.count == 4 && digits(String(variant.prefix(1))))
-            else { return nil }
-            result.append(variant.lowercased())
-            index += 1
+        /// Where a subtag may stand: a script only right after the language, a region only before
+        /// the variants.
+        enum Stage { case script, region, variants }
+        var result: [String] = []
+        var stage = Stage.script
+        for part in text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false) {
+            var letters = true, digits = true
+            for byte in part {
+                let letter = (0x61...0x7A).contains(byte | 0x20)
+                let digit = (0x30...0x39).contains(byte)
+                letters = letters && letter
+                digits = digits && digit
+                guard letter || digit else { return nil }
+            }
+            let count = part.count
+            let subtag = String(decoding: part, as: UTF8.self)
+            if result.isEmpty {
+                guard letters, (2...3).contains(count) || (5...8).contains(count) else { return nil }
+                result.append(subtag.lowercased())
+            } else if stage == .script, count == 4, letters {
+                result.append(subtag.prefix(1).uppercased() + subtag.dropFirst().lowercased())
+                stage = .region
+            } else if stage != .variants, (count == 2 && letters) || (count == 3 && digits) {
+                result.append(subtag.uppercased())
+                stage = .variants
+            } else {
+                guard (5...8).contains(count) || (count == 4 && (0x30...0x39).contains(part.first!)) else { return nil }
+                result.append(subtag.lowercased())
+                stage = .variants
+            }
         }
         subtags = result
         canonical = result.joined(separator: "-")
