@@ -164,14 +164,33 @@ final class LineIndex: Sendable {
         if lineIsASCII[line] {
             offset += column
         } else {
-            var remaining = column
-            while remaining > 0 && offset < bytes.count {
-                offset += 1
-                while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
-                remaining -= 1
-            }
+            offset = bytes.withUnsafeBufferPointer { Self.offset(passing: column, scalarsFrom: offset, in: $0) }
         }
         return SourceLocation(line: line + 1, column: column + 1, offset: min(offset, bytes.count))
+    }
+
+    /// The offset just past `count` scalars from `start` (which starts one), eight bytes at a time:
+    /// every byte but a UTF-8 continuation byte starts a scalar.
+    private static func offset(passing count: Int, scalarsFrom start: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress else { return start }
+        var remaining = count
+        var offset = start
+        while offset + 8 <= buffer.count {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            // A continuation byte is 10xxxxxx: its high bit set, the bit below it clear.
+            let starts = 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            if starts > remaining { break }
+            remaining -= starts
+            offset += 8
+        }
+        while offset < buffer.count {
+            if base[offset] & 0xC0 != 0x80 {
+                if remaining == 0 { break }
+                remaining -= 1
+            }
+            offset += 1
+        }
+        return offset
     }
 
     /// The text of a 1-based line, without its line break.
