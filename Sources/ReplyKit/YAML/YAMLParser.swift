@@ -103,11 +103,15 @@ private struct DocumentBuilder {
         var anchor: String?
         /// Nodes it stands for, aliases expanded: what the alias budget counts.
         var size: Int
+        var children: Int32 = 0
     }
 
     private var entries: [YAMLDocument.Entry] = []
     private var text: [UInt8] = []
     private var tags: [String] = []
+    /// The innermost open collection, kept out of `open` so that counting a child changes no array.
+    private var current: Open?
+    /// The collections around `current`.
     private var open: [Open] = []
     private var anchors: [String: (index: Int, size: Int)] = [:]
     private var aliasExpansion = 0
@@ -190,11 +194,13 @@ private struct DocumentBuilder {
             let data = event.data.mapping_start
             try push(.mapping, at: event.start_mark, tag: data.tag, anchor: string(data.anchor))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            let collection = open.removeLast()
+            guard let collection = current else { break }
             entries[collection.index].end = Self.mark(event.end_mark)
             entries[collection.index].next = Int32(entries.count)
+            entries[collection.index].count = collection.children
+            current = open.popLast()
             if let anchor = collection.anchor { anchors[anchor] = (collection.index, collection.size) }
-            if !open.isEmpty { open[open.count - 1].size += collection.size }
+            current?.size += collection.size
         default:
             break
         }
@@ -203,22 +209,25 @@ private struct DocumentBuilder {
 
     private mutating func push(_ kind: YAMLDocument.Kind, at mark: yaml_mark_t, tag written: UnsafeMutablePointer<yaml_char_t>?,
                                anchor: String?) throws(YAMLError) {
-        if open.count >= limits.maxDepth {
+        let depth = current == nil ? 0 : open.count + 1
+        if depth >= limits.maxDepth {
             throw YAMLError(.tooDeep(limit: limits.maxDepth), at: location(mark))
         }
         let index = entries.count
         entries.append(YAMLDocument.Entry(kind: kind, style: .plain, tag: tag(written), start: Self.mark(mark),
                                           end: Self.mark(mark), first: 0, count: 0, next: Int32(index + 1)))
-        if !open.isEmpty { entries[open[open.count - 1].index].count += 1 }
-        open.append(Open(index: index, anchor: anchor, size: 1))
+        if var parent = current {
+            parent.children += 1
+            open.append(parent)
+        }
+        current = Open(index: index, anchor: anchor, size: 1)
     }
 
     /// Counts a finished scalar or alias as a child of the open collection.
     private mutating func added(_ index: Int, size: Int, anchor: String?) {
         if let anchor { anchors[anchor] = (index, size) }
-        guard !open.isEmpty else { return }
-        open[open.count - 1].size += size
-        entries[open[open.count - 1].index].count += 1
+        current?.size += size
+        current?.children += 1
     }
 
     private mutating func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
