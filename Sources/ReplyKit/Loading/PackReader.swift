@@ -8,10 +8,10 @@ struct PackReader {
     static let dmKeys = KeySet<DMKey>()
 
     var reader: SchemaReader
-    /// Every template id read so far, first occurrence only: where it was written, and in which of
-    /// the pack's template mappings. Repeated in the same mapping, an id is a duplicate key; in
-    /// another one, a template defined twice.
-    private var ids: [String: (range: SourceRange, mapping: Int)] = [:]
+    /// Every template id read so far, first occurrence only: its key, and in which of the pack's
+    /// template mappings. Repeated in the same mapping, an id is a duplicate key; in another one, a
+    /// template defined twice.
+    private var ids: [String: (key: YAMLValue, mapping: Int)] = [:]
     private var mappingCount = 0
 
     init(source: SourceFile, brand: String, locale: String?) {
@@ -61,23 +61,24 @@ struct PackReader {
         }
         mappingCount += 1
         templates.reserveCapacity(templates.count + entries.count / 2)
-        ids.reserveCapacity(ids.count + entries.count / 2)
+        // Campaigns are few: growing for them costs less than rehashing for each.
+        if ids.isEmpty { ids.reserveCapacity(entries.count / 2) }
         var iterator = entries.makeIterator()
         while let key = iterator.next(), let value = iterator.next() {
             guard let name = reader.stringKey(key) else { continue }
             let range = key.range
             let first = ids[name]
             if let first, first.mapping == mappingCount {
-                reader.reportDuplicateKey(name, at: range, first: first.range, in: what())
+                reader.reportDuplicateKey(name, at: range, first: first.key.range, in: what())
                 continue
             }
-            if first == nil { ids[name] = (range, mappingCount) }
+            if first == nil { ids[name] = (key, mappingCount) }
             // A null key (`~`) has no id to check.
             let id = key.isNull ? reader.identifier(key, "template id") : reader.identifier(Located(name, range: range), "template id")
             guard let id else { continue }
             if let first {
                 reader.report("template `\(id.value)` is defined twice in this pack", at: id.range,
-                              notes: ["first defined at \(reader.file):\(first.range.start)",
+                              notes: ["first defined at \(reader.file):\(first.key.range.start)",
                                       "a template id is unique within its brand, across plain and campaign templates"])
                 continue
             }
