@@ -27,12 +27,13 @@ public struct Linter: Sendable {
         let wholeRules = rules.filter { $0.scope == .repository }
         let templateRules = rules.filter { $0.scope != .repository }
         let batches = Self.batches(context.analyses, size: batchSize)
+        let findsTerms = templateRules.contains { $0 is any TermRule }
         let results = ResultSlots<[Diagnostic]>(count: wholeRules.count + batches.count)
         DispatchQueue.concurrentPerform(iterations: wholeRules.count + batches.count) { index in
             if index < wholeRules.count {
                 results[index] = wholeRules[index].check(context)
             } else {
-                let batch = context.batch(batches[index - wholeRules.count])
+                let batch = context.batch(batches[index - wholeRules.count], findingTerms: findsTerms)
                 results[index] = templateRules.flatMap { $0.check(batch) }
             }
         }

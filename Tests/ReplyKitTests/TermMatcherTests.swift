@@ -29,3 +29,26 @@ import ReplyKit
         #expect(found.map(\.range) == example.expected.map(\.range))
     }
 }
+
+/// A matcher of several lists walks a text once for all of them: it must find, list by list, what a
+/// matcher of each list alone finds, each match tagged with its list.
+@Suite struct CombinedTermMatcherTests {
+    static let lists = [["order number", "email"], ["password", "PIN"], ["call us"], ["never", "nunca"]]
+
+    @Test(arguments: [
+        "Send us your order number and PASSWORD; call us, we never ask for a PIN",
+        "é never your email — call us, pinning nothing, passwords nunca",
+        "nothing here",
+    ])
+    func findsWhatEachListFindsAlone(_ text: String) {
+        let combined = TermMatcher(lists: Self.lists).matches(in: text)
+        #expect(!text.contains("order") || !combined.isEmpty)
+        for (index, terms) in Self.lists.enumerated() {
+            let alone = TermMatcher(terms: terms).matches(in: text)
+            let fromCombined = combined.filter { $0.list == index }
+            #expect(fromCombined.map(\.term) == alone.map(\.term), "list \(index)")
+            #expect(fromCombined.map(\.range) == alone.map(\.range), "list \(index)")
+            #expect(alone.allSatisfy { $0.list == 0 })
+        }
+    }
+}

@@ -48,4 +48,26 @@ import Testing
             #expect(analyses[batch.lowerBound].pack.file != analyses[batch.lowerBound - 1].pack.file)
         }
     }
+
+    /// In batches, the privacy rules read their terms from one walk of each text shared by all of
+    /// them; on a whole context (a rule checked on its own), each walks the texts itself. Both must
+    /// find the same.
+    @Test func rulesCheckedOnTheirOwnFindWhatTheLinterFinds() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let repository = try Self.repository(under: root)
+        let templateRules = RuleCatalogue.standard.rules.filter { $0.scope != .repository }
+        var configuration = LintConfiguration()
+        for rule in templateRules where rule.description.defaultSeverity == .off {
+            #expect(configuration.override("\(rule.id)=warning", catalogue: .standard) == nil)
+        }
+        struct Finding: Hashable { var rule, message: String; var file: String?; var range: SourceRange? }
+        let context = LintContext(repository: repository, configuration: configuration)
+        let alone = Set(templateRules.flatMap { $0.check(context) }.map { Finding(rule: $0.rule, message: $0.message, file: $0.file, range: $0.range) })
+        let linted = Set(Linter(configuration: configuration).lint(repository).diagnostics
+            .filter { d in templateRules.contains { $0.id == d.rule } }
+            .map { Finding(rule: $0.rule, message: $0.message, file: $0.file, range: $0.range) })
+        #expect(Set(alone.map(\.rule)).isSuperset(of: ["private-info-in-public", "secret-request", "redirect-off-platform"]))
+        #expect(alone == linted)
+    }
 }

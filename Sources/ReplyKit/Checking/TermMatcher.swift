@@ -9,7 +9,7 @@ public struct TermMatcher: Sendable {
     /// Built once per locale and list, then read by every rule on every core: held in one object,
     /// so handing a matcher around costs one reference count.
     private final class Tables: Sendable {
-        let terms: [(text: String, scalars: [Unicode.Scalar])]
+        let terms: [(text: String, scalars: [Unicode.Scalar], list: Int)]
         /// The terms by their first folded scalar: a text is walked once, trying at each position
         /// only the few terms that start with its scalar, rather than once per term.
         let byFirst: [Unicode.Scalar: [Int]]
@@ -21,8 +21,10 @@ public struct TermMatcher: Sendable {
         /// term, and are passed over without hashing.
         let nonASCIIFirsts: UInt64
 
-        init(terms: [String]) {
-            self.terms = terms.filter { !$0.isEmpty }.map { ($0, TermMatcher.fold($0.unicodeScalars)) }
+        init(lists: [[String]]) {
+            terms = lists.enumerated().flatMap { list, terms in
+                terms.filter { !$0.isEmpty }.map { ($0, TermMatcher.fold($0.unicodeScalars), list) }
+            }
             var byFirst: [Unicode.Scalar: [Int]] = [:]
             var byASCII = [[Int]](repeating: [], count: 128)
             for (index, term) in self.terms.enumerated() {
@@ -39,7 +41,13 @@ public struct TermMatcher: Sendable {
     private let tables: Tables
 
     public init(terms: [String]) {
-        tables = Tables(terms: terms)
+        self.init(lists: [terms])
+    }
+
+    /// One matcher for several lists, which finds the terms of all of them in a single walk of a
+    /// text: each match says which list its term came from.
+    public init(lists: [[String]]) {
+        tables = Tables(lists: lists)
     }
 
     public struct Match: Sendable, Hashable {
@@ -47,6 +55,8 @@ public struct TermMatcher: Sendable {
         public var term: String
         /// UTF-8 offsets into the text.
         public var range: Range<Int>
+        /// The index of the term's list, in the order given to ``init(lists:)``; 0 for ``init(terms:)``.
+        public var list: Int
     }
 
     /// Every match, in text order; overlapping matches of different terms are all reported.
@@ -105,7 +115,8 @@ public struct TermMatcher: Sendable {
         guard start + pattern.count <= folded.endIndex,
               folded[start..<start + pattern.count].elementsEqual(pattern),
               let range = Self.wordRange(of: pattern, at: start, in: folded) else { return }
-        found.append(Match(term: tables.terms[index].text, range: offsets(range.lowerBound)..<offsets(range.upperBound)))
+        let term = tables.terms[index]
+        found.append(Match(term: term.text, range: offsets(range.lowerBound)..<offsets(range.upperBound), list: term.list))
         if nextStart.isEmpty { nextStart = [Int](repeating: 0, count: tables.terms.count) }
         nextStart[index] = range.upperBound
     }

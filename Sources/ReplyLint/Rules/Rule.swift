@@ -116,6 +116,8 @@ public struct LintContext: Sendable {
     private var byFile: [String: [Int]] = [:]
     /// The privacy rules' matchers for every pack's locale.
     let termMatchers: TermMatchers
+    /// The term matches of a batch's texts, when a rule that reads them runs on it.
+    private(set) var termMatches: TermMatchTable?
 
     public init(repository: TemplateRepository, configuration: LintConfiguration) {
         self.repository = repository
@@ -126,11 +128,13 @@ public struct LintContext: Sendable {
     }
 
     /// The same context with only some of its analyses, for rules of ``RuleScope/template`` scope;
-    /// ``analyses(ofPack:)`` finds nothing in it.
-    func batch(_ range: Range<Int>) -> LintContext {
+    /// ``analyses(ofPack:)`` finds nothing in it. `findingTerms`: the term matches of its texts are
+    /// found once for all the rules that read them.
+    func batch(_ range: Range<Int>, findingTerms: Bool) -> LintContext {
         var batch = self
         batch.analyses = Array(analyses[range])
         batch.byFile = [:]
+        if findingTerms { batch.termMatches = TermMatchTable(analyses[range], matchers: termMatchers) }
         return batch
     }
 

@@ -1,7 +1,7 @@
 import ReplyKit
 
 /// `private-info-in-public`: a public reply that asks for private information.
-struct PrivateInfoInPublicRule: Rule {
+struct PrivateInfoInPublicRule: TermRule {
     let scope = RuleScope.template
     let description = RuleDescription(
         id: "private-info-in-public",
@@ -24,11 +24,11 @@ struct PrivateInfoInPublicRule: Rule {
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        var finder = TermFinder(context)
+        let finder = TermFinder(context)
         var found: [Diagnostic] = []
         for analysis in context.analyses where analysis.template.dm == nil {
             for (text, what) in analysis.variantTexts {
-                for match in finder.matches("private_info", in: text.text.value, locale: analysis.pack.tag) {
+                for match in finder.matches(.private_info, in: text, locale: analysis.pack.tag) {
                     found.append(diagnostic(
                         "\(what) of `\(analysis.template.id.value)` asks for private information (`\(match.term)`) in a public reply",
                         in: analysis, range: text.map.range(match.range),
@@ -42,7 +42,7 @@ struct PrivateInfoInPublicRule: Rule {
 }
 
 /// `secret-request`: a template that asks for a secret, in public or in DMs.
-struct SecretRequestRule: Rule {
+struct SecretRequestRule: TermRule {
     let scope = RuleScope.template
     let description = RuleDescription(
         id: "secret-request",
@@ -64,11 +64,11 @@ struct SecretRequestRule: Rule {
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        var finder = TermFinder(context)
+        let finder = TermFinder(context)
         var found: [Diagnostic] = []
         for analysis in context.analyses {
             for (text, what) in analysis.texts {
-                for match in finder.matches("secrets", in: text.text.value, locale: analysis.pack.tag, skipNegated: true)
+                for match in finder.matches(.secrets, in: text, locale: analysis.pack.tag, skipNegated: true)
                 where !Self.isNamingAFeature(text.text.value, match) {
                     found.append(diagnostic(
                         "\(what) of `\(analysis.template.id.value)` asks for a secret (`\(match.term)`)",
@@ -92,7 +92,7 @@ struct SecretRequestRule: Rule {
 }
 
 /// `redirect-off-platform`: sending the customer to phone, email or a form although the brand takes DMs.
-struct RedirectOffPlatformRule: Rule {
+struct RedirectOffPlatformRule: TermRule {
     let scope = RuleScope.template
     let description = RuleDescription(
         id: "redirect-off-platform",
@@ -114,11 +114,11 @@ struct RedirectOffPlatformRule: Rule {
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        var finder = TermFinder(context)
+        let finder = TermFinder(context)
         var found: [Diagnostic] = []
         for analysis in context.analyses where analysis.brand.account.dmOpen?.value == true {
             for (text, what) in analysis.variantTexts {
-                for match in finder.matches("redirects", in: text.text.value, locale: analysis.pack.tag, skipNegated: true) {
+                for match in finder.matches(.redirects, in: text, locale: analysis.pack.tag, skipNegated: true) {
                     found.append(diagnostic(
                         "\(what) of `\(analysis.template.id.value)` sends the customer off X (`\(match.term)`)",
                         in: analysis, range: text.map.range(match.range),

@@ -1,58 +1,88 @@
 import ReplyKit
 
 /// The privacy rules' term matchers for the locale of every pack: built once per lint, not once
-/// per rule and batch, and shared read-only by every core.
+/// per rule and batch, and shared read-only by every core. One matcher a locale finds the terms of
+/// every list in a single walk of a text.
 final class TermMatchers: Sendable {
-    private let matchers: [LocaleTag: [String: TermMatcher]]
+    private let matchers: [LocaleTag: TermMatcher]
+    private static let none = TermMatcher(terms: [])
 
     init(_ repository: TemplateRepository) {
-        var matchers: [LocaleTag: [String: TermMatcher]] = [:]
+        var matchers: [LocaleTag: TermMatcher] = [:]
         for folder in repository.brands {
             for pack in folder.packs {
                 guard let tag = pack.tag, matchers[tag] == nil else { continue }
                 let terms = repository.locales.resolve(tag)?.terms ?? [:]
-                matchers[tag] = Dictionary(uniqueKeysWithValues: LocaleData.termLists.map { ($0, TermMatcher(terms: terms[$0] ?? [])) })
+                var lists = [[String]](repeating: [], count: LocaleData.TermList.allCases.count)
+                for list in LocaleData.TermList.allCases { lists[list.index] = terms[list.rawValue] ?? [] }
+                matchers[tag] = TermMatcher(lists: lists)
             }
         }
         self.matchers = matchers
     }
 
-    /// The matcher of `list` for `locale`; one that matches nothing for a list or locale it lacks.
-    func matcher(_ list: String, _ locale: LocaleTag) -> TermMatcher {
-        matchers[locale]?[list] ?? TermMatcher(terms: [])
+    /// The matcher of every term list of `locale`; one that matches nothing for a locale it lacks.
+    /// A match's `list` is its list's `index`.
+    func matcher(_ locale: LocaleTag) -> TermMatcher {
+        matchers[locale] ?? Self.none
     }
 }
+
+/// The term matches of the texts of a batch of templates, every list at once: the privacy rules
+/// each look for their own list in the same texts, and one walk of a text serves them all.
+final class TermMatchTable: Sendable {
+    /// By text; a text without matches is left out.
+    private let byText: [ObjectIdentifier: [TermMatcher.Match]]
+
+    init(_ analyses: ArraySlice<TemplateAnalysis>, matchers: TermMatchers) {
+        var byText: [ObjectIdentifier: [TermMatcher.Match]] = [:]
+        var last: (locale: LocaleTag, matcher: TermMatcher)?
+        for analysis in analyses {
+            guard let locale = analysis.pack.tag else { continue }
+            if last?.locale != locale { last = (locale, matchers.matcher(locale)) }
+            for (text, _) in analysis.texts {
+                let found = last!.matcher.matches(in: text.text.value)
+                if !found.isEmpty { byText[ObjectIdentifier(text)] = found }
+            }
+        }
+        self.byText = byText
+    }
+
+    /// The matches in `text`, which must be a text of the batch.
+    func matches(in text: TemplateAnalysis.Text) -> [TermMatcher.Match] {
+        byText[ObjectIdentifier(text)] ?? []
+    }
+}
+
+/// A rule that looks for the locale's terms with a ``TermFinder``: the linter finds the terms of a
+/// batch's texts once for all such rules.
+protocol TermRule: Rule {}
 
 /// Finds a locale's terms in a template's texts for the privacy rules.
 struct TermFinder {
     private let matchers: TermMatchers
-    private var last: (list: String, locale: LocaleTag, matcher: TermMatcher)?
+    private let table: TermMatchTable?
 
     init(_ context: LintContext) {
         matchers = context.termMatchers
+        table = context.termMatches
     }
 
     /// Matches of the `list` terms of the pack's locale in `text`; with `skipNegated`, matches whose
     /// sentence holds a `negations` term are left out ("we will never ask for your password";
     /// "パスワードをお伺いすることは決してありません", where the negation comes last).
-    mutating func matches(_ list: String, in text: String, locale: LocaleTag?, skipNegated: Bool = false) -> [TermMatcher.Match] {
+    func matches(_ list: LocaleData.TermList, in text: TemplateAnalysis.Text, locale: LocaleTag?,
+                 skipNegated: Bool = false) -> [TermMatcher.Match] {
         guard let locale else { return [] }
-        let found = matcher(list, locale).matches(in: text)
+        let all = table?.matches(in: text) ?? matchers.matcher(locale).matches(in: text.text.value)
+        let found = all.filter { $0.list == list.index }
         guard skipNegated, !found.isEmpty else { return found }
-        let negations = matcher("negations", locale).matches(in: text)
-        let bytes = Array(text.utf8)
+        let negations = all.filter { $0.list == LocaleData.TermList.negations.index }
+        let bytes = Array(text.text.value.utf8)
         return found.filter { match in
             let sentence = Self.sentence(around: match.range, in: bytes)
             return !negations.contains { sentence.contains($0.range.lowerBound) }
         }
-    }
-
-    private mutating func matcher(_ list: String, _ locale: LocaleTag) -> TermMatcher {
-        // Templates come pack by pack: most lookups ask for the matcher asked for last.
-        if let last, last.list == list, last.locale == locale { return last.matcher }
-        let matcher = matchers.matcher(list, locale)
-        last = (list, locale, matcher)
-        return matcher
     }
 
     /// The sentence around `range`: from just after the previous sentence end (. ! ? 。 ！ ？ ؟ । or a
@@ -66,5 +96,18 @@ struct TermFinder {
         var end = range.upperBound
         while end < bytes.count && !startsAt(end) { end += 1 }
         return start..<end
+    }
+}
+
+extension LocaleData.TermList {
+    /// The list's number in the locales' combined ``TermMatcher``s (a switch: `allCases` would make
+    /// an array on each of the many calls).
+    var index: Int {
+        switch self {
+        case .private_info: 0
+        case .secrets: 1
+        case .redirects: 2
+        case .negations: 3
+        }
     }
 }
