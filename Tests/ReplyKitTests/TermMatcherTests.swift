@@ -52,3 +52,16 @@ import ReplyKit
         }
     }
 }
+
+/// Positions are first screened by their first two scalars; a term of one scalar has no second one
+/// and must still be found, at the very end of a text too.
+@Suite struct ShortTermMatcherTests {
+    @Test(arguments: [
+        (["税", "password"], "税込み: password, 税", ["税", "password", "税"]),
+        (["pw", "PIN"], "my PIN, my pw", ["PIN", "pw"]),
+        (["pw"], "ends with pw", ["pw"]),
+    ])
+    func findsShortTerms(_ terms: [String], _ text: String, _ expected: [String]) {
+        #expect(TermMatcher(terms: terms).matches(in: text).map(\.term) == expected)
+    }
+}

@@ -20,6 +20,10 @@ public struct TermMatcher: Sendable {
         /// Bit `v % 64` is set for each non-ASCII first scalar `v`: most scalars of a text start no
         /// term, and are passed over without hashing.
         let nonASCIIFirsts: UInt64
+        /// Bit ``pairBit(_:_:)`` is set for the first two folded scalars of each term; nil when a
+        /// term is a single scalar. Most positions of a text start no term's first two scalars, and
+        /// are passed over after one test rather than trying every term with its first scalar.
+        let pairs: [UInt64]?
 
         init(lists: [[String]]) {
             terms = lists.enumerated().flatMap { list, terms in
@@ -34,6 +38,16 @@ public struct TermMatcher: Sendable {
             self.byFirst = byFirst
             nonASCIIFirsts = byFirst.keys.reduce(0) { $0 | 1 << ($1.value & 63) }
             byASCIIFirst = byASCII.flatMap { $0 }
+            if terms.contains(where: { $0.scalars.count < 2 }) {
+                pairs = nil
+            } else {
+                var pairs = [UInt64](repeating: 0, count: 1 << 10)
+                for term in terms {
+                    let bit = TermMatcher.pairBit(term.scalars[0].value, term.scalars[1].value)
+                    pairs[bit >> 6] |= 1 << (bit & 63)
+                }
+                self.pairs = pairs
+            }
             asciiStarts = byASCII.reduce(into: [0]) { starts, terms in starts.append(starts.last! + terms.count) }
         }
     }
@@ -93,8 +107,14 @@ public struct TermMatcher: Sendable {
         // Where each term may match next: a term's matches do not overlap one another. Made at the
         // first match: most texts have none.
         var nextStart: [Int] = []
+        let end = folded.endIndex
         for start in folded.indices {
             let first = folded[start].value
+            if let pairs = tables.pairs {
+                guard start + 1 < end else { break }
+                let bit = Self.pairBit(first, folded[start + 1].value)
+                guard pairs[bit >> 6] & (1 << (bit & 63)) != 0 else { continue }
+            }
             if first < 128 {
                 for k in tables.asciiStarts[Int(first)]..<tables.asciiStarts[Int(first) + 1] {
                     match(tables.byASCIIFirst[k], at: start, in: folded, offsets: offsets, &found, &nextStart)
@@ -104,6 +124,11 @@ public struct TermMatcher: Sendable {
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Where the pair of scalars `first`, `second` is in ``Tables/pairs``: one of 65,536 bits.
+    static func pairBit(_ first: UInt32, _ second: UInt32) -> Int {
+        Int((first &* 0x9E37 &+ second) & 0xFFFF)
     }
 
     /// Adds the match of term `index` at `start`, if there is one.
