@@ -63,3 +63,46 @@ import ReplyKit
         #expect(writer.text == text)
     }
 }
+
+/// A long array written in parts by writers of their own must read exactly as if one writer had
+/// written it all.
+@Suite struct JSONWriterPartsTests {
+    static func write(_ items: Range<Int>, _ json: inout JSONWriter) {
+        for item in items {
+            json.beginObject()
+            json.key("n"); json.int(item)
+            json.key("tags"); json.beginArray(); json.string("t\(item)"); json.endArray()
+            json.endObject()
+        }
+    }
+
+    @Test(arguments: [true, false], [[0..<3, 3..<5, 5..<9], [0..<0, 0..<2, 2..<2, 2..<3], [0..<0], [0..<4]])
+    func partsJoinIntoWhatOneWriterWrites(pretty: Bool, parts: [Range<Int>]) {
+        func head(_ json: inout JSONWriter) {
+            json.beginObject()
+            json.key("version"); json.int(1)
+            json.key("items"); json.beginArray()
+        }
+        func tail(_ json: inout JSONWriter) {
+            json.endArray()
+            json.endObject()
+        }
+        var whole = JSONWriter(pretty: pretty)
+        head(&whole)
+        for part in parts { Self.write(part, &whole) }
+        tail(&whole)
+
+        var json = JSONWriter(pretty: pretty)
+        head(&json)
+        var text = json.takeText()
+        for part in parts {
+            var writer = json.continuation(afterItems: (parts.first?.lowerBound ?? 0) < part.lowerBound)
+            Self.write(part, &writer)
+            text += writer.takeText()
+        }
+        var end = json.continuation(afterItems: parts.contains { !$0.isEmpty })
+        tail(&end)
+        text += end.takeText()
+        #expect(text == whole.text)
+    }
+}

@@ -176,25 +176,10 @@ public struct TermMatcher: Sendable {
             return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
         }
         if scalar == "’" || scalar == "‘" { return "'" }
-        if scalar.value < 0x10000, caselessBMP[Int(scalar.value) >> 6] & (1 << (scalar.value & 63)) != 0 {
-            return scalar
-        }
-        guard scalar.properties.changesWhenLowercased else { return scalar }
+        guard !ScalarSet.caseless.contains(scalar) else { return scalar }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first! : scalar
     }
-
-    /// Bit `v` is set for each scalar `v` of the Basic Multilingual Plane that lowercasing leaves
-    /// alone: asking Unicode's property tables for every scalar of a Japanese or Arabic text cost
-    /// more than the matching.
-    private static let caselessBMP: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for value in 0..<UInt32(0x10000) {
-            guard let scalar = Unicode.Scalar(value), !scalar.properties.changesWhenLowercased else { continue }
-            bits[Int(value) >> 6] |= 1 << (value & 63)
-        }
-        return bits
-    }()
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 {

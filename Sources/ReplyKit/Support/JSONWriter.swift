@@ -5,7 +5,7 @@
 /// Calls must nest properly: every `beginObject`/`beginArray` has its `end`, and inside an object
 /// every value follows its ``key(_:)``. Strings are escaped as JSON requires, and U+2028 and U+2029
 /// too, so the text is also valid JavaScript.
-public struct JSONWriter {
+public struct JSONWriter: Sendable {
     /// The text so far, as UTF-8.
     public var bytes: [UInt8] { output }
     // Inlinable with what it uses, so a reporter's many small calls compile to appends in place.
@@ -77,6 +77,25 @@ public struct JSONWriter {
     /// `value`, or null when it is nil.
     @inlinable public mutating func int(_ value: Int?) {
         if let value { int(value) } else { null() }
+    }
+
+    /// The text so far, which the writer then forgets; what it writes next goes on from where it
+    /// stands. A long report is handed over in parts, so no part is decoded twice.
+    public mutating func takeText() -> String {
+        defer { output.removeAll() }
+        return text
+    }
+
+    /// A writer that goes on from where this one stands, without its text: the items of a long
+    /// array can be written by several writers at once, and their texts joined in order.
+    /// `afterItems`: whether the innermost container will have an item before the new writer's
+    /// first one (true for every part but the first, when the parts before it wrote any).
+    public func continuation(afterItems: Bool) -> JSONWriter {
+        var next = JSONWriter(pretty: pretty)
+        next.open = open
+        next.afterKey = afterKey
+        if let last = open.indices.last { next.open[last].hasItems = open[last].hasItems || afterItems }
+        return next
     }
 
     /// A line break after the text, as files and terminals expect one.

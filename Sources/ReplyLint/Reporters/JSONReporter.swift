@@ -1,13 +1,13 @@
+import Foundation
 import ReplyKit
 
 /// One JSON object with exactly the fields cli.md documents. A diagnostic's `help` is its last note,
 /// as `help: …`; a problem with a whole file has null positions.
 struct JSONReporter {
     func render(_ result: LintResult) -> String {
-        // Written as it goes: the report describes every template of the repository.
+        // Written as it goes: the report describes every template of the repository. Diagnostics
+        // and templates are written in parts on every core, each part's text decoded there.
         var json = JSONWriter(pretty: true)
-        // About what each takes, pretty-printed: growing by doubling would copy the text many times.
-        json.reserveCapacity(result.repository.templateCount * 256 + result.diagnostics.count * 512)
         json.beginObject()
         json.key("version")
         json.int(1)
@@ -21,58 +21,97 @@ struct JSONReporter {
         ]))
         json.key("diagnostics")
         json.beginArray()
-        for d in result.diagnostics {
-            json.beginObject()
-            json.key("rule"); json.string(d.rule)
-            json.key("severity"); json.string(d.severity.rawValue)
-            json.key("message"); json.string(d.message)
-            json.key("file"); json.string(d.file)
-            json.key("line"); json.int(d.range?.start.line)
-            json.key("column"); json.int(d.range?.start.column)
-            json.key("end_line"); json.int(d.range?.end.line)
-            json.key("end_column"); json.int(d.range?.end.column)
-            json.key("brand"); json.string(d.brand)
-            json.key("locale"); json.string(d.locale)
-            json.key("template"); json.string(d.template)
-            json.key("notes")
-            json.beginArray()
-            for note in d.notes { json.string(note) }
-            if let help = d.help { json.string("help: \(help)") }
-            json.endArray()
-            json.key("fixable"); json.bool(d.isFixable)
-            json.endObject()
+        var text = json.takeText()
+        // About what the report takes: growing a string of megabytes copies it each time.
+        text.reserveCapacity(result.diagnostics.count * 512 + result.repository.templateCount * 256)
+        let diagnostics = result.diagnostics
+        Self.writeItems(of: &json, into: &text, units: diagnostics.count, bytesPerItem: 512,
+                        items: { $0.count }) { json, range in
+            for d in diagnostics[range] { Self.write(d, &json) }
         }
         json.endArray()
         json.key("templates")
         json.beginArray()
-        for folder in result.repository.brands {
-            let limit = folder.brand?.maxLength ?? 280
-            for pack in folder.packs {
-                let locale = pack.tag?.canonical
-                let templates = pack.templates
-                // Looked up once a pack: hashing its path for each template showed in profiles.
-                let worstCases = result.worstCases[pack.file] ?? []
-                // By index: a `Template` is large, and copying each out of the array costs more than
-                // writing it.
-                for index in templates.indices {
-                    json.beginObject()
-                    json.key("brand"); json.string(folder.id)
-                    json.key("locale"); json.string(locale)
-                    json.key("template"); json.string(templates[index].id.value)
-                    json.key("campaign"); json.string(templates[index].campaign)
-                    json.key("variants"); json.int(templates[index].variants.count)
-                    json.key("dm"); json.bool(templates[index].dm != nil)
-                    // Null for a template that does not parse or uses undeclared variables.
-                    json.key("max_weighted_length")
-                    json.int(index < worstCases.count ? worstCases[index] : nil)
-                    json.key("limit"); json.int(limit)
-                    json.endObject()
-                }
-            }
+        let folders = result.repository.brands
+        Self.writeItems(of: &json, into: &text, units: folders.count, bytesPerItem: 256,
+                        items: { folders[$0].reduce(0) { $0 + $1.packs.reduce(0) { $0 + $1.templates.count } } }) { json, range in
+            for folder in folders[range] { Self.writeTemplates(of: folder, worstCases: result.worstCases, &json) }
         }
         json.endArray()
         json.endObject()
         json.endLine()
-        return json.text
+        text += json.takeText()
+        return text
+    }
+
+    /// Writes the items of the array `json` has open, in parts written on every core, and adds their
+    /// text to `text`; `json` then stands after them. `units` are what `write` takes in ranges (a
+    /// diagnostic, a brand folder); `items` counts the array items a range of them writes.
+    private static func writeItems(of json: inout JSONWriter, into text: inout String, units: Int, bytesPerItem: Int,
+                                   items: (Range<Int>) -> Int, write: @Sendable (inout JSONWriter, Range<Int>) -> Void) {
+        text += json.takeText()
+        // A few parts a core, so one slow part does not leave the other cores idle.
+        let partCount = max(1, min(units, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let parts = (0..<partCount).map { units * $0 / partCount..<units * ($0 + 1) / partCount }
+        let counts = parts.map(items)
+        let start = json
+        let texts = ResultSlots<String>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            var part = start.continuation(afterItems: counts[..<index].contains { $0 > 0 })
+            part.reserveCapacity(counts[index] * bytesPerItem)
+            write(&part, parts[index])
+            texts[index] = part.takeText()
+        }
+        for index in parts.indices { text += texts[index] ?? "" }
+        json = start.continuation(afterItems: counts.contains { $0 > 0 })
+    }
+
+    private static func write(_ d: Diagnostic, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.key("rule"); json.string(d.rule)
+        json.key("severity"); json.string(d.severity.rawValue)
+        json.key("message"); json.string(d.message)
+        json.key("file"); json.string(d.file)
+        json.key("line"); json.int(d.range?.start.line)
+        json.key("column"); json.int(d.range?.start.column)
+        json.key("end_line"); json.int(d.range?.end.line)
+        json.key("end_column"); json.int(d.range?.end.column)
+        json.key("brand"); json.string(d.brand)
+        json.key("locale"); json.string(d.locale)
+        json.key("template"); json.string(d.template)
+        json.key("notes")
+        json.beginArray()
+        for note in d.notes { json.string(note) }
+        if let help = d.help { json.string("help: \(help)") }
+        json.endArray()
+        json.key("fixable"); json.bool(d.isFixable)
+        json.endObject()
+    }
+
+    private static func writeTemplates(of folder: TemplateRepository.BrandFolder, worstCases: [String: [Int?]],
+                                       _ json: inout JSONWriter) {
+        let limit = folder.brand?.maxLength ?? 280
+        for pack in folder.packs {
+            let locale = pack.tag?.canonical
+            let templates = pack.templates
+            // Looked up once a pack: hashing its path for each template showed in profiles.
+            let worstCases = worstCases[pack.file] ?? []
+            // By index: a `Template` is large, and copying each out of the array costs more than
+            // writing it.
+            for index in templates.indices {
+                json.beginObject()
+                json.key("brand"); json.string(folder.id)
+                json.key("locale"); json.string(locale)
+                json.key("template"); json.string(templates[index].id.value)
+                json.key("campaign"); json.string(templates[index].campaign)
+                json.key("variants"); json.int(templates[index].variants.count)
+                json.key("dm"); json.bool(templates[index].dm != nil)
+                // Null for a template that does not parse or uses undeclared variables.
+                json.key("max_weighted_length")
+                json.int(index < worstCases.count ? worstCases[index] : nil)
+                json.key("limit"); json.int(limit)
+                json.endObject()
+            }
+        }
     }
 }

@@ -32,7 +32,7 @@ enum InvisibleCharacters {
         switch scalar.value {
         case 0x200D, 0xFE0F, 0xFE0E: false  // joiners and variation selectors build emoji sequences
         case 0xE0020...0xE007F: false  // emoji tag sequences (subdivision flags)
-        default: scalar.properties.generalCategory == .format
+        default: ScalarSet.format.contains(scalar)
         }
     }
 }
@@ -206,15 +206,14 @@ struct ShoutingRule: Rule {
     static func isShouting(_ word: String) -> Bool {
         guard word.unicodeScalars.count >= 4 else { return false }
         let letters = word.unicodeScalars.filter(\.properties.isAlphabetic)
-        return letters.count >= 4 && letters.allSatisfy { $0.properties.isUppercase }
+        return letters.count >= 4 && letters.allSatisfy(ScalarSet.uppercase.contains)
     }
 
     /// Whether the text has four upper-case letters in a row anywhere.
     static func mayShout(_ text: String) -> Bool {
         var run = 0
         for scalar in text.unicodeScalars {
-            let upper = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value)
-                : scalar.properties.isUppercase
+            let upper = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : ScalarSet.uppercase.contains(scalar)
             run = upper ? run + 1 : 0
             if run >= 4 { return true }
         }
