@@ -124,7 +124,13 @@ public struct LintContext: Sendable {
         self.configuration = configuration
         self.analyses = repository.analyses
         termMatchers = TermMatchers(repository)
-        for (index, analysis) in analyses.enumerated() { byFile[analysis.pack.file, default: []].append(index) }
+        // Analyses come pack by pack: a pack's file is hashed once, not once for each template.
+        var start = 0
+        for index in analyses.indices
+        where index + 1 == analyses.count || analyses[index + 1].pack.file != analyses[index].pack.file {
+            byFile[analyses[index].pack.file, default: []] += Array(start...index)
+            start = index + 1
+        }
     }
 
     /// The same context with only some of its analyses, for rules of ``RuleScope/template`` scope;
