@@ -41,12 +41,9 @@ public struct Linter: Sendable {
         applyConfiguration(to: &found, repository)
         found.sort(by: Self.order)
         var result = LintResult(diagnostics: found, repository: repository)
-        // Analyses come pack by pack, each pack's in file order.
-        var start = 0
-        for (index, analysis) in context.analyses.enumerated()
-        where index + 1 == context.analyses.count || context.analyses[index + 1].pack.file != analysis.pack.file {
-            result.worstCases[analysis.pack.file] = context.analyses[start...index].map(\.maxWeightedLength)
-            start = index + 1
+        // Each pack's analyses are in file order.
+        for run in context.analyses.packRuns {
+            result.worstCases[context.analyses[run.lowerBound].pack.file] = context.analyses[run].map(\.maxWeightedLength)
         }
         Self.freeInBackground(consume context)
         return result
@@ -103,10 +100,9 @@ public struct Linter: Sendable {
     static func batches(_ analyses: [TemplateAnalysis], size: Int) -> [Range<Int>] {
         var batches: [Range<Int>] = []
         var start = 0
-        for index in analyses.indices.dropFirst()
-        where index - start >= size && analyses[index].pack.file != analyses[index - 1].pack.file {
-            batches.append(start..<index)
-            start = index
+        for run in analyses.packRuns where run.lowerBound - start >= size {
+            batches.append(start..<run.lowerBound)
+            start = run.lowerBound
         }
         if start < analyses.count { batches.append(start..<analyses.count) }
         return batches

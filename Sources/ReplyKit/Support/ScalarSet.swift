@@ -3,7 +3,7 @@
 /// than the checks that ask. Scalars above the BMP (emoji, rare CJK) are asked of the tables.
 public struct ScalarSet: Sendable {
     @usableFromInline let bits: [UInt64]
-    private let predicate: @Sendable (Unicode.Scalar) -> Bool
+    @usableFromInline let predicate: @Sendable (Unicode.Scalar) -> Bool
 
     /// The scalars for which `predicate` holds; it is called once for each BMP scalar here (about a
     /// millisecond), and later only for scalars above the BMP.
@@ -18,14 +18,12 @@ public struct ScalarSet: Sendable {
     }
 
     @inlinable public func contains(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x10000 ? containsBMP(scalar.value) : predicateHolds(scalar)
+        scalar.value < 0x10000 ? containsBMP(scalar.value) : predicate(scalar)
     }
 
     @inlinable func containsBMP(_ value: UInt32) -> Bool {
         bits[Int(value) >> 6] & (1 << (value & 63)) != 0
     }
-
-    @usableFromInline func predicateHolds(_ scalar: Unicode.Scalar) -> Bool { predicate(scalar) }
 
     /// Upper-case scalars (Unicode's `Uppercase` property).
     public static let uppercase = ScalarSet { $0.properties.isUppercase }

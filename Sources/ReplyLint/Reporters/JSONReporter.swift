@@ -4,6 +4,9 @@ import ReplyKit
 /// One JSON object with exactly the fields cli.md documents. A diagnostic's `help` is its last note,
 /// as `help: …`; a problem with a whole file has null positions.
 struct JSONReporter {
+    /// About what a diagnostic and a template take, pretty-printed: room is made for them up front.
+    private static let bytesPerDiagnostic = 512, bytesPerTemplate = 256
+
     func render(_ result: LintResult) -> String {
         // Written as it goes: the report describes every template of the repository. Diagnostics
         // and templates are written in parts on every core, each part's text decoded there.
@@ -23,9 +26,9 @@ struct JSONReporter {
         json.beginArray()
         var text = json.takeText()
         // About what the report takes: growing a string of megabytes copies it each time.
-        text.reserveCapacity(result.diagnostics.count * 512 + result.repository.templateCount * 256)
+        text.reserveCapacity(result.diagnostics.count * Self.bytesPerDiagnostic + result.repository.templateCount * Self.bytesPerTemplate)
         let diagnostics = result.diagnostics
-        Self.writeItems(of: &json, into: &text, units: diagnostics.count, bytesPerItem: 512,
+        Self.writeItems(of: &json, into: &text, units: diagnostics.count, bytesPerItem: Self.bytesPerDiagnostic,
                         items: { $0.count }) { json, range in
             for d in diagnostics[range] { Self.write(d, &json) }
         }
@@ -33,7 +36,7 @@ struct JSONReporter {
         json.key("templates")
         json.beginArray()
         let folders = result.repository.brands
-        Self.writeItems(of: &json, into: &text, units: folders.count, bytesPerItem: 256,
+        Self.writeItems(of: &json, into: &text, units: folders.count, bytesPerItem: Self.bytesPerTemplate,
                         items: { folders[$0].reduce(0) { $0 + $1.packs.reduce(0) { $0 + $1.templates.count } } }) { json, range in
             for folder in folders[range] { Self.writeTemplates(of: folder, worstCases: result.worstCases, &json) }
         }

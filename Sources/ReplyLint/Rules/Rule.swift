@@ -124,13 +124,8 @@ public struct LintContext: Sendable {
         self.configuration = configuration
         self.analyses = repository.analyses
         termMatchers = TermMatchers(repository)
-        // Analyses come pack by pack: a pack's file is hashed once, not once for each template.
-        var start = 0
-        for index in analyses.indices
-        where index + 1 == analyses.count || analyses[index + 1].pack.file != analyses[index].pack.file {
-            byFile[analyses[index].pack.file, default: []] += Array(start...index)
-            start = index + 1
-        }
+        // A pack's file is hashed once, not once for each template.
+        for run in analyses.packRuns { byFile[analyses[run.lowerBound].pack.file, default: []] += Array(run) }
     }
 
     /// The same context with only some of its analyses, for rules of ``RuleScope/template`` scope;
@@ -152,5 +147,18 @@ public struct LintContext: Sendable {
     /// Every brand folder that has a readable brand.yaml, with its brand.
     public var brands: [(folder: TemplateRepository.BrandFolder, brand: Brand)] {
         repository.brands.compactMap { folder in folder.brand.map { (folder, $0) } }
+    }
+}
+
+extension [TemplateAnalysis] {
+    /// The runs of consecutive analyses of one pack file, in order: analyses come pack by pack.
+    var packRuns: [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        for index in indices where index + 1 == count || self[index + 1].pack.file != self[index].pack.file {
+            runs.append(start..<index + 1)
+            start = index + 1
+        }
+        return runs
     }
 }
