@@ -42,20 +42,21 @@ enum FileReader {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notARegularFile) }
         let size = Int(info.st_size)
         guard size <= limit else { return .failure(.tooLarge(bytes: size, limit: limit)) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        while total < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(fd, buffer.baseAddress! + total, size - total)
+        var failure: Failure?
+        // Read straight into the array's storage: zeroing it first would touch every byte twice.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let count = systemRead(fd, buffer.baseAddress! + initialized, size - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = .readFailed(errorText())
+                    return
+                }
+                if count == 0 { break }
+                initialized += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.readFailed(errorText()))
-            }
-            if count == 0 { break }
-            total += count
         }
-        if total < size { bytes.removeLast(size - total) }
+        if let failure { return .failure(failure) }
         return .success(bytes)
     }
 

@@ -11,7 +11,7 @@ struct PackReader {
     /// Every template id read so far, first occurrence only: its key, and in which of the pack's
     /// template mappings. Repeated in the same mapping, an id is a duplicate key; in another one, a
     /// template defined twice.
-    private var ids: [String: (key: YAMLValue, mapping: Int)] = [:]
+    private var ids = StringTable<(key: YAMLValue, mapping: Int)>()
     private var mappingCount = 0
 
     init(source: SourceFile, brand: String, locale: String?) {
@@ -61,8 +61,8 @@ struct PackReader {
         }
         mappingCount += 1
         templates.reserveCapacity(templates.count + entries.count / 2)
-        // Campaigns are few: growing for them costs less than rehashing for each.
-        if ids.isEmpty { ids.reserveCapacity(entries.count / 2) }
+        // Campaigns are few: growing for them costs less than sizing for each.
+        if ids.count == 0 { ids = StringTable(capacity: entries.count / 2) }
         var iterator = entries.makeIterator()
         while let key = iterator.next(), let value = iterator.next() {
             guard let name = reader.stringKey(key) else { continue }
@@ -72,7 +72,7 @@ struct PackReader {
                 reader.reportDuplicateKey(name, at: range, first: first.key.range, in: what())
                 continue
             }
-            if first == nil { ids[name] = (key, mappingCount) }
+            if first == nil { ids.insert(name, (key, mappingCount)) }
             // A null key (`~`) has no id to check.
             let id = key.isNull ? reader.identifier(key, "template id") : reader.identifier(Located(name, range: range), "template id")
             guard let id else { continue }
@@ -112,7 +112,12 @@ struct PackReader {
                                       at: field.value.range, notes: ["a list of variants needs two or more"],
                                       help: items.count == 1 ? "write the text without the list" : nil)
                     }
-                    templates[index].variants = items.compactMap { reader.text($0, "a variant of `text`") }
+                    var variants: [TemplateText] = []
+                    variants.reserveCapacity(items.count)
+                    for item in items {
+                        if let text = reader.text(item, "a variant of `text`") { variants.append(text) }
+                    }
+                    templates[index].variants = variants
                 } else if let text = reader.text(field.value, "`text`") {
                     templates[index].variants = [text]
                 }

@@ -4,12 +4,18 @@ protocol SchemaKey: RawRepresentable<String>, CaseIterable, Hashable, Sendable w
 
 /// A kind of mapping's keys, matched by their bytes: a mapping whose keys are all known is read
 /// without making a string per key or comparing strings.
-struct KeySet<Key: SchemaKey>: Sendable {
+///
+/// A class: readers pass their static key sets to every mapping they read, and a reference is
+/// one word to pass where a struct of arrays is four to retain.
+final class KeySet<Key: SchemaKey>: Sendable {
     let keys: [Key]
     let names: [String]
     /// The positions in `keys` of the keys that must be present, in the order missing ones are
     /// reported.
     let requiredIndices: [Int]
+    /// Each key's first eight bytes, little-endian and zero-padded, and its byte count: most keys
+    /// are told apart by these alone.
+    private let heads: [(word: UInt64, count: Int)]
     private let utf8: [[UInt8]]
 
     init(required: [Key] = []) {
@@ -17,15 +23,27 @@ struct KeySet<Key: SchemaKey>: Sendable {
         self.keys = keys
         precondition(keys.count <= 64, "a key set is a 64-bit mask")
         names = keys.map(\.rawValue)
-        utf8 = names.map { Array($0.utf8) }
+        let utf8 = names.map { Array($0.utf8) }
+        self.utf8 = utf8
+        heads = utf8.map { bytes in (bytes.withUnsafeBufferPointer(Self.head), bytes.count) }
         requiredIndices = required.map { keys.firstIndex(of: $0)! }
+    }
+
+    private static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        for index in 0..<min(8, bytes.count) { word |= UInt64(bytes[index]) << (8 * index) }
+        return word
     }
 
     /// The position in `keys` of an untagged scalar key with exactly one key's bytes.
     func index(of key: YAMLValue) -> Int? {
         guard !key.hasTag else { return nil }
-        return key.withScalarBytes { bytes in
-            utf8.firstIndex { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        return key.withScalarBytes { bytes -> Int? in
+            let word = Self.head(bytes)
+            for index in heads.indices where heads[index].word == word && heads[index].count == bytes.count {
+                if bytes.count <= 8 || utf8[index][8...].elementsEqual(bytes[8...]) { return index }
+            }
+            return nil
         } ?? nil
     }
 
@@ -40,29 +58,66 @@ struct Field<Key: SchemaKey> {
     let value: YAMLValue
 }
 
+/// The fields of one mapping, in order: what ``SchemaReader/fields(_:_:_:)`` returns.
+///
+/// A mapping whose keys are all known and distinct (nearly all of them) is read in place, its
+/// keys' positions in the key set packed four bits each, so reading a template allocates nothing
+/// for its fields.
+struct Fields<Key: SchemaKey>: Sequence {
+    fileprivate let children: YAMLValue.Children?
+    /// The position in `keys` of each field's key, four bits each from the lowest.
+    fileprivate let positions: UInt64
+    fileprivate let keys: [Key]
+    /// The fields, when the mapping needed the general path.
+    fileprivate let list: [Field<Key>]
+
+    var underestimatedCount: Int { children.map { $0.count / 2 } ?? list.count }
+
+    func makeIterator() -> Iterator {
+        Iterator(children: children?.makeIterator(), positions: positions, keys: keys, list: list.makeIterator())
+    }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate var children: YAMLValue.Children.Iterator?
+        fileprivate var positions: UInt64
+        fileprivate let keys: [Key]
+        fileprivate var list: IndexingIterator<[Field<Key>]>
+
+        mutating func next() -> Field<Key>? {
+            guard children != nil else { return list.next() }
+            guard let keyNode = children!.next(), let value = children!.next() else { return nil }
+            defer { positions >>= 4 }
+            return Field(key: keys[Int(positions & 0xF)], keyNode: keyNode, value: value)
+        }
+    }
+}
+
 extension SchemaReader {
     /// The fields of a mapping whose keys `keys` knows, in order, first occurrence of each key only.
     ///
     /// Reports a node that is not a mapping, keys that are not strings, repeated keys, unknown keys
     /// (with a suggestion) and missing required keys; fields under unknown keys are left out.
-    mutating func fields<Key>(_ node: YAMLValue, _ keys: KeySet<Key>, _ what: @autoclosure () -> String) -> [Field<Key>]? {
-        guard let entries = node.mappingEntries else { return checkedFields(node, keys, what()) }
-        var fields: [Field<Key>] = []
-        fields.reserveCapacity(entries.count / 2)
+    mutating func fields<Key>(_ node: YAMLValue, _ keys: KeySet<Key>, _ what: @autoclosure () -> String) -> Fields<Key>? {
+        guard let entries = node.mappingEntries, entries.count <= 32, keys.keys.count <= 16 else {
+            return checkedFields(node, keys, what()).map { Fields(children: nil, positions: 0, keys: [], list: $0) }
+        }
         var seen: UInt64 = 0
+        var positions: UInt64 = 0
+        var shift: UInt64 = 0
         var iterator = entries.makeIterator()
-        while let keyNode = iterator.next(), let value = iterator.next() {
+        while let keyNode = iterator.next(), iterator.next() != nil {
             // Anything but a known key written once: the general path says what is wrong.
             guard let index = keys.index(of: keyNode), seen & (1 << index) == 0 else {
-                return checkedFields(node, keys, what())
+                return checkedFields(node, keys, what()).map { Fields(children: nil, positions: 0, keys: [], list: $0) }
             }
             seen |= 1 << index
-            fields.append(Field(key: keys.keys[index], keyNode: keyNode, value: value))
+            positions |= UInt64(index) << shift
+            shift += 4
         }
         for index in keys.requiredIndices where seen & (1 << index) == 0 {
             reportMissing(keys.names[index], in: what(), at: node)
         }
-        return fields
+        return Fields(children: entries, positions: positions, keys: keys.keys, list: [])
     }
 
     /// ``fields(_:_:_:)`` for a mapping that may hold anything, through its keys as strings.

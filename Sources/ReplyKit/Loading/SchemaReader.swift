@@ -194,18 +194,20 @@ struct SchemaReader {
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        var previousWasDash = true
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "-") {
-                if previousWasDash { return false }
-                previousWasDash = true
-            } else if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
-                previousWasDash = false
-            } else {
-                return false
+        text.withUTF8Bytes { bytes in
+            var previousWasDash = true
+            for byte in bytes {
+                if byte == UInt8(ascii: "-") {
+                    if previousWasDash { return false }
+                    previousWasDash = true
+                } else if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                    previousWasDash = false
+                } else {
+                    return false
+                }
             }
+            return !bytes.isEmpty && !previousWasDash
         }
-        return !text.isEmpty && !previousWasDash
     }
 
     /// A BCP 47 tag; a tag not written canonically is reported (and still returned).

@@ -36,25 +36,24 @@ final class LineIndex: Sendable {
         ascii.reserveCapacity(count / 24 + 2)
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
-        /// Whether a byte of `word` is zero (exact as a whole, as borrows only run upwards).
-        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & high != 0 }
+        /// The high bit of each zero byte of `word`; the lowest set bit is exact (borrows only run
+        /// upwards), which is the only one used.
+        func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & high }
         var lineASCII = true
         var i = 0
         while i < count {
             if i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                // No byte below 0x0E: no LF or CR.
-                let noControl = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high == 0
-                if noControl {
-                    if word & high == 0 {
-                        i += 8
-                        continue
-                    }
-                    if !hasZero(word ^ 0xC2C2_C2C2_C2C2_C2C2) && !hasZero(word ^ 0xE2E2_E2E2_E2E2_E2E2) {
-                        lineASCII = false
-                        i += 8
-                        continue
-                    }
+                let nonASCII = word & high
+                // Bytes below 0x0E (LF, CR) and, in a word with non-ASCII bytes, 0xC2 and 0xE2.
+                var candidates = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high
+                if nonASCII != 0 { candidates |= zeros(word ^ 0xC2C2_C2C2_C2C2_C2C2) | zeros(word ^ 0xE2E2_E2E2_E2E2_E2E2) }
+                // Skip straight to the first byte that may start a break.
+                let skipped = candidates == 0 ? 8 : candidates.trailingZeroBitCount >> 3
+                if skipped > 0 {
+                    if nonASCII & (skipped == 8 ? ~0 : (1 << (skipped << 3)) - 1) != 0 { lineASCII = false }
+                    i += skipped
+                    continue
                 }
             }
             let byte = base[i]
