@@ -36,7 +36,20 @@ public enum TwitterText {
     public static func weightedLength(
         _ text: String, configuration: TwitterTextConfiguration = .default
     ) -> Int {
-        parseTweet(text, configuration: configuration).weightedLength
+        plainASCIILength(text, configuration: configuration) ?? parseTweet(text, configuration: configuration).weightedLength
+    }
+
+    /// The weighted length of ASCII text without a `.`, counted without transcoding or scanning;
+    /// nil for other text. Such text holds no URL (the host of every URL twitter-text finds has a
+    /// dot), is NFC already, and starts no emoji (a keycap needs U+20E3), so every character
+    /// weighs what the range starting at U+0000 says.
+    private static func plainASCIILength(_ text: String, configuration: TwitterTextConfiguration) -> Int? {
+        guard let low = configuration.ranges.first(where: { $0.start == 0 }), low.end >= 0x7F else { return nil }
+        let count = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: ".") { return nil }
+            return bytes.count
+        } ?? nil
+        return count.map { $0 * low.weight / configuration.scale }
     }
 
     /// URLs in `text`, with and without a protocol, as twitter-text's `extractUrlsWithIndices`.

@@ -32,6 +32,9 @@ struct ConformanceTests {
             displayRangeStart: e["displayRangeStart"]?.int ?? -1, displayRangeEnd: e["displayRangeEnd"]?.int ?? -1,
             validRangeStart: e["validRangeStart"]?.int ?? -1, validRangeEnd: e["validRangeEnd"]?.int ?? -1)
         #expect(result == expected, "\(test.description)")
+        // `weightedLength` counts plain ASCII without parsing: it must agree with the parse.
+        #expect(TwitterText.weightedLength(test.text, configuration: configuration) == expected.weightedLength,
+                "\(test.description)")
     }
 
     // MARK: Extraction

@@ -41,6 +41,19 @@ struct WeightedLengthTests {
     @Test(arguments: cases)
     func weightedLength(_ c: Case) {
         #expect(TwitterText.parseTweet(c.text).weightedLength == c.v3, "\(c.note)")
+        #expect(TwitterText.weightedLength(c.text) == c.v3, "\(c.note)")
+    }
+
+    /// ASCII without a dot is counted without a parse: what looks like a URL, an emoji or an entity
+    /// there must weigh what the parse says.
+    @Test(arguments: ["http://localhost", "https://t/x", "a:b//c", "mailto:help", "#1 *2 ### 0", ":) <3 :-D",
+                      "@jack #tag $CASH", "{first_name}, thanks!", "line\nbreak\ttab\r\n", String(repeating: "a", count: 400)])
+    func plainASCIIIsCountedAsTheParseCountsIt(_ text: String) {
+        for configuration in [TwitterTextConfiguration.v2, .v3] {
+            #expect(TwitterText.weightedLength(text, configuration: configuration)
+                    == TwitterText.parseTweet(text, configuration: configuration).weightedLength)
+        }
+        #expect(TwitterText.weightedLength(text) == text.utf8.count)
     }
 
     @Test func emptyTextIsInvalid() {

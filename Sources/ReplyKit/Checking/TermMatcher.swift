@@ -77,25 +77,30 @@ public struct TermMatcher: Sendable {
     public func matches(in text: String) -> [Match] {
         guard !tables.terms.isEmpty else { return [] }
         var text = text
-        // Most template text is ASCII: it is matched in place, folded byte by byte as it is read.
-        if let found = text.withUTF8({ bytes in
-            bytes.allSatisfy { $0 < 0x80 } ? matches(in: bytes.lazy.map { Self.fold(Unicode.Scalar($0)) }, offsets: { $0 }) : nil
-        }) {
-            return found
+        return text.withUTF8 { bytes in
+            // The folded text is made once, in scratch space: matching reads each position several
+            // times (the pair screen, then the terms).
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { folded in
+                // Most template text is ASCII: a position is its UTF-8 offset.
+                if bytes.allSatisfy({ $0 < 0x80 }) {
+                    for (index, byte) in bytes.enumerated() { folded.initializeElement(at: index, to: Self.foldASCII(byte)) }
+                    return matches(in: UnsafeBufferPointer(folded), offsets: { $0 })
+                }
+                return withUnsafeTemporaryAllocation(of: Int.self, capacity: bytes.count + 1) { offsets in
+                    var count = 0
+                    var offset = 0
+                    while offset < bytes.count {
+                        let (scalar, width) = bytes.scalar(at: offset)
+                        folded.initializeElement(at: count, to: Self.fold(scalar))
+                        offsets.initializeElement(at: count, to: offset)
+                        count += 1
+                        offset += width
+                    }
+                    offsets.initializeElement(at: count, to: offset)
+                    return matches(in: UnsafeBufferPointer(rebasing: folded[..<count]), offsets: { offsets[$0] })
+                }
+            }
         }
-        // Folded scalars and their UTF-8 offsets, in one pass.
-        var folded: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        folded.reserveCapacity(text.utf8.count)
-        offsets.reserveCapacity(text.utf8.count + 1)
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            folded.append(Self.fold(scalar))
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
-        return matches(in: folded, offsets: { offsets[$0] })
     }
 
     /// The matches in a folded text; `offsets` gives the UTF-8 offset of a position in it (or of its end).
@@ -172,9 +177,24 @@ public struct TermMatcher: Sendable {
 
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         // Most text is ASCII: no Unicode tables for it.
-        if scalar.value < 0x80 {
-            return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
-        }
+        if scalar.value < 0x80 { return foldASCII(UInt8(scalar.value)) }
+        if scalar.value < UInt32(foldTable.count) { return Unicode.Scalar(foldTable[Int(scalar.value)])! }
+        return foldByProperties(scalar)
+    }
+
+    static func foldASCII(_ byte: UInt8) -> Unicode.Scalar {
+        Unicode.Scalar((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+    }
+
+    /// The folded form of every scalar below U+3000, where the scripts with case are: asking
+    /// Unicode's properties for each letter of a text costs far more than the table, which is made
+    /// once, on first use.
+    private static let foldTable: [UInt32] = (UInt32(0)..<0x3000).map { value in
+        Unicode.Scalar(value).map { foldByProperties($0).value } ?? value
+    }
+
+    static func foldByProperties(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.value < 0x80 { return foldASCII(UInt8(scalar.value)) }
         if scalar == "’" || scalar == "‘" { return "'" }
         guard !ScalarSet.caseless.contains(scalar) else { return scalar }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars

@@ -52,12 +52,23 @@ public struct MessageParser {
             case UInt8(ascii: "'"):
                 try apostrophe(inPlural: inPlural)
             default:
-                literal.append(byte)
-                index += 1
+                // The whole run of plain text up to the next byte with a meaning, in one append.
+                var end = index + 1
+                while end < bytes.count && !Self.isSpecial(bytes[end], inPlural: inPlural) { end += 1 }
+                literal.append(contentsOf: bytes[index..<end])
+                index = end
             }
         }
         flushLiteral(into: &parts)
         return Message(parts)
+    }
+
+    private static func isSpecial(_ byte: UInt8, inPlural: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "'"): true
+        case UInt8(ascii: "#"): inPlural
+        default: false
+        }
     }
 
     private mutating func flushLiteral(into parts: inout [Message.Part]) {

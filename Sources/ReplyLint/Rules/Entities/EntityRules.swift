@@ -137,15 +137,23 @@ struct PlaceholderJoinsEntityRule: Rule {
     /// Variables whose neighbouring literal text makes an entity with them, and which kind.
     static func joins(in message: Message) -> [(Message.Argument, String)] {
         var result: [(Message.Argument, String)] = []
-        for (index, part) in message.parts.enumerated() {
-            switch part {
+        for index in message.parts.indices {
+            switch message.parts[index] {
             case .variable(let argument):
-                let before = index > 0 ? literal(message.parts[index - 1]).map { String($0.suffix(1)) } ?? "" : ""
-                let after = index + 1 < message.parts.count ? literal(message.parts[index + 1]).map { String($0.prefix(2)) } ?? "" : ""
-                if ["@", "＠"].contains(before) { result.append((argument, "mention")) }
-                else if ["#", "＃"].contains(before) { result.append((argument, "hashtag")) }
+                var before = ""
+                if index > 0, case .literal(let text) = message.parts[index - 1], let last = text.unicodeScalars.last,
+                   Self.mayJoin(last) {
+                    // The whole last character: a mark with a combining one on it joins nothing.
+                    before = String(text.suffix(1))
+                }
+                var after = false
+                if index + 1 < message.parts.count, case .literal(let text) = message.parts[index + 1] {
+                    after = Self.startsDomain(text)
+                }
+                if before == "@" || before == "＠" { result.append((argument, "mention")) }
+                else if before == "#" || before == "＃" { result.append((argument, "hashtag")) }
                 else if before == "$" { result.append((argument, "cashtag")) }
-                else if [".", "/", ":"].contains(before) || Self.startsDomain(after) { result.append((argument, "URL")) }
+                else if before == "." || before == "/" || before == ":" || after { result.append((argument, "URL")) }
             case .plural(_, let branches), .select(_, let branches):
                 for branch in branches { result += joins(in: branch.message) }
             case .literal, .pound:
@@ -155,17 +163,20 @@ struct PlaceholderJoinsEntityRule: Rule {
         return result
     }
 
-    private static func literal(_ part: Message.Part) -> String? {
-        if case .literal(let text) = part { return text }
-        return nil
+    /// Whether a literal ending in `scalar` may join the value after it into an entity.
+    private static func mayJoin(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "@", "＠", "#", "＃", "$", ".", "/", ":": true
+        default: false
+        }
     }
 
     /// `.com`, `/path`: text that continues a domain or path right after the value.
     private static func startsDomain(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        guard let first = scalars.first else { return false }
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
         if first == "/" { return true }
-        return first == "." && scalars.count > 1 && scalars[1].properties.isAlphabetic
+        return first == "." && scalars.next()?.properties.isAlphabetic == true
     }
 }
 
@@ -206,18 +217,17 @@ struct TooManyHashtagsRule: Rule {
 
     /// The number of `#` and `＃` (EF BC 83 in UTF-8) in a text: an upper bound of its hashtags.
     static func hashMarks(_ text: String) -> Int {
-        var count = 0
-        var fullwidth = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "#") { count += 1 }
-            // Counting the last byte of ＃ alone would also count other characters ending in 0x83.
-            switch (fullwidth, byte) {
-            case (_, 0xEF): fullwidth = 1
-            case (1, 0xBC): fullwidth = 2
-            case (2, 0x83): count += 1; fullwidth = 0
-            default: fullwidth = 0
+        text.withUTF8Bytes { bytes in
+            var count = 0
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "#") {
+                    count += 1
+                } else if bytes[index] == 0x83, index >= 2, bytes[index - 1] == 0xBC, bytes[index - 2] == 0xEF {
+                    // The last byte of ＃ alone would also count other characters ending in 0x83.
+                    count += 1
+                }
             }
+            return count
         }
-        return count
     }
 }

@@ -211,13 +211,24 @@ struct ShoutingRule: Rule {
 
     /// Whether the text has four upper-case letters in a row anywhere.
     static func mayShout(_ text: String) -> Bool {
-        var run = 0
-        for scalar in text.unicodeScalars {
-            let upper = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : ScalarSet.uppercase.contains(scalar)
-            run = upper ? run + 1 : 0
-            if run >= 4 { return true }
+        text.withUTF8Bytes { bytes in
+            var run = 0
+            var offset = 0
+            while offset < bytes.count {
+                let upper: Bool
+                if bytes[offset] < 0x80 {
+                    upper = (0x41...0x5A).contains(bytes[offset])
+                    offset += 1
+                } else {
+                    let (scalar, width) = bytes.scalar(at: offset)
+                    upper = ScalarSet.uppercase.contains(scalar)
+                    offset += width
+                }
+                run = upper ? run + 1 : 0
+                if run >= 4 { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Words outside `{…}` placeholders, with their UTF-8 spans.
@@ -297,15 +308,17 @@ struct DuplicateTextRule: Rule {
         var found: [Diagnostic] = []
         // The texts of the pack at hand: analyses come pack by pack.
         var pack: String?
-        var seen: [Bytes: (template: String, range: SourceRange)] = [:]
+        // Compared and hashed by their bytes: a `String` key hashes its Unicode normalization,
+        // which costs more than the rest of the rule for non-ASCII text.
+        var seen = StringTable<(template: String, range: SourceRange)>(capacity: 64)
         for analysis in context.analyses {
             if analysis.pack.file != pack {
                 pack = analysis.pack.file
-                seen.removeAll(keepingCapacity: true)
+                seen.removeAll()
             }
             for (text, what) in analysis.variantTexts {
-                let key = Bytes(text.text.value)
-                guard !key.text.isEmpty else { continue }
+                let key = text.text.value
+                guard !key.isEmpty else { continue }
                 if let first = seen[key] {
                     found.append(diagnostic(
                         "\(what) of `\(analysis.template.id.value)` is the same as `\(first.template)`", in: analysis,
@@ -313,7 +326,7 @@ struct DuplicateTextRule: Rule {
                         notes: ["first written at \(analysis.pack.file):\(first.range.start)"],
                         help: "keep one template, or make the texts differ"))
                 } else {
-                    seen[key] = (analysis.template.id.value, text.text.range)
+                    seen.insert(key, (analysis.template.id.value, text.text.range))
                 }
             }
         }
@@ -321,19 +334,3 @@ struct DuplicateTextRule: Rule {
     }
 }
 
-extension DuplicateTextRule {
-    /// A text as a dictionary key compared and hashed by its UTF-8 bytes: a `String` key hashes its
-    /// Unicode normalization, which costs more than the rest of the rule for non-ASCII text.
-    struct Bytes: Hashable {
-        let text: String
-
-        init(_ text: String) { self.text = text }
-
-        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-}

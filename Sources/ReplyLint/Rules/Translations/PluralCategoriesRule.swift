@@ -33,17 +33,18 @@ struct PluralCategoriesRule: Rule {
         var found: [Diagnostic] = []
         var resolved: [LocaleTag: ResolvedLocale?] = [:]
         // Templates come pack by pack: the locale asked for last is the one asked for next.
-        var last: (tag: LocaleTag, locale: ResolvedLocale, has: [PluralCategory])?
+        var last: (tag: LocaleTag, locale: ResolvedLocale, has: [PluralCategory], hasNote: String)?
         // What `missing` found for a locale, a range and a set of branch keys: packs repeat them.
-        var missingCache: [MissingKey: [(PluralCategory, [Int])]] = [:]
+        var missingCache: [MissingKey: [(category: PluralCategory, note: String)]] = [:]
         for analysis in context.analyses {
             guard let tag = analysis.pack.tag else { continue }
             if last?.tag != tag {
                 if resolved[tag] == nil { resolved[tag] = .some(context.repository.locales.resolve(tag)) }
                 guard let locale = resolved[tag] ?? nil else { continue }
-                last = (tag, locale, locale.plural.categories)
+                let has = locale.plural.categories
+                last = (tag, locale, has, "`\(tag)` has: \(has.map(\.rawValue).joined(separator: ", "))")
             }
-            guard let (_, locale, has) = last else { continue }
+            guard let (_, locale, has, hasNote) = last else { continue }
             for (text, what) in analysis.texts where !text.variableNames.isEmpty {
                 text.message?.forEachArgument { argument, part in
                     guard case .plural(_, let branches) = part else { return }
@@ -52,19 +53,21 @@ struct PluralCategoriesRule: Rule {
                         found.append(diagnostic(
                             "`\(category.rawValue)` is not a plural category of `\(tag)` (\(what) of `\(analysis.template.id.value)`)",
                             in: analysis, range: text.map.range(branch.keySpan),
-                            notes: ["`\(tag)` has: \(has.map(\.rawValue).joined(separator: ", "))"],
+                            notes: [hasNote],
                             help: "remove the branch"))
                     }
                     guard case .number(let min, let max)? = analysis.brand.variable(named: argument.name)?.kind else { return }
                     let key = MissingKey(locale: tag.canonical, min: min, max: max, keys: branches.map(\.key))
-                    let missing = missingCache[key] ?? Self.missing(branches, rules: locale.plural, min: min, max: max)
+                    let missing = missingCache[key] ?? Self.missing(branches, rules: locale.plural, min: min, max: max).map {
+                        category, examples in
+                        (category, "in `\(tag)`, `\(category.rawValue)` is used for \(examples.map(String.init).joined(separator: ", "))\(examples.count == 3 ? ", …" : "")")
+                    }
                     missingCache[key] = missing
-                    for (category, examples) in missing {
+                    for (category, note) in missing {
                         found.append(diagnostic(
                             "\(what) of `\(analysis.template.id.value)` has no `\(category.rawValue)` branch for `\(argument.name)`",
                             in: analysis, range: text.map.range(argument.nameSpan),
-                            notes: ["in `\(tag)`, `\(category.rawValue)` is used for \(examples.map(String.init).joined(separator: ", "))\(examples.count == 3 ? ", …" : "")",
-                                    "without it those numbers get the `other` branch"],
+                            notes: [note, "without it those numbers get the `other` branch"],
                             help: "add `\(category.rawValue) {…}`"))
                     }
                 }
