@@ -39,17 +39,31 @@ public enum TwitterText {
         plainASCIILength(text, configuration: configuration) ?? parseTweet(text, configuration: configuration).weightedLength
     }
 
-    /// The weighted length of ASCII text without a `.`, counted without transcoding or scanning;
-    /// nil for other text. Such text holds no URL (the host of every URL twitter-text finds has a
-    /// dot), is NFC already, and starts no emoji (a keycap needs U+20E3), so every character
-    /// weighs what the range starting at U+0000 says.
+    /// The weighted length of ASCII text in which no `.` is followed by a letter, digit, `-` or `_`,
+    /// counted without transcoding or scanning; nil for other text. Such text holds no URL (every
+    /// URL twitter-text finds has a dot followed by the next label of its host), is NFC already, and
+    /// starts no emoji (a keycap needs U+20E3), so every character weighs what the range starting
+    /// at U+0000 says. A sentence's full stop leaves text on this path.
     private static func plainASCIILength(_ text: String, configuration: TwitterTextConfiguration) -> Int? {
         guard let low = configuration.ranges.first(where: { $0.start == 0 }), low.end >= 0x7F else { return nil }
         let count = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: ".") { return nil }
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "."), index + 1 < bytes.count, continuesHost(bytes[index + 1]) { return nil }
+            }
             return bytes.count
         } ?? nil
         return count.map { $0 * low.weight / configuration.scale }
+    }
+
+    /// Whether an ASCII byte after a `.` could start the next label of a host.
+    private static func continuesHost(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"): true
+        default: false
+        }
     }
 
     /// URLs in `text`, with and without a protocol, as twitter-text's `extractUrlsWithIndices`.

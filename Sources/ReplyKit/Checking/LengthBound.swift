@@ -14,21 +14,61 @@ public struct LengthBound: Sendable, Hashable {
     /// What the literal text contributes along the longest path.
     public var literal: Int
     /// What each variable contributes along the longest path, by name.
-    public var variables: [String: Int]
+    public var variables: [String: Int] {
+        get { Dictionary(shares.map { ($0.name, $0.weight) }, uniquingKeysWith: +) }
+        set { shares = newValue.map { Share(name: $0.key, weight: $0.value) } }
+    }
 
-    public static let zero = LengthBound(total: 0, literal: 0, variables: [:])
+    /// ``variables`` as a list in order of first use: a text names a handful of variables, and lint
+    /// measures every text of every template, where a dictionary cost a hash per part.
+    private var shares: [Share]
+
+    private struct Share: Sendable, Hashable {
+        var name: String
+        var weight: Int
+    }
+
+    private init(total: Int, literal: Int, shares: [Share]) {
+        self.total = total
+        self.literal = literal
+        self.shares = shares
+    }
+
+    public static let zero = LengthBound(total: 0, literal: 0, shares: [])
+
+    public static func == (a: LengthBound, b: LengthBound) -> Bool {
+        a.total == b.total && a.literal == b.literal && a.variables == b.variables
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(total)
+        hasher.combine(literal)
+        hasher.combine(variables)
+    }
 
     /// Adds `weight` from variable `name` (nil for literal text), in place: a text is measured part by
     /// part, and lint measures every text of every template.
     private mutating func add(_ weight: Int, from name: String?) {
         total += weight
-        if let name { variables[name, default: 0] += weight } else { literal += weight }
+        guard let name else {
+            literal += weight
+            return
+        }
+        addShare(weight, name)
+    }
+
+    private mutating func addShare(_ weight: Int, _ name: String) {
+        if let index = shares.firstIndex(where: { $0.name == name }) {
+            shares[index].weight += weight
+        } else {
+            shares.append(Share(name: name, weight: weight))
+        }
     }
 
     private mutating func add(_ other: LengthBound) {
         total += other.total
         literal += other.literal
-        if !other.variables.isEmpty { variables.merge(other.variables, uniquingKeysWith: +) }
+        for share in other.shares { addShare(share.weight, share.name) }
     }
 
     /// The bound of `message`; nil when it uses a variable that is not declared or not of a kind its

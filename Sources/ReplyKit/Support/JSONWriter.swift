@@ -56,7 +56,7 @@ public struct JSONWriter: Sendable {
             scan /= 10
             digits += 1
         }
-        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        for _ in 0..<digits { output.append(UInt8(ascii: "0")) }
         var index = output.count - 1
         while rest > 0 {
             output[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
@@ -158,8 +158,17 @@ public struct JSONWriter: Sendable {
 
     @inlinable mutating func newline() {
         output.append(0x0A)
-        output.append(contentsOf: repeatElement(0x20, count: open.count * 2))
+        // From a line of spaces made once: appending a repeated element went byte by byte, and a
+        // pretty report has a line break for each of its hundreds of thousands of values.
+        let indent = open.count * 2
+        if indent <= Self.spaces.count {
+            Self.spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<indent])) }
+        } else {
+            output.append(contentsOf: repeatElement(0x20, count: indent))
+        }
     }
+
+    @usableFromInline static let spaces = [UInt8](repeating: 0x20, count: 32)
 
     @inlinable mutating func writeString(_ s: String) {
         output.append(UInt8(ascii: "\""))
