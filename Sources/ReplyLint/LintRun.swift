@@ -30,6 +30,10 @@ public struct LintRun: Sendable {
         /// The `--report` files to write, in order.
         public var reports: [(path: String, contents: String)]
         public var result: LintResult?
+        /// What the rules read, kept until the outcome is dropped: freeing a hundred thousand
+        /// analyses while the report is rendered slowed the report, and `replykit lint` exits
+        /// without freeing them.
+        var analyses: [LintContext] = []
     }
 
     public var options: Options
@@ -82,10 +86,12 @@ public struct LintRun: Sendable {
                 if let files = target.onlyFiles { onlyFiles?.formUnion(files) } else { onlyFiles = nil }
             }
             guard let repository else { return nil }
-            var result = Linter(catalogue: catalogue, configuration: configuration).lint(repository)
+            var (result, context) = Linter(catalogue: catalogue, configuration: configuration).lintKeepingAnalyses(repository)
+            analyses.append(context)
             if let onlyFiles { result = result.restricted(to: onlyFiles) }
             return result
         }
+        var analyses: [LintContext] = []
         guard var result = lintTargets() else { return failure("nothing to lint") }
         var fixNotes = ""
         if options.fix {
@@ -115,6 +121,6 @@ public struct LintRun: Sendable {
             stdout: options.format.render(shown, options: reportOptions), stderr: stderr, exitCode: exitCode,
             reports: options.reports.map { ($0.path, $0.format.render(shown, options: ReportOptions(
                 colors: false, toolVersion: options.toolVersion, repositoryRoot: root, catalogue: catalogue))) },
-            result: result)
+            result: result, analyses: analyses)
     }
 }

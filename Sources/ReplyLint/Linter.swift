@@ -18,6 +18,15 @@ public struct Linter: Sendable {
     /// Lints `repository`: loading's findings and every rule's, at their configured severities,
     /// without those switched off (globally or by a template's `disable`), sorted by file and position.
     public func lint(_ repository: TemplateRepository) -> LintResult {
+        let (result, context) = lintKeepingAnalyses(repository)
+        Self.freeInBackground(consume context)
+        return result
+    }
+
+    /// ``lint(_:)``, handing back the analyses the rules read instead of freeing them: `replykit
+    /// lint` frees them after the report is written (which a background free would slow down),
+    /// or not at all when it exits.
+    func lintKeepingAnalyses(_ repository: TemplateRepository) -> (LintResult, LintContext) {
         let context = LintContext(repository: repository, configuration: configuration)
         var found = repository.diagnostics
         // Rules only read the context: run them on every core. Rules that see the whole repository
@@ -45,8 +54,7 @@ public struct Linter: Sendable {
         for run in context.analyses.packRuns {
             result.worstCases[context.analyses[run.lowerBound].pack.file] = context.analyses[run].map(\.maxWeightedLength)
         }
-        Self.freeInBackground(consume context)
-        return result
+        return (result, context)
     }
 
     /// Frees the analyses on another thread: a hundred thousand of them take as long to free as the
