@@ -107,7 +107,10 @@ private struct DocumentBuilder {
     }
 
     private var entries: [YAMLDocument.Entry] = []
-    private var text: [UInt8] = []
+    /// Scalars' bytes, in `text[..<textCount]`: made as long as the file (scalars are seldom longer
+    /// than their source) and copied into, rather than appended to, for each scalar.
+    private var text: [UInt8]
+    private var textCount = 0
     private var tags: [String] = []
     /// The innermost open collection, kept out of `open` so that counting a child changes no array.
     private var current: Open?
@@ -121,12 +124,26 @@ private struct DocumentBuilder {
         self.lines = lines
         self.limits = limits
         // Scalars are most of a pack's bytes; a node per ~10 bytes is generous for packs.
-        text.reserveCapacity(capacity)
+        text = [UInt8](repeating: 0, count: capacity + 16)
         entries.reserveCapacity(capacity / 10 + 8)
     }
 
-    func finish() -> YAMLDocument? {
-        entries.isEmpty ? nil : YAMLDocument(entries: entries, text: text, tags: tags, lines: lines)
+    mutating func finish() -> YAMLDocument? {
+        guard !entries.isEmpty else { return nil }
+        text.removeLast(text.count - textCount)
+        return YAMLDocument(entries: entries, text: text, tags: tags, lines: lines)
+    }
+
+    /// Copies a scalar's bytes to the end of `text`, growing it when an escape made a scalar
+    /// longer than its source.
+    private mutating func appendText(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        if textCount + count > text.count {
+            text.append(contentsOf: repeatElement(0, count: Swift.max(text.count, textCount + count - text.count)))
+        }
+        text.withUnsafeMutableBufferPointer { buffer in
+            (buffer.baseAddress! + textCount).update(from: bytes, count: count)
+        }
+        textCount += count
     }
 
     func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -167,10 +184,10 @@ private struct DocumentBuilder {
             let index = entries.count
             entries.append(YAMLDocument.Entry(
                 kind: .scalar, style: style, tag: tag(scalar.tag), start: Self.mark(event.start_mark),
-                end: Self.mark(event.end_mark), first: Int32(text.count), count: Int32(scalar.length),
+                end: Self.mark(event.end_mark), first: Int32(textCount), count: Int32(scalar.length),
                 next: Int32(index + 1)))
-            if scalar.length > 0 {
-                text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)))
+            if scalar.length > 0, let value = scalar.value {
+                appendText(value, count: Int(scalar.length))
             }
             added(index, size: 1, anchor: string(scalar.anchor))
         case YAML_ALIAS_EVENT:
@@ -224,12 +241,14 @@ private struct DocumentBuilder {
     }
 
     /// Counts a finished scalar or alias as a child of the open collection.
+    @inline(__always)
     private mutating func added(_ index: Int, size: Int, anchor: String?) {
         if let anchor { anchors[anchor] = (index, size) }
         current?.size += size
         current?.children += 1
     }
 
+    @inline(__always)
     private mutating func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
         guard let pointer else { return -1 }
         tags.append(String(cString: pointer))
