@@ -62,6 +62,21 @@ import ReplyKit
         writer.string(value)
         #expect(writer.text == text)
     }
+
+    /// Plain text is passed over eight bytes at a time: a character to escape must be found at
+    /// every position of a word, in text of every length around it.
+    @Test(arguments: [("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{1F}", #"\u001f"#), ("\u{2028}", #"\u2028"#),
+                      ("é", "é"), ("©", "©")])
+    func escapesAreFoundAtEveryPosition(character: String, escaped: String) {
+        for before in 0..<17 {
+            for after in [0, 1, 7, 8, 9] {
+                let padding = (String(repeating: "ab", count: 9).prefix(before), String(repeating: "xy", count: 5).prefix(after))
+                var writer = JSONWriter(pretty: false)
+                writer.string(padding.0 + character + padding.1)
+                #expect(writer.text == "\"" + padding.0 + escaped + padding.1 + "\"", "\(before) before, \(after) after")
+            }
+        }
+    }
 }
 
 /// A long array written in parts by writers of their own must read exactly as if one writer had

@@ -43,8 +43,21 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
-    @inlinable public mutating func null() { item("null") }
-    @inlinable public mutating func bool(_ value: Bool) { item(value ? "true" : "false") }
+    /// A key written in the source, which needs no escaping (letters, digits, `_`): written as it
+    /// is, without the scan ``key(_:)`` makes for characters to escape. Reports write a dozen keys
+    /// for each of a hundred thousand templates.
+    @inlinable public mutating func key(plain key: StaticString) {
+        separate()
+        output.append(UInt8(ascii: "\""))
+        output.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        output.append(UInt8(ascii: "\""))
+        output.append(UInt8(ascii: ":"))
+        output.append(UInt8(ascii: " "))
+        afterKey = true
+    }
+
+    @inlinable public mutating func null() { item("null" as StaticString) }
+    @inlinable public mutating func bool(_ value: Bool) { item(value ? "true" as StaticString : "false") }
     @inlinable public mutating func int(_ value: Int) {
         separate()
         // Digits written in place: a report has a few numbers for each of 100,000 templates.
@@ -135,6 +148,11 @@ public struct JSONWriter: Sendable {
         output.append(bracket)
     }
 
+    @inlinable mutating func item(_ text: StaticString) {
+        separate()
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     @inlinable mutating func item(_ text: String) {
         separate()
         output.append(contentsOf: text.utf8)
@@ -175,8 +193,17 @@ public struct JSONWriter: Sendable {
         var s = s
         s.withUTF8 { utf8 in
             var clean = 0
-            for (i, byte) in utf8.enumerated() {
-                // Most bytes need nothing: test for them first.
+            var i = -1
+            while true {
+                i += 1
+                guard i < utf8.count else { break }
+                // Most text needs nothing: eight bytes at a time while none of them may.
+                while i + 8 <= utf8.count,
+                      !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                }
+                guard i < utf8.count else { break }
+                let byte = utf8[i]
                 if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte & 0xFE != 0xA8 {
                     continue
                 }
@@ -206,5 +233,16 @@ public struct JSONWriter: Sendable {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether a byte of `word` is below 0x20, `"`, `\\`, 0xA8 or 0xA9 (the last byte of U+2028 and
+    /// U+2029): exact as a whole, so a word without any is passed over.
+    @inlinable static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        let control = (word &- 0x2020_2020_2020_2020) & ~word & high
+        return control | hasZero(word ^ 0x2222_2222_2222_2222) | hasZero(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+            | hasZero(word ^ 0xA8A8_A8A8_A8A8_A8A8) | hasZero(word ^ 0xA9A9_A9A9_A9A9_A9A9) != 0
     }
 }

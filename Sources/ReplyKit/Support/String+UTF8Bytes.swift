@@ -4,7 +4,7 @@ extension String {
     ///
     /// Checks that read every byte of every template go through this rather than `utf8`'s
     /// iterator, which costs several times the check itself per byte.
-    package func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    @inlinable package func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
         return try Array(utf8).withUnsafeBufferPointer(body)
     }
@@ -13,7 +13,7 @@ extension String {
 extension UnsafeBufferPointer<UInt8> {
     /// The scalar whose UTF-8 starts at `offset` and its width in bytes, for the bytes of a
     /// `String` (well-formed, as a string's always are) and `offset` at the start of a scalar.
-    package func scalar(at offset: Int) -> (scalar: Unicode.Scalar, width: Int) {
+    @inlinable package func scalar(at offset: Int) -> (scalar: Unicode.Scalar, width: Int) {
         let lead = UInt32(self[offset])
         func next(_ k: Int) -> UInt32 { UInt32(self[offset + k] & 0x3F) }
         switch lead {

@@ -5,29 +5,33 @@
 /// Byte equality is what YAML and the rules mean by "the same": two keys that differ only in
 /// Unicode normalization are different keys. Not for keys an attacker chooses to collide: a
 /// pack built to collide only slows its own reading.
+///
+/// Inlinable, so a rule in another module gets a table specialized for its values rather than
+/// generic code that goes through value witnesses for each of them.
+@usableFromInline
 package struct StringTable<Value> {
     /// 1 + the index in `entries` of each slot's entry; 0 for an empty slot. A power of two long,
     /// kept at most half full so probes stay short.
-    private var slots: [Int32]
-    private var entries: [(key: String, hash: UInt64, value: Value)] = []
+    @usableFromInline var slots: [Int32]
+    @usableFromInline var entries: [(key: String, hash: UInt64, value: Value)] = []
 
     /// A table that holds `capacity` keys before it grows.
-    package init(capacity: Int = 8) {
+    @inlinable package init(capacity: Int = 8) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
         slots = Array(repeating: 0, count: size)
         entries.reserveCapacity(capacity)
     }
 
-    package var count: Int { entries.count }
+    @inlinable package var count: Int { entries.count }
 
-    package subscript(key: String) -> Value? {
+    @inlinable package subscript(key: String) -> Value? {
         let slot = find(key, hash: Self.hash(key))
         return slots[slot] == 0 ? nil : entries[Int(slots[slot]) - 1].value
     }
 
     /// Adds `key` with `value`, unless it is already there; returns whether it was added.
-    @discardableResult
+    @inlinable @discardableResult
     package mutating func insert(_ key: String, _ value: Value) -> Bool {
         let hash = Self.hash(key)
         let slot = find(key, hash: hash)
@@ -39,14 +43,14 @@ package struct StringTable<Value> {
     }
 
     /// Empties the table and keeps its room, for the next pack.
-    package mutating func removeAll() {
+    @inlinable package mutating func removeAll() {
         guard !entries.isEmpty else { return }
         entries.removeAll(keepingCapacity: true)
         for index in slots.indices { slots[index] = 0 }
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
-    private func find(_ key: String, hash: UInt64) -> Int {
+    @inlinable func find(_ key: String, hash: UInt64) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
@@ -57,7 +61,7 @@ package struct StringTable<Value> {
         return slot
     }
 
-    private mutating func grow() {
+    @inlinable mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for index in entries.indices {
@@ -67,11 +71,11 @@ package struct StringTable<Value> {
         }
     }
 
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+    @inlinable static func sameBytes(_ a: String, _ b: String) -> Bool {
         a.withUTF8Bytes { a in b.withUTF8Bytes { b in a.count == b.count && a.elementsEqual(b) } }
     }
 
-    private static func hash(_ key: String) -> UInt64 {
+    @inlinable static func hash(_ key: String) -> UInt64 {
         key.withUTF8Bytes { bytes in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

@@ -71,23 +71,23 @@ struct JSONReporter {
 
     private static func write(_ d: Diagnostic, _ json: inout JSONWriter) {
         json.beginObject()
-        json.key("rule"); json.string(d.rule)
-        json.key("severity"); json.string(d.severity.rawValue)
-        json.key("message"); json.string(d.message)
-        json.key("file"); json.string(d.file)
-        json.key("line"); json.int(d.range?.start.line)
-        json.key("column"); json.int(d.range?.start.column)
-        json.key("end_line"); json.int(d.range?.end.line)
-        json.key("end_column"); json.int(d.range?.end.column)
-        json.key("brand"); json.string(d.brand)
-        json.key("locale"); json.string(d.locale)
-        json.key("template"); json.string(d.template)
-        json.key("notes")
+        json.key(plain: "rule"); json.string(d.rule)
+        json.key(plain: "severity"); json.string(d.severity.rawValue)
+        json.key(plain: "message"); json.string(d.message)
+        json.key(plain: "file"); json.string(d.file)
+        json.key(plain: "line"); json.int(d.range?.start.line)
+        json.key(plain: "column"); json.int(d.range?.start.column)
+        json.key(plain: "end_line"); json.int(d.range?.end.line)
+        json.key(plain: "end_column"); json.int(d.range?.end.column)
+        json.key(plain: "brand"); json.string(d.brand)
+        json.key(plain: "locale"); json.string(d.locale)
+        json.key(plain: "template"); json.string(d.template)
+        json.key(plain: "notes")
         json.beginArray()
         for note in d.notes { json.string(note) }
         if let help = d.help { json.string("help: \(help)") }
         json.endArray()
-        json.key("fixable"); json.bool(d.isFixable)
+        json.key(plain: "fixable"); json.bool(d.isFixable)
         json.endObject()
     }
 
@@ -103,16 +103,16 @@ struct JSONReporter {
             // writing it.
             for index in templates.indices {
                 json.beginObject()
-                json.key("brand"); json.string(folder.id)
-                json.key("locale"); json.string(locale)
-                json.key("template"); json.string(templates[index].id.value)
-                json.key("campaign"); json.string(templates[index].campaign)
-                json.key("variants"); json.int(templates[index].variants.count)
-                json.key("dm"); json.bool(templates[index].dm != nil)
+                json.key(plain: "brand"); json.string(folder.id)
+                json.key(plain: "locale"); json.string(locale)
+                json.key(plain: "template"); json.string(templates[index].id.value)
+                json.key(plain: "campaign"); json.string(templates[index].campaign)
+                json.key(plain: "variants"); json.int(templates[index].variants.count)
+                json.key(plain: "dm"); json.bool(templates[index].dm != nil)
                 // Null for a template that does not parse or uses undeclared variables.
-                json.key("max_weighted_length")
+                json.key(plain: "max_weighted_length")
                 json.int(index < worstCases.count ? worstCases[index] : nil)
-                json.key("limit"); json.int(limit)
+                json.key(plain: "limit"); json.int(limit)
                 json.endObject()
             }
         }
