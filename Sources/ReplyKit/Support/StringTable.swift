@@ -10,24 +10,29 @@
 /// generic code that goes through value witnesses for each of them.
 @usableFromInline
 package struct StringTable<Value> {
-    /// 1 + the index in `entries` of each slot's entry; 0 for an empty slot. A power of two long,
+    /// 1 + the index in `keys`, `hashes` and `values` of each slot's entry; 0 for an empty slot. A power of two long,
     /// kept at most half full so probes stay short.
     @usableFromInline var slots: [Int32]
-    @usableFromInline var entries: [(key: String, hash: UInt64, value: Value)] = []
+    // Apart, so a probe reads hashes and keys without copying values (which may be large).
+    @usableFromInline var keys: [String] = []
+    @usableFromInline var hashes: [UInt64] = []
+    @usableFromInline var values: [Value] = []
 
     /// A table that holds `capacity` keys before it grows.
     @inlinable package init(capacity: Int = 8) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
         slots = Array(repeating: 0, count: size)
-        entries.reserveCapacity(capacity)
+        keys.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
     }
 
-    @inlinable package var count: Int { entries.count }
+    @inlinable package var count: Int { keys.count }
 
     @inlinable package subscript(key: String) -> Value? {
         let slot = find(key, hash: Self.hash(key))
-        return slots[slot] == 0 ? nil : entries[Int(slots[slot]) - 1].value
+        return slots[slot] == 0 ? nil : values[Int(slots[slot]) - 1]
     }
 
     /// Adds `key` with `value`, unless it is already there; returns whether it was added.
@@ -36,16 +41,20 @@ package struct StringTable<Value> {
         let hash = Self.hash(key)
         let slot = find(key, hash: hash)
         guard slots[slot] == 0 else { return false }
-        entries.append((key, hash, value))
-        slots[slot] = Int32(entries.count)
-        if entries.count * 2 > slots.count { grow() }
+        keys.append(key)
+        hashes.append(hash)
+        values.append(value)
+        slots[slot] = Int32(keys.count)
+        if keys.count * 2 > slots.count { grow() }
         return true
     }
 
     /// Empties the table and keeps its room, for the next pack.
     @inlinable package mutating func removeAll() {
-        guard !entries.isEmpty else { return }
-        entries.removeAll(keepingCapacity: true)
+        guard !keys.isEmpty else { return }
+        keys.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
         for index in slots.indices { slots[index] = 0 }
     }
 
@@ -55,7 +64,7 @@ package struct StringTable<Value> {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let entry = Int(slots[slot]) - 1
-            if entries[entry].hash == hash && Self.sameBytes(entries[entry].key, key) { break }
+            if hashes[entry] == hash && Self.sameBytes(keys[entry], key) { break }
             slot = (slot + 1) & mask
         }
         return slot
@@ -64,8 +73,8 @@ package struct StringTable<Value> {
     @inlinable mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
-        for index in entries.indices {
-            var slot = Int(truncatingIfNeeded: entries[index].hash) & mask
+        for index in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[index]) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index + 1)
         }

@@ -263,8 +263,14 @@ public struct MessageParser {
     /// A select key: anything up to space or `{` (choice values may hold `-` or non-ASCII letters).
     private mutating func selectValue() -> String? {
         let start = index
-        while index < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "{"), UInt8(ascii: "}")].contains(bytes[index]) {
-            index += 1
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "{"), UInt8(ascii: "}"): break
+            default:
+                index += 1
+                continue
+            }
+            break
         }
         return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
     }
