@@ -70,7 +70,9 @@ public enum TwitterText {
     /// A URL without `http://` or `https://` is found only when its domain is ASCII and ends in a
     /// known top-level domain; a `t.co` link keeps only its slug and query.
     public static func extractURLs(_ text: String) -> [TweetEntity] {
-        UTF16Text.with(text) { units in
+        // Every URL's host has a `.` before its top-level domain: text without one is not scanned.
+        guard containsByte(text, { $0 == UInt8(ascii: ".") }) else { return [] }
+        return UTF16Text.with(text) { units in
             var scanner = URLScanner(units)
             var found: [TweetEntity] = []
             while let match = scanner.next() {
@@ -83,7 +85,15 @@ public enum TwitterText {
 
     /// Mentions and list references (`@jack`, `@twitter/team`), as `extractMentionsOrListsWithIndices`.
     public static func extractMentionsOrLists(_ text: String) -> [TweetEntity] {
-        UTF16Text.with(text) { MentionScanner.scan($0) }
+        // Every mention starts with `@` or `＠` (EF BC A0): text without either byte is not scanned.
+        guard containsByte(text, { $0 == UInt8(ascii: "@") || $0 == 0xA0 }) else { return [] }
+        return UTF16Text.with(text) { MentionScanner.scan($0) }
+    }
+
+    /// Whether a byte of `text`'s UTF-8 passes `test`: a cheap look before a scan that transcodes
+    /// the text, for entities most template text does not hold.
+    private static func containsByte(_ text: String, _ test: (UInt8) -> Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? text.utf8.contains(where: test)
     }
 
     /// Mentions only (`@jack`), leaving out list references, as `extractMentionsWithIndices`.

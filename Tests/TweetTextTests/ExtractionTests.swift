@@ -70,4 +70,20 @@ struct ExtractionTests {
         #expect(TwitterText.extractHashtags("#123").isEmpty)
         #expect(TwitterText.extractHashtags("#日本語 #español").map(\.value) == ["日本語", "español"])
     }
+
+    /// URLs and mentions are looked for only in text with a `.` or an at sign: the scanners must
+    /// find nothing else anywhere.
+    @Test(arguments: ["no dot here", "http://localhost", "example。com", "例え．日本", "mail me at jack", "＠jack hi",
+                      "@jack", "a@b.co", "visit acme.com", "à la carte", "RT @x_y: see t.co/abc"])
+    func shortcutsAgreeWithTheScanners(_ text: String) {
+        let scannedURLs = UTF16Text.with(text) { units in
+            var scanner = URLScanner(units)
+            var found: [String] = []
+            while let match = scanner.next() { found.append(units.string(match.start..<match.end)) }
+            return found
+        }
+        #expect(TwitterText.extractURLs(text).map(\.value) == scannedURLs)
+        #expect(TwitterText.extractMentionsOrLists(text).map(\.value)
+                == UTF16Text.with(text) { MentionScanner.scan($0) }.map(\.value))
+    }
 }

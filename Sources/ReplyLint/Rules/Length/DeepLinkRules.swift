@@ -24,15 +24,10 @@ struct DeepLinkInTextRule: Rule {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
             for (text, what) in analysis.variantTexts {
-                let value = Array(text.text.value.utf8)
-                let needle = Array("/messages/compose".utf8)
-                guard let at = Self.find(needle, in: value) else { continue }
-                // The URL starts after the last space before it.
-                var start = at
-                while start > 0 && ![0x20, 0x0A, 0x09].contains(value[start - 1]) { start -= 1 }
+                guard let (start, end) = text.text.value.withUTF8Bytes({ Self.deepLink(in: $0) }) else { continue }
                 found.append(diagnostic(
                     "\(what) of `\(analysis.template.id.value)` holds a DM deep link", in: analysis,
-                    range: text.map.range(start..<at + needle.count),
+                    range: text.map.range(start..<end),
                     notes: ["X shows the DM button only when the link is the reply's last thing; `dm` appends it there"],
                     help: "remove the link and set `dm: true` on the template"))
             }
@@ -40,9 +35,20 @@ struct DeepLinkInTextRule: Rule {
         return found
     }
 
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        return (0...(haystack.count - needle.count)).first { haystack[$0..<$0 + needle.count].elementsEqual(needle) }
+    private static let needle = Array("/messages/compose".utf8)
+
+    /// The UTF-8 span of the first DM deep link in `text`: from after the last space before
+    /// `/messages/compose` to the end of that path.
+    static func deepLink(in text: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
+        let needle = Self.needle
+        guard text.count >= needle.count else { return nil }
+        for at in 0...(text.count - needle.count) where text[at] == UInt8(ascii: "/") {
+            guard UnsafeBufferPointer(rebasing: text[at..<at + needle.count]).elementsEqual(needle) else { continue }
+            var start = at
+            while start > 0 && text[start - 1] != 0x20 && text[start - 1] != 0x0A && text[start - 1] != 0x09 { start -= 1 }
+            return (start, at + needle.count)
+        }
+        return nil
     }
 }
 

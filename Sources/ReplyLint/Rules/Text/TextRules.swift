@@ -60,11 +60,22 @@ struct InvisibleCharacterRule: Rule {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
             for (text, what) in analysis.texts {
-                var offset = 0
-                for scalar in text.text.value.unicodeScalars {
-                    let width = UTF8.width(scalar)
-                    defer { offset += width }
-                    guard scalar.value >= 0x80, InvisibleCharacters.isInvisible(scalar) else { continue }
+                // Their offsets first, read over the bytes in place; most texts have none.
+                let invisible = text.text.value.withUTF8Bytes { bytes in
+                    var found: [(scalar: Unicode.Scalar, offset: Int, width: Int)] = []
+                    var offset = 0
+                    while offset < bytes.count {
+                        if bytes[offset] < 0x80 {
+                            offset += 1
+                            continue
+                        }
+                        let (scalar, width) = bytes.scalar(at: offset)
+                        if InvisibleCharacters.isInvisible(scalar) { found.append((scalar, offset, width)) }
+                        offset += width
+                    }
+                    return found
+                }
+                for (scalar, offset, width) in invisible {
                     let source = text.map.sourceRange(offset..<offset + width)
                     found.append(diagnostic(
                         "\(what) of `\(analysis.template.id.value)` holds the invisible character U+\(String(scalar.value, radix: 16, uppercase: true)) (\(scalar.properties.name ?? "format character"))",
