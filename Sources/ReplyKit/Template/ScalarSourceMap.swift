@@ -22,7 +22,9 @@ public struct ScalarSourceMap: Sendable {
     /// The file locations of a span's two ends (offsets clamped to the text), from one walk.
     private func ends(_ span: Range<Int>) -> (start: SourceLocation, end: SourceLocation) {
         // Source byte offset for each UTF-8 offset of the text, plus one for its end.
-        let offsets = Self.align(Array(text.value.utf8), file.bytes, text.range, text.style)
+        // Aligned only as far as the span reaches: most spans a rule reports are near the start.
+        let offsets = Self.align(Array(text.value.utf8), file.bytes, text.range, text.style,
+                                 through: max(span.lowerBound, span.upperBound))
         func location(_ offset: Int) -> SourceLocation { file.location(ofByte: offsets[min(max(offset, 0), offsets.count - 1)]) }
         return (location(span.lowerBound), location(span.upperBound))
     }
@@ -39,8 +41,10 @@ public struct ScalarSourceMap: Sendable {
         return SourceRange(start: start, end: end)
     }
 
+    /// The source offset of each UTF-8 offset of `value` up to `limit` (and its end); those past
+    /// `limit` are not worked out.
     private static func align(_ value: [UInt8], _ source: [UInt8], _ range: SourceRange,
-                              _ style: YAMLNode.ScalarStyle) -> [Int] {
+                              _ style: YAMLNode.ScalarStyle, through limit: Int) -> [Int] {
         var map = [Int](repeating: range.end.offset, count: value.count + 1)
         var p = range.start.offset
         var end = min(range.end.offset, source.count)
@@ -72,7 +76,7 @@ public struct ScalarSourceMap: Sendable {
             break
         }
         var k = 0
-        while k < value.count {
+        while k < value.count && k <= limit {
             guard p < end else { break }
             if atLineStart {
                 var skipped = 0

@@ -49,12 +49,16 @@ struct FollowUpCycleRule: Rule {
         var found: [Diagnostic] = []
         for (folder, brand) in context.brands {
             for pack in folder.packs {
-                let next = Dictionary(pack.templates.compactMap { t in t.followUp.map { (t.id.value, $0) } },
-                                      uniquingKeysWith: { first, _ in first })
+                // By index: copying each template out of the array retains every field of it.
+                var next = StringTable<Located<String>>(capacity: pack.templates.count)
+                for index in pack.templates.indices {
+                    if let followUp = pack.templates[index].followUp { next.insert(pack.templates[index].id.value, followUp) }
+                }
+                guard next.count > 0 else { continue }
                 var reported: Set<String> = []
                 // Report each cycle once, at the first template of it in file order.
-                // By id: copying each template out of the array retains every field of it.
-                for id in pack.templates.lazy.map({ $0.id.value }) {
+                for index in pack.templates.indices {
+                    let id = pack.templates[index].id.value
                     guard let start = next[id], !reported.contains(id) else { continue }
                     var path = [id]
                     var current: String? = start.value

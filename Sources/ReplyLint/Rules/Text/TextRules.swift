@@ -146,7 +146,7 @@ struct WhitespaceRule: Rule {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
             for (text, what) in analysis.variantTexts {
-                for (span, problem) in Self.problems(in: Array(text.text.value.utf8)) {
+                for (span, problem) in text.text.value.withUTF8Bytes({ Self.problems(in: $0) }) {
                     let source = text.map.sourceRange(span)
                     found.append(diagnostic("\(what) of `\(analysis.template.id.value)` has \(problem)", in: analysis,
                                             range: source, help: "remove it (`replykit lint --fix` does)",
@@ -158,7 +158,7 @@ struct WhitespaceRule: Rule {
     }
 
     /// UTF-8 spans of spaces to remove, with what they are.
-    static func problems(in bytes: [UInt8]) -> [(Range<Int>, String)] {
+    static func problems(in bytes: UnsafeBufferPointer<UInt8>) -> [(Range<Int>, String)] {
         var result: [(Range<Int>, String)] = []
         var i = 0
         while i < bytes.count {
