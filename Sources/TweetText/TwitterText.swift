@@ -70,8 +70,9 @@ public enum TwitterText {
     /// A URL without `http://` or `https://` is found only when its domain is ASCII and ends in a
     /// known top-level domain; a `t.co` link keeps only its slug and query.
     public static func extractURLs(_ text: String) -> [TweetEntity] {
-        // Every URL's host has a `.` before its top-level domain: text without one is not scanned.
-        guard containsByte(text, { $0 == UInt8(ascii: ".") }) else { return [] }
+        // Every URL's host has a `.` before its top-level domain: text without one followed by what
+        // could start a label (a sentence's full stop is followed by a space) is not scanned.
+        guard mayHoldHost(text) else { return [] }
         return UTF16Text.with(text) { units in
             var scanner = URLScanner(units)
             var found: [TweetEntity] = []
@@ -88,6 +89,18 @@ public enum TwitterText {
         // Every mention starts with `@` or `＠` (EF BC A0): text without either byte is not scanned.
         guard containsByte(text, { $0 == UInt8(ascii: "@") || $0 == 0xA0 }) else { return [] }
         return UTF16Text.with(text) { MentionScanner.scan($0) }
+    }
+
+    /// Whether `text` has a `.` followed by a letter, digit, `-`, `_` or a non-ASCII character.
+    private static func mayHoldHost(_ text: String) -> Bool {
+        func test(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count > 1 else { return false }
+            for index in 0..<bytes.count - 1 where bytes[index] == UInt8(ascii: ".") {
+                if bytes[index + 1] >= 0x80 || continuesHost(bytes[index + 1]) { return true }
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(test) ?? Array(text.utf8).withUnsafeBufferPointer(test)
     }
 
     /// Whether a byte of `text`'s UTF-8 passes `test`: a cheap look before a scan that transcodes

@@ -74,7 +74,8 @@ struct ExtractionTests {
     /// URLs and mentions are looked for only in text with a `.` or an at sign: the scanners must
     /// find nothing else anywhere.
     @Test(arguments: ["no dot here", "http://localhost", "example。com", "例え．日本", "mail me at jack", "＠jack hi",
-                      "@jack", "a@b.co", "visit acme.com", "à la carte", "RT @x_y: see t.co/abc"])
+                      "@jack", "a@b.co", "visit acme.com", "à la carte", "RT @x_y: see t.co/abc", "Thanks. Bye.",
+                      "see example.com.", "http://example. com", "пример.рф", "x.-y.com", "a .com", "end."])
     func shortcutsAgreeWithTheScanners(_ text: String) {
         let scannedURLs = UTF16Text.with(text) { units in
             var scanner = URLScanner(units)

@@ -13,15 +13,11 @@ public struct MessageParser {
     /// The literal text being read, quotes resolved. One buffer for every level: a message flushes
     /// its literal before an argument's branches are read, and they flush theirs before returning.
     private var literal: [UInt8] = []
-    /// The parts of the messages being read, innermost last: each message's parts are copied out
-    /// once it ends, into an array of their exact count, rather than grown one append at a time.
-    private var parts: [Message.Part] = []
 
     private init(_ text: String) {
         self.text = text
         self.bytes = Array(text.utf8)
         literal.reserveCapacity(bytes.count)
-        parts.reserveCapacity(16)
     }
 
     /// Parses `text` into a ``Message``.
@@ -39,19 +35,18 @@ public struct MessageParser {
     // MARK: Messages and literals
 
     private mutating func message(depth: Int, inPlural: Bool) throws(TemplateSyntaxError) -> Message {
-        let first = parts.count
+        var parts: [Message.Part] = []
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "{"):
-                flushLiteral()
-                let argument = try argument(depth: depth)
-                parts.append(argument)
+                flushLiteral(into: &parts)
+                parts.append(try argument(depth: depth))
             case UInt8(ascii: "}"):
-                flushLiteral()
-                return takeParts(from: first)
+                flushLiteral(into: &parts)
+                return Message(parts)
             case UInt8(ascii: "#") where inPlural:
-                flushLiteral()
+                flushLiteral(into: &parts)
                 parts.append(.pound)
                 index += 1
             case UInt8(ascii: "'"):
@@ -64,15 +59,8 @@ public struct MessageParser {
                 index = end
             }
         }
-        flushLiteral()
-        return takeParts(from: first)
-    }
-
-    /// The message made of the parts from `first` on, which are taken off the stack.
-    private mutating func takeParts(from first: Int) -> Message {
-        let message = Message(Array(parts[first...]))
-        parts.removeSubrange(first...)
-        return message
+        flushLiteral(into: &parts)
+        return Message(parts)
     }
 
     private static func isSpecial(_ byte: UInt8, inPlural: Bool) -> Bool {
@@ -83,7 +71,7 @@ public struct MessageParser {
         }
     }
 
-    private mutating func flushLiteral() {
+    private mutating func flushLiteral(into parts: inout [Message.Part]) {
         if !literal.isEmpty {
             parts.append(.literal(String(decoding: literal, as: UTF8.self)))
             literal.removeAll(keepingCapacity: true)
