@@ -38,21 +38,27 @@ public struct Linter: Sendable {
         let batches = Self.batches(context.analyses, size: batchSize)
         let findsTerms = templateRules.contains { $0 is any TermRule }
         let results = ResultSlots<[Diagnostic]>(count: wholeRules.count + batches.count)
+        let worstCases = ResultSlots<[(file: String, lengths: [Int?])]>(count: batches.count)
         DispatchQueue.concurrentPerform(iterations: wholeRules.count + batches.count) { index in
             if index < wholeRules.count {
                 results[index] = wholeRules[index].check(context)
             } else {
                 let batch = context.batch(batches[index - wholeRules.count], findingTerms: findsTerms)
                 results[index] = templateRules.flatMap { $0.check(batch) }
+                // The batch's packs' worst cases while their analyses are at hand, rather than in a
+                // loop over all of them on one core afterwards. Each pack's analyses are in file order.
+                worstCases[index - wholeRules.count] = batch.analyses.packRuns.map { run in
+                    (batch.analyses[run.lowerBound].pack.file, batch.analyses[run].map(\.maxWeightedLength))
+                }
             }
         }
         for index in 0..<wholeRules.count + batches.count { found += results[index] ?? [] }
         applyConfiguration(to: &found, repository)
         found.sort(by: Self.order)
         var result = LintResult(diagnostics: found, repository: repository)
-        // Each pack's analyses are in file order.
-        for run in context.analyses.packRuns {
-            result.worstCases[context.analyses[run.lowerBound].pack.file] = context.analyses[run].map(\.maxWeightedLength)
+        result.worstCases.reserveCapacity(repository.brands.reduce(0) { $0 + $1.packs.count })
+        for index in batches.indices {
+            for (file, lengths) in worstCases[index] ?? [] { result.worstCases[file] = lengths }
         }
         return (result, context)
     }
