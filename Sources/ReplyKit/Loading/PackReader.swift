@@ -11,7 +11,7 @@ struct PackReader {
     /// Every template id read so far, first occurrence only: its key, and in which of the pack's
     /// template mappings. Repeated in the same mapping, an id is a duplicate key; in another one, a
     /// template defined twice.
-    private var ids = StringTable<(key: YAMLValue, mapping: Int)>()
+    private var ids: StringTable<(key: YAMLValue, mapping: Int)>?
     private var mappingCount = 0
 
     init(source: SourceFile, brand: String, locale: String?) {
@@ -61,18 +61,19 @@ struct PackReader {
         }
         mappingCount += 1
         templates.reserveCapacity(templates.count + entries.count / 2)
-        // Campaigns are few: growing for them costs less than sizing for each.
-        if ids.count == 0 { ids = StringTable(capacity: entries.count / 2) }
+        // Made for the first mapping, at its size: campaigns are few, and growing for them costs
+        // less than sizing for each.
+        if ids == nil { ids = StringTable(capacity: entries.count / 2) }
         var iterator = entries.makeIterator()
         while let key = iterator.next(), let value = iterator.next() {
             guard let name = reader.stringKey(key) else { continue }
             let range = key.range
-            let first = ids[name]
+            let first = ids![name]
             if let first, first.mapping == mappingCount {
                 reader.reportDuplicateKey(name, at: range, first: first.key.range, in: what())
                 continue
             }
-            if first == nil { ids.insert(name, (key, mappingCount)) }
+            if first == nil { ids!.insert(name, (key, mappingCount)) }
             // A null key (`~`) has no id to check.
             let id = key.isNull ? reader.identifier(key, "template id") : reader.identifier(Located(name, range: range), "template id")
             guard let id else { continue }
@@ -131,9 +132,18 @@ struct PackReader {
         }
     }
 
+    /// `true` or `false` read from a scalar's bytes in one look; nil for anything else.
+    private static func bool(_ node: YAMLValue) -> Bool? {
+        node.withScalarBytes { bytes -> Bool? in
+            if bytes.elementsEqual("true".utf8) { return true }
+            if bytes.elementsEqual("false".utf8) { return false }
+            return nil
+        } ?? nil
+    }
+
     private mutating func readDM(_ node: YAMLValue, what: @autoclosure () -> String) -> DMHandoff? {
-        if node.scalarStyle == .plain, node.scalarIs("true") || node.scalarIs("false") {
-            return node.scalarIs("true") ? DMHandoff(range: node.range) : nil
+        if node.scalarStyle == .plain, let flag = Self.bool(node) {
+            return flag ? DMHandoff(range: node.range) : nil
         }
         if node.isScalar {
             reader.report("`dm` of \(what()) must be `true`, `false` or a mapping, found \(reader.kindName(node))",
