@@ -159,12 +159,25 @@ struct SchemaReader {
 
     /// A sequence of strings; a single scalar is reported.
     mutating func strings(_ node: YAMLValue, _ what: @autoclosure () -> String) -> [Located<String>]? {
-        list(node, what())?.compactMap { string($0, "an item of \(what())") }
+        guard let items = list(node, what()) else { return nil }
+        // Sized up front: `compactMap` would grow the array item by item.
+        var strings: [Located<String>] = []
+        strings.reserveCapacity(items.count)
+        for item in items {
+            if let string = string(item, "an item of \(what())") { strings.append(string) }
+        }
+        return strings
     }
 
     /// A sequence of strings without their ranges; a single scalar is reported.
     mutating func stringValues(_ node: YAMLValue, _ what: @autoclosure () -> String) -> [String]? {
-        list(node, what())?.compactMap { stringValue($0, "an item of \(what())") }
+        guard let items = list(node, what()) else { return nil }
+        var strings: [String] = []
+        strings.reserveCapacity(items.count)
+        for item in items {
+            if let string = stringValue(item, "an item of \(what())") { strings.append(string) }
+        }
+        return strings
     }
 
     /// The items of a sequence; anything else is reported.
