@@ -75,6 +75,7 @@ public struct LintRun: Sendable {
             }
         }
         let loader = RepositoryLoader(limits: options.limits)
+        var analyses: [LintContext] = []
         func lintTargets() -> LintResult? {
             var repository: TemplateRepository?
             var onlyFiles: Set<String>? = []
@@ -91,7 +92,6 @@ public struct LintRun: Sendable {
             if let onlyFiles { result = result.restricted(to: onlyFiles) }
             return result
         }
-        var analyses: [LintContext] = []
         guard var result = lintTargets() else { return failure("nothing to lint") }
         var fixNotes = ""
         if options.fix {

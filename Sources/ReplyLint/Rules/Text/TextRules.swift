@@ -62,7 +62,7 @@ struct InvisibleCharacterRule: Rule {
             for (text, what) in analysis.texts {
                 // Their offsets first, read over the bytes in place; most texts have none.
                 let invisible = text.text.value.withUTF8Bytes { bytes in
-                    var found: [(scalar: Unicode.Scalar, offset: Int, width: Int)] = []
+                    var marks: [(scalar: Unicode.Scalar, offset: Int, width: Int)] = []
                     var offset = 0
                     while offset < bytes.count {
                         if bytes[offset] < 0x80 {
@@ -70,10 +70,10 @@ struct InvisibleCharacterRule: Rule {
                             continue
                         }
                         let (scalar, width) = bytes.scalar(at: offset)
-                        if InvisibleCharacters.isInvisible(scalar) { found.append((scalar, offset, width)) }
+                        if InvisibleCharacters.isInvisible(scalar) { marks.append((scalar, offset, width)) }
                         offset += width
                     }
-                    return found
+                    return marks
                 }
                 for (scalar, offset, width) in invisible {
                     let source = text.map.sourceRange(offset..<offset + width)
