@@ -13,37 +13,32 @@ final class KeySet<Key: SchemaKey>: Sendable {
     /// The positions in `keys` of the keys that must be present, in the order missing ones are
     /// reported.
     let requiredIndices: [Int]
-    /// Each key's first eight bytes, little-endian and zero-padded, and its byte count: most keys
-    /// are told apart by these alone.
-    private let heads: [(word: UInt64, count: Int)]
-    private let utf8: [[UInt8]]
+    /// Every key's UTF-8, one after another: key `i` is `utf8[starts[i]..<starts[i + 1]]`. Flat,
+    /// so matching a key reads two arrays, whatever the number of keys.
+    private let utf8: [UInt8]
+    private let starts: [Int]
 
     init(required: [Key] = []) {
         let keys = Key.allCases
         self.keys = keys
         precondition(keys.count <= 64, "a key set is a 64-bit mask")
         names = keys.map(\.rawValue)
-        let utf8 = names.map { Array($0.utf8) }
-        self.utf8 = utf8
-        heads = utf8.map { bytes in (bytes.withUnsafeBufferPointer(Self.head), bytes.count) }
+        utf8 = names.flatMap(\.utf8)
+        starts = names.reduce(into: [0]) { starts, name in starts.append(starts.last! + name.utf8.count) }
         requiredIndices = required.map { keys.firstIndex(of: $0)! }
-    }
-
-    private static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var word: UInt64 = 0
-        for index in 0..<min(8, bytes.count) { word |= UInt64(bytes[index]) << (8 * index) }
-        return word
     }
 
     /// The position in `keys` of an untagged scalar key with exactly one key's bytes.
     func index(of key: YAMLValue) -> Int? {
         guard !key.hasTag else { return nil }
         return key.withScalarBytes { bytes -> Int? in
-            let word = Self.head(bytes)
-            for index in heads.indices where heads[index].word == word && heads[index].count == bytes.count {
-                if bytes.count <= 8 || utf8[index][8...].elementsEqual(bytes[8...]) { return index }
+            utf8.withUnsafeBufferPointer { utf8 in
+                // Byte counts tell most keys apart; the bytes are compared only when they agree.
+                for index in 0..<starts.count - 1 where starts[index + 1] - starts[index] == bytes.count {
+                    if UnsafeBufferPointer(rebasing: utf8[starts[index]..<starts[index + 1]]).elementsEqual(bytes) { return index }
+                }
+                return nil
             }
-            return nil
         } ?? nil
     }
 
