@@ -14,6 +14,15 @@ import Testing
         #expect(root["locale"]?.scalarStyle == .plain)
     }
 
+    /// An escape can make a scalar longer than its source (`\\L` is two bytes for U+2028's three):
+    /// scalars of a file that grow past the file's own length are kept whole.
+    @Test func escapesThatGrowPastTheFileAreKept() throws {
+        let escapes = String(repeating: "\\L", count: 200)
+        let root = try #require(try parse("a: \"\(escapes)\"\nb: \"\(escapes)\"\nc: end\n"))
+        let expanded = String(repeating: "\u{2028}", count: 200)
+        #expect(root["a"]?.scalar == expanded && root["b"]?.scalar == expanded && root["c"]?.scalar == "end")
+    }
+
     /// Columns count Unicode scalars, offsets count bytes, both for keys and values.
     @Test func rangesCountScalarsAndBytes() throws {
         let root = try #require(try parse("a: x\n名前: \"é🙂\"\n"))

@@ -27,6 +27,7 @@ public enum YAMLParser {
         // it is given the text after it.
         let start = lines.hasByteOrderMark ? 3 : 0
         var builder = DocumentBuilder(lines: lines, limits: limits, capacity: bytes.count)
+        defer { builder.deallocate() }
         let result: Result<YAMLDocument?, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
@@ -107,9 +108,10 @@ private struct DocumentBuilder {
     }
 
     private var entries: [YAMLDocument.Entry] = []
-    /// Scalars' bytes, in `text[..<textCount]`: made as long as the file (scalars are seldom longer
-    /// than their source) and copied into, rather than appended to, for each scalar.
-    private var text: [UInt8]
+    /// Scalars' bytes, in `text[..<textCount]`: as long as the file (scalars are seldom longer than
+    /// their source) and copied into, rather than appended to, for each scalar. Freed by
+    /// ``deallocate()``; the document gets a copy of what was used.
+    private var text: UnsafeMutableBufferPointer<UInt8>
     private var textCount = 0
     private var tags: [String] = []
     /// The innermost open collection, kept out of `open` so that counting a child changes no array.
@@ -124,25 +126,29 @@ private struct DocumentBuilder {
         self.lines = lines
         self.limits = limits
         // Scalars are most of a pack's bytes; a node per ~10 bytes is generous for packs.
-        text = [UInt8](repeating: 0, count: capacity + 16)
+        text = .allocate(capacity: capacity + 16)
         entries.reserveCapacity(capacity / 10 + 8)
     }
 
-    mutating func finish() -> YAMLDocument? {
-        guard !entries.isEmpty else { return nil }
-        text.removeLast(text.count - textCount)
-        return YAMLDocument(entries: entries, text: text, tags: tags, lines: lines)
+    func deallocate() {
+        text.deallocate()
     }
 
-    /// Copies a scalar's bytes to the end of `text`, growing it when an escape made a scalar
-    /// longer than its source.
+    func finish() -> YAMLDocument? {
+        guard !entries.isEmpty else { return nil }
+        return YAMLDocument(entries: entries, text: Array(text[..<textCount]), tags: tags, lines: lines)
+    }
+
+    /// Copies a scalar's bytes to the end of `text`, growing it when escapes made the scalars
+    /// longer than their source.
     private mutating func appendText(_ bytes: UnsafePointer<UInt8>, count: Int) {
         if textCount + count > text.count {
-            text.append(contentsOf: repeatElement(0, count: Swift.max(text.count, textCount + count - text.count)))
+            let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Swift.max(2 * text.count, textCount + count))
+            larger.baseAddress!.initialize(from: text.baseAddress!, count: textCount)
+            text.deallocate()
+            text = larger
         }
-        text.withUnsafeMutableBufferPointer { buffer in
-            (buffer.baseAddress! + textCount).update(from: bytes, count: count)
-        }
+        (text.baseAddress! + textCount).initialize(from: bytes, count: count)
         textCount += count
     }
 
