@@ -46,24 +46,30 @@ public enum TwitterText {
     /// at U+0000 says. A sentence's full stop leaves text on this path.
     private static func plainASCIILength(_ text: String, configuration: TwitterTextConfiguration) -> Int? {
         guard let low = configuration.ranges.first(where: { $0.start == 0 }), low.end >= 0x7F else { return nil }
-        let count = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+        let count = withUTF8(text) { bytes -> Int? in
             for index in bytes.indices {
-                let byte = bytes[index]
-                if byte >= 0x80 { return nil }
-                if byte == UInt8(ascii: "."), index + 1 < bytes.count, continuesHost(bytes[index + 1]) { return nil }
+                if bytes[index] >= 0x80 || dotMayStartLabel(bytes, at: index) { return nil }
             }
             return bytes.count
-        } ?? nil
+        }
         return count.map { $0 * low.weight / configuration.scale }
     }
 
-    /// Whether an ASCII byte after a `.` could start the next label of a host.
-    private static func continuesHost(_ byte: UInt8) -> Bool {
-        switch byte {
+    /// Whether `bytes[index]` is a `.` followed by what could start the next label of a host: a
+    /// letter, digit, `-`, `_` or a non-ASCII character. A sentence's full stop is not.
+    private static func dotMayStartLabel(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard bytes[index] == UInt8(ascii: "."), index + 1 < bytes.count else { return false }
+        switch bytes[index + 1] {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "_"): true
-        default: false
+             UInt8(ascii: "-"), UInt8(ascii: "_"), 0x80...: return true
+        default: return false
         }
+    }
+
+    /// Runs `body` on `text`'s UTF-8 in place (a copy only for a string not stored as UTF-8): the
+    /// quick looks below read bytes, where the UTF-8 view's iterator costs several times as much.
+    private static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// URLs in `text`, with and without a protocol, as twitter-text's `extractUrlsWithIndices`.
@@ -72,7 +78,7 @@ public enum TwitterText {
     public static func extractURLs(_ text: String) -> [TweetEntity] {
         // Every URL's host has a `.` before its top-level domain: text without one followed by what
         // could start a label (a sentence's full stop is followed by a space) is not scanned.
-        guard mayHoldHost(text) else { return [] }
+        guard withUTF8(text, { bytes in bytes.indices.contains { dotMayStartLabel(bytes, at: $0) } }) else { return [] }
         return UTF16Text.with(text) { units in
             var scanner = URLScanner(units)
             var found: [TweetEntity] = []
@@ -87,26 +93,8 @@ public enum TwitterText {
     /// Mentions and list references (`@jack`, `@twitter/team`), as `extractMentionsOrListsWithIndices`.
     public static func extractMentionsOrLists(_ text: String) -> [TweetEntity] {
         // Every mention starts with `@` or `＠` (EF BC A0): text without either byte is not scanned.
-        guard containsByte(text, { $0 == UInt8(ascii: "@") || $0 == 0xA0 }) else { return [] }
+        guard withUTF8(text, { $0.contains { $0 == UInt8(ascii: "@") || $0 == 0xA0 } }) else { return [] }
         return UTF16Text.with(text) { MentionScanner.scan($0) }
-    }
-
-    /// Whether `text` has a `.` followed by a letter, digit, `-`, `_` or a non-ASCII character.
-    private static func mayHoldHost(_ text: String) -> Bool {
-        func test(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard bytes.count > 1 else { return false }
-            for index in 0..<bytes.count - 1 where bytes[index] == UInt8(ascii: ".") {
-                if bytes[index + 1] >= 0x80 || continuesHost(bytes[index + 1]) { return true }
-            }
-            return false
-        }
-        return text.utf8.withContiguousStorageIfAvailable(test) ?? Array(text.utf8).withUnsafeBufferPointer(test)
-    }
-
-    /// Whether a byte of `text`'s UTF-8 passes `test`: a cheap look before a scan that transcodes
-    /// the text, for entities most template text does not hold.
-    private static func containsByte(_ text: String, _ test: (UInt8) -> Bool) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? text.utf8.contains(where: test)
     }
 
     /// Mentions only (`@jack`), leaving out list references, as `extractMentionsWithIndices`.

@@ -132,17 +132,8 @@ struct PackReader {
         }
     }
 
-    /// `true` or `false` read from a scalar's bytes in one look; nil for anything else.
-    private static func bool(_ node: YAMLValue) -> Bool? {
-        node.withScalarBytes { bytes -> Bool? in
-            if bytes.elementsEqual("true".utf8) { return true }
-            if bytes.elementsEqual("false".utf8) { return false }
-            return nil
-        } ?? nil
-    }
-
     private mutating func readDM(_ node: YAMLValue, what: @autoclosure () -> String) -> DMHandoff? {
-        if node.scalarStyle == .plain, let flag = Self.bool(node) {
+        if let flag = node.plainBool {
             return flag ? DMHandoff(range: node.range) : nil
         }
         if node.isScalar {

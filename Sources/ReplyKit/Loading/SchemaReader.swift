@@ -135,11 +135,11 @@ struct SchemaReader {
 
     /// `true` or `false`, nothing else (no YAML 1.1 `yes`/`on`).
     mutating func bool(_ node: YAMLValue, _ what: @autoclosure () -> String) -> Located<Bool>? {
-        guard let text = node.scalar, node.scalarStyle == .plain, text == "true" || text == "false" else {
+        guard let flag = node.plainBool else {
             report("\(what()) must be `true` or `false`, found \(kindName(node))", at: node.range)
             return nil
         }
-        return Located(text == "true", range: node.range)
+        return Located(flag, range: node.range)
     }
 
     /// A plain integer (`-12`, `280`), nothing else.

@@ -238,11 +238,8 @@ public struct JSONWriter: Sendable {
     /// Whether a byte of `word` is below 0x20, `"`, `\\`, 0xA8 or 0xA9 (the last byte of U+2028 and
     /// U+2029): exact as a whole, so a word without any is passed over.
     @inlinable static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
-        let control = (word &- 0x2020_2020_2020_2020) & ~word & high
-        return control | hasZero(word ^ 0x2222_2222_2222_2222) | hasZero(word ^ 0x5C5C_5C5C_5C5C_5C5C)
-            | hasZero(word ^ 0xA8A8_A8A8_A8A8_A8A8) | hasZero(word ^ 0xA9A9_A9A9_A9A9_A9A9) != 0
+        WordBytes.below(0x20, in: word) | WordBytes.equal(to: UInt8(ascii: "\""), in: word)
+            | WordBytes.equal(to: UInt8(ascii: "\\"), in: word) | WordBytes.equal(to: 0xA8, in: word)
+            | WordBytes.equal(to: 0xA9, in: word) != 0
     }
 }

@@ -37,32 +37,35 @@ public struct MessageParser {
     private mutating func message(depth: Int, inPlural: Bool) throws(TemplateSyntaxError) -> Message {
         var parts: [Message.Part] = []
         while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
+            guard Self.isSpecial(bytes[index], inPlural: inPlural) else {
+                // The whole run of plain text up to the next byte with a meaning, in one append.
+                var end = index + 1
+                while end < bytes.count && !Self.isSpecial(bytes[end], inPlural: inPlural) { end += 1 }
+                literal.append(contentsOf: bytes[index..<end])
+                index = end
+                continue
+            }
+            switch bytes[index] {
             case UInt8(ascii: "{"):
                 flushLiteral(into: &parts)
                 parts.append(try argument(depth: depth))
             case UInt8(ascii: "}"):
                 flushLiteral(into: &parts)
                 return Message(parts)
-            case UInt8(ascii: "#") where inPlural:
+            case UInt8(ascii: "#"):
                 flushLiteral(into: &parts)
                 parts.append(.pound)
                 index += 1
-            case UInt8(ascii: "'"):
-                try apostrophe(inPlural: inPlural)
             default:
-                // The whole run of plain text up to the next byte with a meaning, in one append.
-                var end = index + 1
-                while end < bytes.count && !Self.isSpecial(bytes[end], inPlural: inPlural) { end += 1 }
-                literal.append(contentsOf: bytes[index..<end])
-                index = end
+                try apostrophe(inPlural: inPlural)
             }
         }
         flushLiteral(into: &parts)
         return Message(parts)
     }
 
+    /// The bytes with a meaning in message text (`{`, `}`, `'`, and `#` inside a plural): the only
+    /// ones ``message(depth:inPlural:)`` stops at.
     private static func isSpecial(_ byte: UInt8, inPlural: Bool) -> Bool {
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "'"): true

@@ -34,20 +34,15 @@ final class LineIndex: Sendable {
         // Template files have lines of a few dozen bytes.
         starts.reserveCapacity(count / 24 + 2)
         ascii.reserveCapacity(count / 24 + 2)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        /// The high bit of each zero byte of `word`; the lowest set bit is exact (borrows only run
-        /// upwards), which is the only one used.
-        func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & high }
         var lineASCII = true
         var i = 0
         while i < count {
             if i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let nonASCII = word & high
+                let nonASCII = word & 0x8080_8080_8080_8080
                 // Bytes below 0x0E (LF, CR) and, in a word with non-ASCII bytes, 0xC2 and 0xE2.
-                var candidates = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high
-                if nonASCII != 0 { candidates |= zeros(word ^ 0xC2C2_C2C2_C2C2_C2C2) | zeros(word ^ 0xE2E2_E2E2_E2E2_E2E2) }
+                var candidates = WordBytes.below(0x0E, in: word)
+                if nonASCII != 0 { candidates |= WordBytes.equal(to: 0xC2, in: word) | WordBytes.equal(to: 0xE2, in: word) }
                 // Skip straight to the first byte that may start a break.
                 let skipped = candidates == 0 ? 8 : candidates.trailingZeroBitCount >> 3
                 if skipped > 0 {

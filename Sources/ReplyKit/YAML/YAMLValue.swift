@@ -122,6 +122,17 @@ struct YAMLValue: @unchecked Sendable {
         mapping?.first { $0.key.scalarIs(key) }?.value
     }
 
+    /// `true` or `false` written as a plain scalar, read from its bytes; nil for anything else (no
+    /// YAML 1.1 `yes`/`on`, nor a quoted `"true"`).
+    var plainBool: Bool? {
+        guard scalarStyle == .plain else { return nil }
+        return withScalarBytes { bytes -> Bool? in
+            if bytes.elementsEqual("true".utf8) { return true }
+            if bytes.elementsEqual("false".utf8) { return false }
+            return nil
+        } ?? nil
+    }
+
     /// Whether this is a plain scalar YAML reads as null (`~`, `null`, or nothing).
     var isNull: Bool {
         let entry = self.entry

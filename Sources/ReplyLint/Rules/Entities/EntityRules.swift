@@ -140,20 +140,17 @@ struct PlaceholderJoinsEntityRule: Rule {
         for index in message.parts.indices {
             switch message.parts[index] {
             case .variable(let argument):
-                var before = ""
+                var joined: String?
+                // The whole last character must be the mark: one with a combining mark on it joins nothing.
                 if index > 0, case .literal(let text) = message.parts[index - 1], let last = text.unicodeScalars.last,
-                   Self.mayJoin(last) {
-                    // The whole last character: a mark with a combining one on it joins nothing.
-                    before = String(text.suffix(1))
+                   let entity = Self.entity(after: last), text.last?.unicodeScalars.count == 1 {
+                    joined = entity
                 }
-                var after = false
-                if index + 1 < message.parts.count, case .literal(let text) = message.parts[index + 1] {
-                    after = Self.startsDomain(text)
+                if joined == nil, index + 1 < message.parts.count, case .literal(let text) = message.parts[index + 1],
+                   Self.startsDomain(text) {
+                    joined = "URL"
                 }
-                if before == "@" || before == "＠" { result.append((argument, "mention")) }
-                else if before == "#" || before == "＃" { result.append((argument, "hashtag")) }
-                else if before == "$" { result.append((argument, "cashtag")) }
-                else if before == "." || before == "/" || before == ":" || after { result.append((argument, "URL")) }
+                if let joined { result.append((argument, joined)) }
             case .plural(_, let branches), .select(_, let branches):
                 for branch in branches { result += joins(in: branch.message) }
             case .literal, .pound:
@@ -163,11 +160,14 @@ struct PlaceholderJoinsEntityRule: Rule {
         return result
     }
 
-    /// Whether a literal ending in `scalar` may join the value after it into an entity.
-    private static func mayJoin(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "@", "＠", "#", "＃", "$", ".", "/", ":": true
-        default: false
+    /// The entity a literal ending in `mark` makes of the value after it, if any.
+    private static func entity(after mark: Unicode.Scalar) -> String? {
+        switch mark {
+        case "@", "＠": "mention"
+        case "#", "＃": "hashtag"
+        case "$": "cashtag"
+        case ".", "/", ":": "URL"
+        default: nil
         }
     }
 
