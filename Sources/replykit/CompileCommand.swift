@@ -34,7 +34,7 @@ struct CompileCommand: ParsableCommand {
         let library = ReplyLibrary(repository: result.repository)
         let bundle = ReplyBundle.encode(library, generator: "replykit \(ReplyKitCommand.configuration.version)")
         // Written beside the target, then renamed over it: a reader never sees half a bundle.
-        if let problem = FileContents.writeAtomically(Array(bundle.serialized().utf8), to: output) {
+        if let problem = FileContents.writeAtomically(Array(bundle.utf8), to: output) {
             Terminal.writeError("error: \(output): \(problem)\n")
             throw ExitCode(2)
         }

@@ -107,15 +107,15 @@ import TweetText
             (0..<Int(generator.next() % 6 + 1)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
         }
         for template in Self.library.templateIDs {
-            let brand = try #require(Self.library.brands[String(template.split(separator: "/")[0])])
+            let variables = Self.library.variables(for: template)
             for locale in ["en-US", "es-MX", "ja-JP", "ar", "de-DE", "zh-Hans", "ko-KR", "hi-IN"] {
                 for _ in 0..<100 {
                     var values: [String: ReplyValue] = [:]
-                    for variable in brand.brand.variables {
+                    for variable in variables {
                         switch variable.kind {
-                        case .text: values[variable.name.value] = generator.next() % 4 == 0 ? .text(variable.example?.value ?? "") : .text(hostileText())
-                        case .number(let min, let max): values[variable.name.value] = .number(min - 3 + Int(generator.next() % UInt64(max - min + 7)))
-                        case .choice(let choices): values[variable.name.value] = .text(generator.next() % 5 == 0 ? "deluxe" : choices[Int(generator.next() % UInt64(choices.count))])
+                        case .text: values[variable.name] = generator.next() % 4 == 0 ? .text(variable.example ?? "") : .text(hostileText())
+                        case .number(let min, let max): values[variable.name] = .number(min - 3 + Int(generator.next() % UInt64(max - min + 7)))
+                        case .choice(let choices): values[variable.name] = .text(generator.next() % 5 == 0 ? "deluxe" : choices[Int(generator.next() % UInt64(choices.count))])
                         }
                     }
                     do {
@@ -198,7 +198,7 @@ struct SplitMix: RandomNumberGenerator {
     /// the bundle compiled from them: the same replies.
     @Test func bundleAndPacksRenderIdentically() throws {
         let packs = ReplyLibraryTests.library
-        let text = ReplyBundle.encode(packs, generator: "test").serialized()
+        let text = ReplyBundle.encode(packs, generator: "test")
         let bundle = try ReplyBundle.decode(text)
         #expect(bundle.templateIDs == packs.templateIDs)
         var compared = 0
@@ -226,19 +226,19 @@ struct SplitMix: RandomNumberGenerator {
         }
         #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode("[]") }
         // A missing comma, and a trailing one.
-        #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode(#"{"format": "replykit-bundle" "version": 1}"#) }
-        #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode(#"{"format": "replykit-bundle", "version": 1, "brands": [],}"#) }
+        #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode(#"{"format": "replykit-bundle" "version": 2}"#) }
+        #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode(#"{"format": "replykit-bundle", "version": 2, "brands": [],}"#) }
         // Cut short: the brackets never close.
-        let text = ReplyBundle.encode(ReplyLibraryTests.library, generator: "test").serialized()
+        let text = ReplyBundle.encode(ReplyLibraryTests.library, generator: "test")
         #expect(throws: ReplyBundle.ReadError.self) { try ReplyBundle.decode(String(text.prefix(text.count / 2))) }
     }
 
     /// Templates are decoded on first use: a damaged one loads, then fails to render naming why,
     /// and the others render.
     @Test func aDamagedTemplateFailsAloneWhenRendered() throws {
-        let text = ReplyBundle.encode(ReplyLibraryTests.library, generator: "test").serialized()
-        let marker = #"{"id": "rebooked", "campaign": null, "variants": [{"parts": "#
-        let damaged = text.replacingOccurrences(of: marker, with: #"{"id": "rebooked", "campaign": null, "variants": [{"parts": 7, "x": "#)
+        let text = ReplyBundle.encode(ReplyLibraryTests.library, generator: "test")
+        let marker = #"{"id": "rebooked", "campaign": null, "variants": [{"names": ["#
+        let damaged = text.replacingOccurrences(of: marker, with: #"{"id": "rebooked", "campaign": null, "variants": [{"names": 7, "x": ["#)
         #expect(damaged != text, "the marker should be in the bundle")
         let bundle = try ReplyBundle.decode(damaged)
         let values: [String: ReplyValue] = ["first_name": "Ana", "flight": "AC1234", "cabin": "first"]

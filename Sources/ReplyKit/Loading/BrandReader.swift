@@ -211,12 +211,12 @@ struct BrandReader {
             }
             var rules = Variable.TextRules(maxLength: length.value)
             if let patternNode = value(.pattern), let pattern = reader.string(patternNode, "`pattern` of \(what)") {
-                do {
-                    _ = try NSRegularExpression(pattern: pattern.value)
-                    rules.pattern = pattern.value
-                } catch {
-                    reader.report("`pattern` of \(what) is not a valid regular expression", at: patternNode.range,
-                                  notes: ["patterns use ICU regular expressions and must match the whole value: `[\\p{L}' -]+`"])
+                // Kept even when it cannot be compiled: the renderer then refuses every value.
+                rules.pattern = pattern.value
+                if ValuePattern(pattern.value) == nil {
+                    reader.report("`pattern` of \(what) cannot be checked: it is not a regular expression in the supported syntax", at: patternNode.range,
+                                  notes: ["a pattern must match the whole value and may use literals, `.`, classes (`[a-z]`, `[^…]`), `\\d \\w \\s`, `\\p{…}` categories, groups, `|` and the quantifiers `* + ? {n,m}`; anchors, look-around, back-references and flags are not supported",
+                                           "a value is matched in time linear in its length, so no pattern can make rendering slow"])
                 }
             }
             if let allowNode = value(.allow), let allowed = reader.strings(allowNode, "`allow` of \(what)") {

@@ -151,11 +151,7 @@ struct SchemaReader {
         return Located(value, range: node.range)
     }
 
-    static func parseInteger(_ text: String) -> Int? {
-        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        return Int(text)
-    }
+    static func parseInteger(_ text: String) -> Int? { ReplyValue.parseInteger(text) }
 
     /// A sequence of strings; a single scalar is reported.
     mutating func strings(_ node: YAMLValue, _ what: @autoclosure () -> String) -> [Located<String>]? {

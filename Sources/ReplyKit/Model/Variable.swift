@@ -1,34 +1,8 @@
 /// A variable a brand's templates may use, with the values it accepts.
 public struct Variable: Sendable {
-    public enum Kind: Sendable, Hashable {
-        /// Text whose weighted length is at most `maxLength`.
-        case text(TextRules)
-        /// An integer in `min...max`.
-        case number(min: Int, max: Int)
-        /// One of a fixed list of strings.
-        case choice([String])
-    }
-
-    /// Entities a text value may contain.
-    public enum Entity: String, Sendable, Hashable, CaseIterable {
-        case mention, hashtag, cashtag, url
-    }
-
-    public struct TextRules: Sendable, Hashable {
-        /// The largest weighted length (twitter-text v3) a value may have.
-        public var maxLength: Int
-        /// A regular expression the whole value must match.
-        public var pattern: String?
-        public var allow: Set<Entity>
-        public var multiline: Bool
-
-        public init(maxLength: Int, pattern: String? = nil, allow: Set<Entity> = [], multiline: Bool = false) {
-            self.maxLength = maxLength
-            self.pattern = pattern
-            self.allow = allow
-            self.multiline = multiline
-        }
-    }
+    public typealias Kind = ReplyVariable.Kind
+    public typealias Entity = ReplyVariable.Entity
+    public typealias TextRules = ReplyVariable.TextRules
 
     public var name: Located<String>
     public var kind: Kind
@@ -46,12 +20,11 @@ public struct Variable: Sendable {
         self.range = range
     }
 
-    public var typeName: String {
-        switch kind {
-        case .text: "text"
-        case .number: "number"
-        case .choice: "choice"
-        }
+    public var typeName: String { runtime.typeName }
+
+    /// The variable as the renderer checks its values.
+    public var runtime: ReplyVariable {
+        ReplyVariable(name: name.value, kind: kind, example: example?.value, description: description)
     }
 }
 

@@ -21,8 +21,10 @@ public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidVariant = "invalid-variant"
         /// A batch line or value file that is not a valid request.
         case invalidRequest = "invalid-request"
-        /// The template could not be compiled (lint reports why).
+        /// The template could not be compiled (lint reports why), or a check it needs cannot run.
         case templateInvalid = "template-invalid"
+        /// The renderer broke one of its own invariants; the reply is withheld.
+        case internalError = "internal-error"
     }
 
     public var code: Code

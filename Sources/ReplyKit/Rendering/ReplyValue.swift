@@ -15,7 +15,7 @@ public enum ReplyValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressi
     var integer: Int? {
         switch self {
         case .number(let number): number
-        case .text(let text): SchemaReader.parseInteger(text)
+        case .text(let text): Self.parseInteger(text)
         }
     }
 
@@ -24,5 +24,12 @@ public enum ReplyValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressi
         case .text(let text): text
         case .number(let number): String(number)
         }
+    }
+
+    /// `text` as an integer: optional sign and ASCII digits only, within `Int`'s range.
+    package static func parseInteger(_ text: String) -> Int? {
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return Int(text)
     }
 }

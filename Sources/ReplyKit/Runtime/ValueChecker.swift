@@ -1,66 +1,56 @@
 import Foundation
 internal import TweetText
 
-/// Checks a value against its variable as pack-format.md's "Rendering" says, returning the
-/// normalised value or the reason it is refused.
-struct ValueChecker: @unchecked Sendable {
-    /// A compiled `pattern`: our own automaton when the pattern is in its subset, else ICU's.
-    enum Matcher: @unchecked Sendable {
-        case native(ValuePattern)
-        // NSRegularExpression is immutable once made and safe to match from many threads.
-        case icu(NSRegularExpression)
+/// A value as the renderer substitutes it.
+package struct CheckedValue: Sendable {
+    /// Text NFC-normalised, numbers as digits.
+    package var text: String
+    /// What a plural chooses by: the number, or nil for a value that is none.
+    package var number: Int?
+    /// Printable ASCII without `. : @ # $ /`: it weighs one per byte, holds no entity, starts none
+    /// and composes with nothing.
+    package var plain: Bool
+}
 
-        init?(_ pattern: String) {
-            if let native = ValuePattern(pattern) {
-                self = .native(native)
-            } else if let regex = try? NSRegularExpression(pattern: "\\A(?:\(pattern))\\z") {
-                self = .icu(regex)
-            } else {
-                return nil
-            }
-        }
+/// Checks values against one variable as pack-format.md's "Rendering" says: the normalised value,
+/// or the reason it is refused.
+package struct ValueChecker: Sendable {
+    package let variable: ReplyVariable
+    /// The compiled `pattern`; nil without one. A pattern that does not compile refuses every value.
+    private let pattern: ValuePattern??
 
-        func matches(_ text: String) -> Bool {
-            switch self {
-            case .native(let pattern): pattern.matches(text)
-            case .icu(let regex): regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-            }
+    package init(_ variable: ReplyVariable) {
+        self.variable = variable
+        if case .text(let rules) = variable.kind, let source = rules.pattern {
+            pattern = .some(ValuePattern(source))
+        } else {
+            pattern = .none
         }
     }
 
-    let patterns: [String: Matcher]
-
-    init(variables: [Variable]) {
-        var patterns: [String: Matcher] = [:]
-        for variable in variables {
-            guard case .text(let rules) = variable.kind, let pattern = rules.pattern,
-                  let matcher = Matcher(pattern) else { continue }
-            patterns[variable.name.value] = matcher
-        }
-        self.patterns = patterns
-    }
-
-    /// The value as it is substituted (text NFC-normalised, numbers as digits).
-    func check(_ value: ReplyValue, for variable: Variable) throws(RenderError) -> String {
-        let name = variable.name.value
+    package func check(_ value: ReplyValue) throws(RenderError) -> CheckedValue {
+        let name = variable.name
         func refuse(_ reason: String) -> RenderError {
             RenderError(.invalidValue, "the value of `\(name)` \(reason)", variable: name)
         }
         switch variable.kind {
         case .number(let min, let max):
             guard let number = value.integer else { throw refuse("is not an integer") }
-            guard (min...max).contains(number) else { throw refuse("is \(number), outside \(min)…\(max)") }
-            return String(number)
+            guard min <= number, number <= max else { throw refuse("is \(number), outside \(min)…\(max)") }
+            return CheckedValue(text: String(number), number: number, plain: true)
         case .choice(let values):
             let text = value.description
             guard values.contains(text) else {
                 throw refuse("is `\(text)`, not one of \(values.map { "`\($0)`" }.joined(separator: ", "))")
             }
-            return text
+            return CheckedValue(text: text, number: nil, plain: Self.isPlain(text))
         case .text(let rules):
-            let text = TwitterText.nfc(value.description).text
-            try checkCharacters(text, rules: rules, refuse: refuse)
-            let weight = TwitterText.weightedLength(text)
+            let given = value.description
+            let printable = given.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+            // Printable ASCII is NFC, weighs one per byte and has nothing the character checks refuse.
+            let text = printable ? given : TwitterText.nfc(given).text
+            if !printable { try checkCharacters(text, rules: rules, refuse: refuse) }
+            let weight = printable ? text.utf8.count : TwitterText.weightedLength(text)
             if weight > rules.maxLength {
                 throw refuse("weighs \(weight) weighted characters, more than its `max_length` of \(rules.maxLength)")
             }
@@ -70,14 +60,30 @@ struct ValueChecker: @unchecked Sendable {
                 let kind = Self.kind(of: entity)
                 if !rules.allow.contains(kind) { throw refuse("contains a \(Self.name(of: kind)) (`\(Self.text(of: entity, in: text))`)") }
             }
-            if let matcher = patterns[name], !matcher.matches(text) {
-                throw refuse("does not match its pattern `\(rules.pattern ?? "")`")
+            switch pattern {
+            case .some(.some(let pattern)):
+                if !pattern.matches(text) { throw refuse("does not match its pattern `\(rules.pattern ?? "")`") }
+            case .some(.none):
+                throw RenderError(.templateInvalid, "the `pattern` of `\(name)` cannot be checked: it uses syntax outside what value patterns support (run `replykit lint`)", variable: name)
+            case .none:
+                break
             }
-            return text
+            return CheckedValue(text: text, number: ReplyValue.parseInteger(text), plain: printable && Self.isPlain(text))
         }
     }
 
-    private func checkCharacters(_ text: String, rules: Variable.TextRules,
+    /// Printable ASCII without `. : @ # $ /`.
+    static func isPlain(_ text: String) -> Bool {
+        text.utf8.allSatisfy { byte in
+            switch byte {
+            case 0x2E, 0x3A, 0x40, 0x23, 0x24, 0x2F: false
+            case 0x20...0x7E: true
+            default: false
+            }
+        }
+    }
+
+    private func checkCharacters(_ text: String, rules: ReplyVariable.TextRules,
                                  refuse: (String) -> RenderError) throws(RenderError) {
         let scalars = Array(text.unicodeScalars)
         if let first = scalars.first, [.nonspacingMark, .enclosingMark, .spacingMark].contains(first.properties.generalCategory) {
@@ -111,7 +117,7 @@ struct ValueChecker: @unchecked Sendable {
         }
     }
 
-    static func kind(of entity: TweetEntity) -> Variable.Entity {
+    static func kind(of entity: TweetEntity) -> ReplyVariable.Entity {
         switch entity.kind {
         case .url: .url
         case .mention, .list: .mention
@@ -120,7 +126,7 @@ struct ValueChecker: @unchecked Sendable {
         }
     }
 
-    static func name(of kind: Variable.Entity) -> String {
+    static func name(of kind: ReplyVariable.Entity) -> String {
         switch kind {
         case .url: "URL"
         case .mention: "mention"
@@ -141,10 +147,17 @@ struct ValueChecker: @unchecked Sendable {
     }
 }
 
-extension Variable {
+extension ReplyVariable {
     /// The value as it would be substituted, or the ``RenderError`` the renderer would refuse it with
     /// (`invalid-example` checks each variable's `example` this way).
     public func validate(_ value: ReplyValue) throws(RenderError) -> String {
-        try ValueChecker(variables: [self]).check(value, for: self)
+        try ValueChecker(self).check(value).text
+    }
+}
+
+extension Variable {
+    /// The value as it would be substituted, or the ``RenderError`` the renderer would refuse it with.
+    public func validate(_ value: ReplyValue) throws(RenderError) -> String {
+        try runtime.validate(value)
     }
 }
