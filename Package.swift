@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "TweetText", targets: ["TweetText"]),
         .library(name: "ReplyKit", targets: ["ReplyKit"]),
+        .library(name: "ReplyCompiler", targets: ["ReplyCompiler"]),
         .library(name: "ReplyLint", targets: ["ReplyLint"]),
         .executable(name: "replykit", targets: ["replykit"]),
     ],
@@ -20,19 +21,24 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "TweetText"),
-        .target(name: "ReplyKit", dependencies: ["TweetText", "CYAML"]),
-        .target(name: "ReplyLint", dependencies: ["ReplyKit", "TweetText"]),
+        // General helpers (JSON, tables, the value-pattern engine, files): no product of its own.
+        .target(name: "ReplyKitSupport"),
+        // The runtime agents link: compiled templates, rendering, values, bundles.
+        .target(name: "ReplyKit", dependencies: ["TweetText", "ReplyKitSupport"]),
+        // YAML to source-mapped model to analysis to compiled templates.
+        .target(name: "ReplyCompiler", dependencies: ["ReplyKit", "ReplyKitSupport", "TweetText", "CYAML"]),
+        .target(name: "ReplyLint", dependencies: ["ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
         .executableTarget(
             name: "replykit",
             dependencies: [
-                "ReplyKit", "ReplyLint", "TweetText",
+                "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "TweetText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TweetTextTests", dependencies: ["TweetText", "ReplyKit"]),
-        .testTarget(name: "ReplyKitTests", dependencies: ["ReplyKit", "TweetText"]),
+        .testTarget(name: "TweetTextTests", dependencies: ["TweetText", "ReplyKit", "ReplyCompiler"]),
+        .testTarget(name: "ReplyKitTests", dependencies: ["ReplyKit", "ReplyCompiler", "ReplyKitSupport", "TweetText"]),
         .testTarget(
-            name: "ReplyLintTests", dependencies: ["ReplyLint", "ReplyKit"],
+            name: "ReplyLintTests", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
     ]
