@@ -1,5 +1,7 @@
 import Foundation
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// Applies the fixes of fixable rules: minimal edits at the exact byte ranges they name, so
 /// comments, key order, quoting and indentation stay byte for byte; each changed file is written

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// One `replykit lint` invocation, from its options to its output and exit code, without touching
 /// stdout: the command prints what this returns, and tests read it.

@@ -1,5 +1,7 @@
 import Foundation
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// Runs the rules over a loaded repository and applies the configuration.
 public struct Linter: Sendable {

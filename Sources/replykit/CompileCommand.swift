@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import ReplyKit
 import ReplyLint
+import ReplyCompiler
+import ReplyKitSupport
 
 struct CompileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

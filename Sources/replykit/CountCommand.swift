@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import ReplyKit
 import TweetText
+import ReplyCompiler
+import ReplyKitSupport
 
 struct CountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ReplyKit
 import ReplyLint
+import ReplyCompiler
+import ReplyKitSupport
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
 import Testing
 import ReplyKit
+@testable import ReplyKitSupport
+import ReplyCompiler
 
 @Suite struct JSONWriterTests {
     static let value: JSONValue = .object([

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import ReplyKit
+@testable import ReplyCompiler
+@testable import ReplyKitSupport
 
 @Suite struct LocaleDataTests {
     static let required = ["en", "en-US", "en-GB", "es", "es-MX", "es-ES", "pt", "pt-BR", "fr", "fr-CA", "de", "it",

@@ -1,5 +1,7 @@
 import Testing
 @testable import ReplyKit
+@testable import ReplyCompiler
+@testable import ReplyKitSupport
 
 @Suite struct MessageParserTests {
     @Test(arguments: [

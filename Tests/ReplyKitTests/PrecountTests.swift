@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import TweetText
 @testable import ReplyKit
+@testable import ReplyCompiler
+@testable import ReplyKitSupport
 
 /// Where the renderer adds precounted weights instead of counting the reply, it must answer
 /// exactly what counting the whole reply answers.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import TweetText
 @testable import ReplyKit
+@testable import ReplyCompiler
+@testable import ReplyKitSupport
 
 @Suite struct ReplyLibraryTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,5 +1,7 @@
 import ReplyKit
+@testable import ReplyKitSupport
 import Testing
+import ReplyCompiler
 
 /// The bitmaps must answer exactly as Unicode's property tables do, in the BMP and above it.
 @Suite struct ScalarSetTests {

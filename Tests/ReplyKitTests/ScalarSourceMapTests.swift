@@ -1,5 +1,7 @@
 import Testing
 @testable import ReplyKit
+@testable import ReplyCompiler
+@testable import ReplyKitSupport
 
 /// A template error must point at its line and column in the YAML file, whatever the scalar style.
 @Suite struct ScalarSourceMapTests {

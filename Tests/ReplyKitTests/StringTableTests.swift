@@ -1,5 +1,7 @@
 @testable import ReplyKit
 import Testing
+@testable import ReplyCompiler
+@testable import ReplyKitSupport
 
 /// The loader's and rules' string table: a map that must behave as a `Dictionary` of byte-equal keys.
 @Suite struct StringTableTests {

@@ -1,5 +1,7 @@
 @testable import ReplyKit
 import Testing
+@testable import ReplyCompiler
+@testable import ReplyKitSupport
 
 /// Folding below U+3000 reads a table made once: it must fold every scalar as Unicode's properties do.
 @Suite struct TermFoldTests {

@@ -1,5 +1,7 @@
 import Testing
 import ReplyKit
+@testable import ReplyKitSupport
+import ReplyCompiler
 
 /// ASCII text is matched in place and other text through folded scalars: both must find the same
 /// terms at the same UTF-8 offsets.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import ReplyKit
+@testable import ReplyCompiler
+@testable import ReplyKitSupport
 
 /// The renderer's own pattern matcher must say what ICU says, for every pattern it takes on.
 @Suite struct ValuePatternTests {

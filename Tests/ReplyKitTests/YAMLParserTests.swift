@@ -1,5 +1,7 @@
 import ReplyKit
+@testable import ReplyKitSupport
 import Testing
+import ReplyCompiler
 
 @Suite struct YAMLParserTests {
     private func parse(_ text: String, limits: YAMLLimits = .default) throws(YAMLError) -> YAMLNode? {

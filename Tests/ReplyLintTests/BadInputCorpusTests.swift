@@ -1,7 +1,9 @@
 import Foundation
 import ReplyKit
+@testable import ReplyKitSupport
 import ReplyLint
 import Testing
+import ReplyCompiler
 
 /// A corpus of broken files, all linted in one run: each must end in its diagnostic (at its line, or
 /// for the file as a whole when the file cannot be read), none may crash or hang the run, and the

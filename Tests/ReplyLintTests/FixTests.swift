@@ -1,7 +1,9 @@
 import Foundation
 import ReplyKit
+@testable import ReplyKitSupport
 import ReplyLint
 import Testing
+import ReplyCompiler
 
 /// `replykit lint --fix`: minimal edits, byte for byte elsewhere, atomic and idempotent.
 @Suite struct FixTests {

@@ -1,7 +1,9 @@
 import Foundation
 import ReplyKit
+@testable import ReplyKitSupport
 @testable import ReplyLint
 import Testing
+import ReplyCompiler
 
 /// Flags, configuration and exit codes of `replykit lint`.
 @Suite struct LintRunTests {

@@ -1,7 +1,9 @@
 import Foundation
 import ReplyKit
+@testable import ReplyKitSupport
 @testable import ReplyLint
 import Testing
+import ReplyCompiler
 
 /// The linter checks template- and pack-scoped rules a batch of packs at a time: however the
 /// templates are cut into batches, it must find exactly what one pass over all of them finds.

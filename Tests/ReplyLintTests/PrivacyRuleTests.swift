@@ -1,7 +1,9 @@
 import Foundation
 import ReplyKit
+@testable import ReplyKitSupport
 import ReplyLint
 import Testing
+import ReplyCompiler
 
 /// Realistic copy in many languages for the privacy rules: each case is a template in a pack of its
 /// locale, and must make its rule fire on the expected term (or stay silent).

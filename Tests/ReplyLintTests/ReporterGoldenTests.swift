@@ -1,7 +1,9 @@
 import Foundation
 import ReplyKit
+@testable import ReplyKitSupport
 @testable import ReplyLint
 import Testing
+import ReplyCompiler
 
 /// Every format of `replykit lint` on one broken repository, pinned byte for byte.
 @Suite struct ReporterGoldenTests {

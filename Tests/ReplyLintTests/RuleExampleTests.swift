@@ -1,7 +1,9 @@
 import Foundation
 import ReplyKit
+@testable import ReplyKitSupport
 import ReplyLint
 import Testing
+import ReplyCompiler
 
 /// Runs every example of every rule in the catalogue: a triggering example must report that rule at
 /// exactly the positions marked `↓` (or somewhere, when it marks none); a non-triggering one must not.

@@ -1,6 +1,7 @@
 import Foundation
 import ReplyKit
 import Testing
+import ReplyCompiler
 
 /// twitter-text's conformance data, read at run time from `../shared/conformance/twitter-text/`
 /// beside the package (or from `$TWEETTEXT_CONFORMANCE_DIR`). It is not part of the project.

@@ -1,6 +1,7 @@
 import ReplyKit
 import Testing
 @testable import TweetText
+import ReplyCompiler
 
 @Suite("twitter-text conformance", .conformanceData)
 struct ConformanceTests {

@@ -1,4 +1,6 @@
 internal import TweetText
+public import ReplyKit
+package import ReplyKitSupport
 
 /// The largest weighted length (twitter-text v3) a message can render to, over every value its
 /// variables allow, and what it is made of.

@@ -1,5 +1,8 @@
 import Dispatch
 internal import TweetText
+public import ReplyKit
+// Analyses share their brand and pack through `Shared`, read by inlinable accessors.
+public import ReplyKitSupport
 
 /// One template of one locale pack, parsed and measured: what lint's template rules, `compile`
 /// and the renderer share, so they agree.

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// Finds a locale's terms (`order number`, `contraseña`, `注文番号`) in template text:
 /// case-insensitively, on word boundaries in scripts written with spaces, anywhere in scripts
 /// written without them (Han, kana, Thai).

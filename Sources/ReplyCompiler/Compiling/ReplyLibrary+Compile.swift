@@ -1,4 +1,6 @@
 import Foundation
+public import ReplyKit
+package import ReplyKitSupport
 
 extension ReplyLibrary {
     /// A library of every template in `repository` (templates with errors fail when rendered).

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// How much a diagnostic matters. `off` exists for configuration only: no reported diagnostic has it.
 public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case off, info, warning, error

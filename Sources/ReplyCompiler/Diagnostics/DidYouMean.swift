@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// Suggestions for misspelled names: the closest candidate within a small edit distance.
 public enum DidYouMean {
     /// The candidate closest to `word` (Levenshtein distance, case-insensitive), if it is close enough

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// A position in a source file.
 ///
 /// `line` and `column` are 1-based; `column` counts Unicode scalars from the start of the line (a

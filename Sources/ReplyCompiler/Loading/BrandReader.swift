@@ -1,4 +1,6 @@
 import Foundation
+public import ReplyKit
+package import ReplyKitSupport
 
 /// Reads `brand.yaml` into a ``Brand`` by the schema of pack-format.md.
 struct BrandReader {

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// Reads a locale data file (`locales/<tag>.yaml`) by the schema of pack-format.md.
 ///
 /// Problems with the plural rules are `locale-data` diagnostics at the rule's exact position; other

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// Reads a locale pack (`<locale>.yaml`) into a ``LocalePack`` by the schema of pack-format.md.
 struct PackReader {
     enum Key: String, SchemaKey { case locale, templates, campaigns }

@@ -1,4 +1,6 @@
 import Foundation
+public import ReplyKit
+package import ReplyKitSupport
 
 /// Finds what to load for a path given on the command line, as cli.md describes: a directory is
 /// searched for `templates/*/brand.yaml` and, failing that, treated as a templates folder or a brand
@@ -68,7 +70,7 @@ public enum RepositoryDiscovery {
 
 extension PathText {
     /// `path` made absolute against the current directory, with `.` and `..` resolved textually.
-    public static func absolute(_ path: String) -> String {
+    package static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var parts: [Substring] = []
         for part in full.split(separator: "/") {
@@ -79,7 +81,7 @@ extension PathText {
     }
 
     /// `path` relative to the current directory when it lies under it; otherwise as given.
-    public static func relativeToCurrentDirectory(_ path: String) -> String {
+    package static func relativeToCurrentDirectory(_ path: String) -> String {
         let absolutePath = absolute(path)
         let current = absolute(".")
         if absolutePath == current { return "." }

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 extension RepositoryLoader {
     /// Loads what discovery found for one path: its brand folders (or every one), then, when
     /// `localesDirectory` is given, that folder's locale data over the built-in data.

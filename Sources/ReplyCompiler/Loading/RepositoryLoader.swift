@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+public import ReplyKit
+package import ReplyKitSupport
 
 /// Loads template repositories from disk into the source-mapped model.
 ///

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// The keys one kind of mapping in pack-format.md may have: an enum whose raw values are the keys,
 /// in the order "known keys" notes list them.
 protocol SchemaKey: RawRepresentable<String>, CaseIterable, Hashable, Sendable where AllCases == [Self] {}

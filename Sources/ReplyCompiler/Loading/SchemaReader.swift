@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// Reads YAML nodes by the schema of pack-format.md, collecting `schema` and `duplicate-key`
 /// diagnostics instead of throwing: whatever can be read is returned.
 struct SchemaReader {

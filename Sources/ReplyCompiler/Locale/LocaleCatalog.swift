@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// All locale data known: built-in files, overridden field by field by a repository's `locales/`.
 public struct LocaleCatalog: Sendable {
     /// By lowercased canonical tag.

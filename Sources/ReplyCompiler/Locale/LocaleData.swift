@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// One locale data file (`locales/<tag>.yaml`): what it sets, and nothing it inherits.
 ///
 /// Every field is optional: a missing one comes from the `parent` (or, without one, from the tag

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// The locale data in force for a tag, inheritance applied.
 public struct ResolvedLocale: Sendable {
     /// The tag asked for.

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// A brand: its account, settings, variables and campaigns, as `brand.yaml` declares them.
 public struct Brand: Sendable {
     /// The folder name, which is the brand id (`acme-air`).

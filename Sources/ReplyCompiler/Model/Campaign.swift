@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// A campaign: templates that may be sent only while it is approved and inside its window.
 public struct Campaign: Sendable {
     public enum Status: String, Sendable, Hashable, CaseIterable {

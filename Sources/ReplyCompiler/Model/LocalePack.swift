@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// One locale's templates for one brand (`templates/<brand>/<locale>.yaml`).
 public struct LocalePack: Sendable {
     public var file: String

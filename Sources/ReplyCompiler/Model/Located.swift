@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// A value read from a file, with the source range it was read from.
 public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
     public var value: Value

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// The bytes of one file that was read, kept so diagnostics can quote it and fixes can edit it.
 public struct SourceFile: Sendable {
     /// The path as the loader was given it (relative paths stay relative).

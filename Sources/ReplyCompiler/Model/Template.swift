@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// One template of a locale pack: its text (or variants), DM handoff and metadata.
 public struct Template: Sendable {
     public var id: Located<String>

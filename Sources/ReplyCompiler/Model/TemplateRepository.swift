@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// A loaded template repository: every brand, pack and file, with what loading found wrong.
 ///
 /// Loading never throws for a bad file: problems are in `diagnostics`, and everything that could be

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// A variable a brand's templates may use, with the values it accepts.
 public struct Variable: Sendable {
     public typealias Kind = ReplyVariable.Kind
@@ -34,4 +36,11 @@ extension Array where Element == Variable {
     // Always inlined: lint calls it for every argument of every text, and left as a call from
     // another module it cost variable-type a quarter of its time.
     @inlinable @inline(__always) public func named(_ name: String) -> Variable? { first { $0.name.value == name } }
+}
+
+extension Variable {
+    /// The value as it would be substituted, or the ``RenderError`` the renderer would refuse it with.
+    public func validate(_ value: ReplyValue) throws(RenderError) -> String {
+        try runtime.validate(value)
+    }
 }

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// A template text parsed into its parts: the ICU MessageFormat subset of template-syntax.md.
 ///
 /// Spans are UTF-8 byte offsets into the text the message was parsed from (after YAML's

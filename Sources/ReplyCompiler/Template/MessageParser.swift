@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// Parses template text (template-syntax.md): variables, `plural` and `select` with nesting, `#`
 /// in plural branches, and ICU's apostrophe rule for quoting.
 ///

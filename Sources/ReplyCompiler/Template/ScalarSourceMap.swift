@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// Maps offsets in a scalar's text (after YAML's unescaping and folding) back to the bytes of the
 /// YAML file it was read from, for every scalar style: so a template error points at the exact line
 /// and column in the file, inside quotes, escapes, literal and folded blocks alike.

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// Why a template text is not valid template syntax, and where (UTF-8 offsets into the text).
 public struct TemplateSyntaxError: Error, Sendable, Hashable {
     public var message: String

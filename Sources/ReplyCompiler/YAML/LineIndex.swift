@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// Turns positions in a UTF-8 file into 1-based lines and scalar columns and back: the one place
 /// where positions from libyaml become ``SourceLocation``s.
 ///

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// One parsed YAML document held flat: every node in one array in document order, every scalar's
 /// text in one byte buffer.
 ///

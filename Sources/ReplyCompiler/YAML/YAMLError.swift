@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// Why a YAML file could not be read; `location` is where the problem was found.
 public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Reason: Sendable, Hashable {

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// What a YAML file may cost before it is refused: hostile files end in a diagnostic, not a hang.
 public struct YAMLLimits: Sendable, Hashable {
     /// The largest file, in bytes.

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// A YAML node with the exact source range it came from.
 ///
 /// Scalars keep their text as written after YAML's own unescaping and folding; nothing is resolved

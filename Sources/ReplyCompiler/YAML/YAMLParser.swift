@@ -1,4 +1,6 @@
 internal import CYAML
+public import ReplyKit
+package import ReplyKitSupport
 
 /// Reads one YAML document with the system libyaml into ``YAMLNode``s that know their source ranges.
 ///

@@ -1,3 +1,5 @@
+public import ReplyKit
+package import ReplyKitSupport
 /// A node of a ``YAMLDocument``: the reading side of ``YAMLNode``, without building a tree.
 ///
 /// An alias reads as the node it refers to, with its own range, as in ``YAMLNode``.

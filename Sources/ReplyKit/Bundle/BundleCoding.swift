@@ -1,19 +1,20 @@
+package import ReplyKitSupport
 /// A type a bundle holds, with its fields declared once: ``BundleCoding`` writes and reads every
 /// bundle type by walking this one list, so the two directions cannot drift apart.
-protocol BundleCodable {
+package protocol BundleCodable {
     /// The value reading starts from, before any field is read.
     static var blank: Self { get }
     static var fields: [BundleField<Self>] { get }
 }
 
 /// One field of a bundle type: its JSON key, how to write it, how to read it into the value.
-struct BundleField<Root> {
-    let key: String
-    let required: Bool
-    let encode: (Root) -> JSONValue
-    let decode: (inout Root, inout JSONScanner) throws -> Void
+package struct BundleField<Root> {
+    package let key: String
+    package let required: Bool
+    package let encode: (Root) -> JSONValue
+    package let decode: (inout Root, inout JSONScanner) throws -> Void
 
-    init(_ key: String, required: Bool = false, encode: @escaping (Root) -> JSONValue,
+    package init(_ key: String, required: Bool = false, encode: @escaping (Root) -> JSONValue,
          decode: @escaping (inout Root, inout JSONScanner) throws -> Void) {
         self.key = key
         self.required = required
@@ -21,17 +22,17 @@ struct BundleField<Root> {
         self.decode = decode
     }
 
-    static func string(_ key: String, _ path: WritableKeyPath<Root, String>) -> Self {
+    package static func string(_ key: String, _ path: WritableKeyPath<Root, String>) -> Self {
         Self(key, required: true, encode: { .string($0[keyPath: path]) },
              decode: { $0[keyPath: path] = try $1.stringValue() })
     }
 
-    static func optionalString(_ key: String, _ path: WritableKeyPath<Root, String?>) -> Self {
+    package static func optionalString(_ key: String, _ path: WritableKeyPath<Root, String?>) -> Self {
         Self(key, encode: { $0[keyPath: path].map(JSONValue.string) ?? .null },
              decode: { $0[keyPath: path] = try $1.optionalString() })
     }
 
-    static func strings(_ key: String, _ path: WritableKeyPath<Root, [String]>) -> Self {
+    package static func strings(_ key: String, _ path: WritableKeyPath<Root, [String]>) -> Self {
         Self(key, encode: { .array($0[keyPath: path].map(JSONValue.string)) }, decode: { root, scanner in
             var items: [String] = []
             try scanner.enterArray()
@@ -41,7 +42,7 @@ struct BundleField<Root> {
     }
 
     /// An integer that must lie in `bounds`: a bundle's numbers are checked as a pack's are.
-    static func int(_ key: String, _ path: WritableKeyPath<Root, Int>, in bounds: ClosedRange<Int>) -> Self {
+    package static func int(_ key: String, _ path: WritableKeyPath<Root, Int>, in bounds: ClosedRange<Int>) -> Self {
         Self(key, required: true, encode: { .int($0[keyPath: path]) }, decode: { root, scanner in
             let value = try scanner.intValue()
             guard bounds.contains(value) else {
@@ -51,28 +52,28 @@ struct BundleField<Root> {
         })
     }
 
-    static func bool(_ key: String, _ path: WritableKeyPath<Root, Bool>) -> Self {
+    package static func bool(_ key: String, _ path: WritableKeyPath<Root, Bool>) -> Self {
         Self(key, encode: { .bool($0[keyPath: path]) }, decode: { $0[keyPath: path] = try $1.boolValue() })
     }
 
-    static func optionalDouble(_ key: String, _ path: WritableKeyPath<Root, Double?>) -> Self {
+    package static func optionalDouble(_ key: String, _ path: WritableKeyPath<Root, Double?>) -> Self {
         Self(key, encode: { $0[keyPath: path].map(JSONValue.double) ?? .null },
              decode: { $0[keyPath: path] = try $1.optionalDouble() })
     }
 
-    static func tag(_ key: String, _ path: WritableKeyPath<Root, LocaleTag>) -> Self {
+    package static func tag(_ key: String, _ path: WritableKeyPath<Root, LocaleTag>) -> Self {
         Self(key, required: true, encode: { .string($0[keyPath: path].canonical) }, decode: { root, scanner in
             root[keyPath: path] = try BundleCoding.tag(try scanner.stringValue())
         })
     }
 
-    static func optionalTag(_ key: String, _ path: WritableKeyPath<Root, LocaleTag?>) -> Self {
+    package static func optionalTag(_ key: String, _ path: WritableKeyPath<Root, LocaleTag?>) -> Self {
         Self(key, encode: { $0[keyPath: path].map { .string($0.canonical) } ?? .null }, decode: { root, scanner in
             root[keyPath: path] = try scanner.optionalString().map(BundleCoding.tag)
         })
     }
 
-    static func list<Item: BundleCodable>(_ key: String, _ path: WritableKeyPath<Root, [Item]>) -> Self {
+    package static func list<Item: BundleCodable>(_ key: String, _ path: WritableKeyPath<Root, [Item]>) -> Self {
         Self(key, encode: { .array($0[keyPath: path].map(BundleCoding.encode)) }, decode: { root, scanner in
             var items: [Item] = []
             try scanner.enterArray()
@@ -83,20 +84,20 @@ struct BundleField<Root> {
 }
 
 /// Writes and reads ``BundleCodable`` values as JSON objects of their fields.
-enum BundleCoding {
+package enum BundleCoding {
     /// A bundle value that is not what its type's fields say.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
+        package init(_ description: String) { self.description = description }
     }
 
-    static func encode<Value: BundleCodable>(_ value: Value) -> JSONValue {
+    package static func encode<Value: BundleCodable>(_ value: Value) -> JSONValue {
         .object(Value.fields.map { ($0.key, $0.encode(value)) })
     }
 
     /// The value whose object starts at the scanner; unknown keys are passed over, and a missing
     /// required field is an error.
-    static func read<Value: BundleCodable>(_ type: Value.Type, from scanner: inout JSONScanner) throws -> Value {
+    package static func read<Value: BundleCodable>(_ type: Value.Type, from scanner: inout JSONScanner) throws -> Value {
         let fields = Value.fields
         var value = Value.blank
         var seen = [Bool](repeating: false, count: fields.count)
@@ -115,7 +116,7 @@ enum BundleCoding {
         return value
     }
 
-    static func tag(_ text: String) throws -> LocaleTag {
+    package static func tag(_ text: String) throws -> LocaleTag {
         guard let tag = LocaleTag(text) else { throw Failure("`\(text)` is not a BCP 47 language tag") }
         return tag
     }

@@ -1,9 +1,10 @@
+package import ReplyKitSupport
 /// The bundle's fields of each compiled type, declared once for writing and reading. Numbers are
 /// bounded as a pack's are when read.
 extension CompiledBrand: BundleCodable {
-    static var blank: CompiledBrand { CompiledBrand(id: "") }
+    package static var blank: CompiledBrand { CompiledBrand(id: "") }
 
-    static var fields: [BundleField<CompiledBrand>] {
+    package static var fields: [BundleField<CompiledBrand>] {
         [
             .string("id", \.id),
             .int("max_length", \.maxLength, in: 1...BundleLimits.maxReplyLength),
@@ -34,29 +35,29 @@ extension CompiledBrand: BundleCodable {
     }
 
     /// The variables as the bundle writes them.
-    var variableRecords: [VariableRecord] {
+    package var variableRecords: [VariableRecord] {
         get { variables.map(VariableRecord.init) }
         set { variables = newValue.map(\.variable) }
     }
 }
 
 /// A variable flattened into the fields of its kind.
-struct VariableRecord: BundleCodable {
-    var name = ""
-    var type = "text"
-    var maxLength = 0
-    var pattern: String?
-    var allow: [String] = []
-    var multiline = false
-    var min = 0
-    var max = 0
-    var values: [String] = []
-    var example: String?
-    var description: String?
+package struct VariableRecord: BundleCodable {
+    package var name = ""
+    package var type = "text"
+    package var maxLength = 0
+    package var pattern: String?
+    package var allow: [String] = []
+    package var multiline = false
+    package var min = 0
+    package var max = 0
+    package var values: [String] = []
+    package var example: String?
+    package var description: String?
 
-    static var blank: VariableRecord { VariableRecord() }
+    package static var blank: VariableRecord { VariableRecord() }
 
-    static var fields: [BundleField<VariableRecord>] {
+    package static var fields: [BundleField<VariableRecord>] {
         [
             .string("name", \.name), .string("type", \.type),
             .int("max_length", \.maxLength, in: 0...BundleLimits.maxReplyLength), .optionalString("pattern", \.pattern),
@@ -68,9 +69,9 @@ struct VariableRecord: BundleCodable {
         ]
     }
 
-    init() {}
+    package init() {}
 
-    init(_ variable: ReplyVariable) {
+    package init(_ variable: ReplyVariable) {
         name = variable.name
         type = variable.typeName
         example = variable.example
@@ -86,7 +87,7 @@ struct VariableRecord: BundleCodable {
         }
     }
 
-    var variable: ReplyVariable {
+    package var variable: ReplyVariable {
         let kind: ReplyVariable.Kind = switch type {
         case "number": .number(min: min, max: max)
         case "choice": .choice(values)
@@ -99,17 +100,17 @@ struct VariableRecord: BundleCodable {
 }
 
 extension CampaignWindow: BundleCodable {
-    static var blank: CampaignWindow { CampaignWindow(id: "", approved: false) }
+    package static var blank: CampaignWindow { CampaignWindow(id: "", approved: false) }
 
-    static var fields: [BundleField<CampaignWindow>] {
+    package static var fields: [BundleField<CampaignWindow>] {
         [.string("id", \.id), .bool("approved", \.approved), .optionalDouble("starts", \.starts), .optionalDouble("ends", \.ends)]
     }
 }
 
 extension LocaleRules.Entry: BundleCodable {
-    static var blank: LocaleRules.Entry { LocaleRules.Entry(tag: LocaleTag("und")!, parent: nil, plural: nil) }
+    package static var blank: LocaleRules.Entry { LocaleRules.Entry(tag: LocaleTag("und")!, parent: nil, plural: nil) }
 
-    static var fields: [BundleField<LocaleRules.Entry>] {
+    package static var fields: [BundleField<LocaleRules.Entry>] {
         [
             .tag("locale", \.tag),
             .optionalTag("parent", \.parent),
@@ -133,9 +134,9 @@ extension LocaleRules.Entry: BundleCodable {
 }
 
 extension CompiledTemplate: BundleCodable {
-    static var blank: CompiledTemplate { CompiledTemplate(id: "") }
+    package static var blank: CompiledTemplate { CompiledTemplate(id: "") }
 
-    static var fields: [BundleField<CompiledTemplate>] {
+    package static var fields: [BundleField<CompiledTemplate>] {
         [
             .string("id", \.id), .optionalString("campaign", \.campaign), .list("variants", \.variants),
             .bool("dm", \.dm), .optionalString("welcome_message_id", \.welcomeMessageID),
@@ -145,9 +146,9 @@ extension CompiledTemplate: BundleCodable {
 }
 
 extension CompiledVariant: BundleCodable {
-    static var blank: CompiledVariant { CompiledVariant(names: [], body: CompiledMessage([]), prefill: nil, bound: 0) }
+    package static var blank: CompiledVariant { CompiledVariant(names: [], body: CompiledMessage([]), prefill: nil, bound: 0) }
 
-    static var fields: [BundleField<CompiledVariant>] {
+    package static var fields: [BundleField<CompiledVariant>] {
         [
             .strings("names", \.names),
             BundleField("body", required: true, encode: { $0.body.bundleValue },
@@ -164,7 +165,7 @@ extension CompiledVariant: BundleCodable {
 extension CompiledMessage {
     /// A message as nested arrays: `"text"`, `["var", slot]`, `["#"]`,
     /// `["plural" | "select", slot, [[key, parts], …]]` (keys `=3`, `one`, or a select value).
-    var bundleValue: JSONValue {
+    package var bundleValue: JSONValue {
         .array(parts.map { part -> JSONValue in
             switch part {
             case .literal(let literal): return .string(literal.text)
@@ -180,7 +181,7 @@ extension CompiledMessage {
     }
 
     /// The message ``bundleValue`` wrote; literals are counted again, not trusted from the file.
-    init(bundle scanner: inout JSONScanner, depth: Int) throws {
+    package init(bundle scanner: inout JSONScanner, depth: Int) throws {
         guard depth < Self.maxDepth else { throw BundleCoding.Failure("a message is nested too deeply") }
         var parts: [Part] = []
         try scanner.enterArray()
@@ -231,9 +232,9 @@ extension CompiledMessage {
 }
 
 /// The bounds a bundle's numbers must keep, as a pack's must.
-enum BundleLimits {
-    static let maxReplyLength = 10_000
-    static let maxNumber = 999_999_999_999_999
+package enum BundleLimits {
+    package static let maxReplyLength = 10_000
+    package static let maxNumber = 999_999_999_999_999
     /// A worst case: a reply's limit, or far past it for a template lint reported over the limit.
-    static let maxBound = 1 << 40
+    package static let maxBound = 1 << 40
 }

@@ -1,4 +1,5 @@
 import Foundation
+package import ReplyKitSupport
 
 /// A compiled library as one versioned JSON file (`replykit compile`): the compiled form of every
 /// template, the brands' variables, accounts and deep-link settings, and the locale data rendering
@@ -34,7 +35,7 @@ public enum ReplyBundle {
 
     /// The library the bundle in `bytes` holds. Brands are read on every core; each template is
     /// found, not decoded: ``TemplateSource`` decodes it on first use.
-    static func decode(bytes: [UInt8]) throws(ReadError) -> ReplyLibrary {
+    package static func decode(bytes: [UInt8]) throws(ReadError) -> ReplyLibrary {
         var scanner = JSONScanner(bytes)
         var sawFormat = false
         var brandStarts: [Int] = []
@@ -90,7 +91,7 @@ public enum ReplyBundle {
     }
 
     /// A pack's locale and its templates, each found by its id and left for ``TemplateSource``.
-    static func readPack(_ scanner: inout JSONScanner) throws -> (LocaleTag, [String: TemplateSource]) {
+    package static func readPack(_ scanner: inout JSONScanner) throws -> (LocaleTag, [String: TemplateSource]) {
         var tag: LocaleTag?
         var templates: [String: TemplateSource] = [:]
         try scanner.enterObject()

@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// A brand as the renderer needs it: its limit, account, deep-link settings, variables, campaigns
 /// and packs. Compiled from brand.yaml, or read from a bundle.
 package struct CompiledBrand: Sendable {

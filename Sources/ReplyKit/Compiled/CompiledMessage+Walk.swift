@@ -1,6 +1,7 @@
+package import ReplyKitSupport
 extension CompiledMessage {
     /// What a message renders to, piece by piece.
-    enum Piece {
+    package enum Piece {
         case literal(Literal)
         /// The value in this slot.
         case value(Int)
@@ -10,7 +11,7 @@ extension CompiledMessage {
     /// branches as template-syntax.md says: a plural's first `=n` key equal to the number, then its
     /// first key for the number's category, then `other`; a select's first key (not `other`) equal
     /// to the value, then `other`. A message with no branch for the value shows nothing there.
-    func walk(_ values: [CheckedValue], plural rules: PluralRules, _ body: (Piece) -> Void) {
+    package func walk(_ values: [CheckedValue], plural rules: PluralRules, _ body: (Piece) -> Void) {
         walk(values, plural: rules, pound: nil, body)
     }
 

@@ -1,4 +1,5 @@
 internal import TweetText
+package import ReplyKitSupport
 
 /// A template text as the renderer walks it: the parsed message without source spans, with every
 /// literal run counted once and its edges classified for ``Literal/Edges``.
@@ -95,7 +96,7 @@ package struct Literal: Sendable, Hashable {
         /// Its first scalar composes with nothing before it (NFC stays NFC across the seam).
         package var composesNothing: Bool
 
-        init(_ text: String) {
+        package init(_ text: String) {
             let scalars = Array(text.unicodeScalars)
             guard let head = scalars.first, let tail = scalars.last else {
                 // An empty run joins its neighbours to each other, so it is no wall.
@@ -121,7 +122,7 @@ package struct Literal: Sendable, Hashable {
 
         /// Whitespace, and quotation marks and CJK punctuation outside twitter-text's URL, hashtag
         /// and mention characters.
-        static func isWall(_ scalar: Unicode.Scalar) -> Bool {
+        package static func isWall(_ scalar: Unicode.Scalar) -> Bool {
             scalar.properties.isWhitespace || walls.contains(scalar.value)
         }
 

@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// A template compiled for rendering: its variants' messages with the variables each needs, their
 /// worst cases, and how it hands off to DMs. What `replykit compile` writes into a bundle.
 package struct CompiledTemplate: Sendable, Hashable {
@@ -44,7 +45,7 @@ package struct CompiledVariant: Sendable, Hashable {
 }
 
 extension CompiledMessage {
-    func isWellFormed(slots: Int, depth: Int = 0) -> Bool {
+    package func isWellFormed(slots: Int, depth: Int = 0) -> Bool {
         guard depth < Self.maxDepth else { return false }
         return parts.allSatisfy { part in
             switch part {

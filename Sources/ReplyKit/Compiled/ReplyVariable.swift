@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// A variable a brand's templates may use, and the values it accepts (pack-format.md, "variables").
 public struct ReplyVariable: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Synchronization
+package import ReplyKitSupport
 
 /// A compiled template, or where a bundle holds one: a bundle's templates are decoded on first use,
 /// so loading a bundle costs a scan of its bytes and not the building of every message.
@@ -14,7 +15,7 @@ package final class TemplateSource: Sendable {
     }
 
     /// The template whose JSON object starts at `offset` in a bundle's `bytes`.
-    init(bundle bytes: [UInt8], at offset: Int, id: String) {
+    package init(bundle bytes: [UInt8], at offset: Int, id: String) {
         (self.bytes, self.offset, self.id) = (bytes, offset, id)
     }
 

@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// A BCP 47 language tag (`en`, `es-MX`, `zh-Hant-TW`), compared case-insensitively.
 ///
 /// Accepts language (2–3 or 5–8 letters), an optional script (4 letters), an optional region

@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// A CLDR plural category.
 public enum PluralCategory: String, Sendable, Hashable, CaseIterable, Comparable {
     case zero, one, two, few, many, other

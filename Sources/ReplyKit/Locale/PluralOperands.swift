@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// The operands CLDR plural rules test (UTS #35, "Plural Operand Meanings").
 ///
 /// `n` is the absolute value; `i` its integer digits; `v`/`w` the number of visible fraction digits
@@ -49,5 +50,5 @@ public struct PluralOperands: Sendable, Hashable {
     }
 
     /// Whether `n` is a whole number (no fraction digits that are not zero).
-    var nIsInteger: Bool { f == 0 }
+    package var nIsInteger: Bool { f == 0 }
 }

@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// One CLDR plural rule condition (`i = 1 and v = 0`, `n % 100 = 3..10`), parsed and evaluated.
 ///
 /// The syntax is UTS #35's: `or` of `and` of relations `operand [% modulus] (= | !=) ranges`, where
@@ -9,10 +10,10 @@ public struct PluralRule: Sendable, Hashable, CustomStringConvertible {
     private let conditions: [[Relation]]
 
     fileprivate struct Relation: Sendable, Hashable {
-        var operand: Character
-        var modulus: Int?
-        var negated: Bool
-        var ranges: [ClosedRange<Int>]
+        package var operand: Character
+        package var modulus: Int?
+        package var negated: Bool
+        package var ranges: [ClosedRange<Int>]
     }
 
     /// A rule that does not parse: the message and the UTF-8 span of the rule text at fault.
@@ -103,13 +104,13 @@ public struct PluralRule: Sendable, Hashable, CustomStringConvertible {
     // MARK: Tokens
 
     private struct Token {
-        enum Kind: Equatable {
+        package enum Kind: Equatable {
             case word(String)
             case number(Int)
             case symbol(String)
         }
-        var kind: Kind
-        var span: Range<Int>
+        package var kind: Kind
+        package var span: Range<Int>
     }
 
     private static func tokenize(_ source: String) throws(SyntaxError) -> [Token] {
@@ -149,7 +150,7 @@ public struct PluralRule: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension PluralRule.Relation {
-    func holds(for operands: PluralOperands) -> Bool {
+    package func holds(for operands: PluralOperands) -> Bool {
         let value: Int
         // `n` is compared as a decimal: only a whole `n` can equal a whole number.
         var isWhole = true

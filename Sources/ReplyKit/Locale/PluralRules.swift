@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// A language's cardinal plural rules: a rule per category but `other`, which takes the rest.
 public struct PluralRules: Sendable, Hashable {
     /// Rules in CLDR's order (zero, one, two, few, many); the first that matches wins.

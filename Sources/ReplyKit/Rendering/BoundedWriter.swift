@@ -1,15 +1,16 @@
+package import ReplyKitSupport
 /// Writes UTF-8 into a buffer it never writes past: a write that would not fit is dropped and
 /// remembered, so a caller that measured wrong finds out instead of corrupting memory.
-struct BoundedWriter {
+package struct BoundedWriter {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private(set) var count = 0
     private(set) var overflowed = false
 
-    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+    package init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
         self.buffer = buffer
     }
 
-    mutating func write(_ text: String) {
+    package mutating func write(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
             guard bytes.count <= buffer.count - count else {

@@ -1,4 +1,5 @@
 internal import TweetText
+package import ReplyKitSupport
 
 /// Builds the DM deep link: `https://<host>/messages/compose?recipient_id=<id>`, then
 /// `&text=<prefill>` percent-encoded (only RFC 3986 unreserved characters stay), then
@@ -24,14 +25,14 @@ public enum DeepLink {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func percentEncode<Bytes: Collection<UInt8>>(_ bytes: Bytes, into out: inout [UInt8]) {
+    package static func percentEncode<Bytes: Collection<UInt8>>(_ bytes: Bytes, into out: inout [UInt8]) {
         out.reserveCapacity(out.count + bytes.count * 3)
         for byte in bytes { percentEncode(byte) { out.append($0) } }
     }
 
     /// Gives `byte` as it is, or as `%XX`, to `emit`.
     @inline(__always)
-    static func percentEncode(_ byte: UInt8, _ emit: (UInt8) -> Void) {
+    package static func percentEncode(_ byte: UInt8, _ emit: (UInt8) -> Void) {
         if isUnreserved(byte) {
             emit(byte)
         } else {
@@ -41,15 +42,15 @@ public enum DeepLink {
         }
     }
 
-    static func isUnreserved(_ byte: UInt8) -> Bool {
+    package static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
         default: false
         }
     }
 
-    static let textParameter = "&text="
-    static let welcomeParameter = "&welcome_message_id="
+    package static let textParameter = "&text="
+    package static let welcomeParameter = "&welcome_message_id="
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }

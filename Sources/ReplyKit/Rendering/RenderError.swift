@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// Why a reply could not be rendered: a code, a message naming the cause, and the variable at fault.
 public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable {

@@ -1,10 +1,11 @@
 import Foundation
+package import ReplyKitSupport
 
 /// One reply to render, as a batch line or a command line gives it.
 public struct RenderRequest: Sendable {
     public var template: String
     public var locale: String?
-    public var values: [String: ReplyValue]
+    package var values: [String: ReplyValue]
     public var key: String?
     public var variant: Int?
     public var at: Date?
@@ -49,7 +50,7 @@ public struct RenderRequest: Sendable {
     }
 
     /// JSON values to template values: strings and integers only.
-    public static func values(_ fields: [(String, JSONValue)]) throws(RenderError) -> [String: ReplyValue] {
+    package static func values(_ fields: [(String, JSONValue)]) throws(RenderError) -> [String: ReplyValue] {
         var values: [String: ReplyValue] = [:]
         for (name, value) in fields {
             switch value {
@@ -70,7 +71,7 @@ extension ReplyLibrary {
     }
 
     /// One line of `render --batch`: the reply's json, or the error's; never throws.
-    public func renderBatchLine(_ line: String) -> (output: JSONValue, failed: Bool) {
+    package func renderBatchLine(_ line: String) -> (output: JSONValue, failed: Bool) {
         do {
             return (try render(RenderRequest(jsonLine: line)).json, false)
         } catch {

@@ -1,6 +1,7 @@
+package import ReplyKitSupport
 extension Reply {
     /// cli.md's json format: `{"text", "weighted_length", "limit", "locale", "template", "variant", "deep_link"}`.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("text", .string(text)), ("weighted_length", .int(weightedLength)), ("limit", .int(limit)),
             ("locale", .string(locale.canonical)), ("template", .string(template)), ("variant", .int(variant)),
@@ -9,7 +10,7 @@ extension Reply {
     }
 
     /// The body of X API v2 `POST /2/tweets`: the text, and the tweet it answers when given.
-    public func xAPIBody(inReplyTo tweetID: String?) -> JSONValue {
+    package func xAPIBody(inReplyTo tweetID: String?) -> JSONValue {
         var fields: [(String, JSONValue)] = [("text", .string(text))]
         if let tweetID { fields.append(("reply", .object([("in_reply_to_tweet_id", .string(tweetID))]))) }
         return .object(fields)
@@ -18,7 +19,7 @@ extension Reply {
 
 extension RenderError {
     /// `{"error": {"code", "message", "variable"}}`, a failed batch line's output.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([("error", .object([
             ("code", .string(code.rawValue)), ("message", .string(message)),
             ("variable", variable.map(JSONValue.string) ?? .null),

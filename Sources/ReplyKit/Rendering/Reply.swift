@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// A rendered reply: exactly what to post.
 public struct Reply: Sendable, Hashable {
     /// The text to post, NFC-normalised; when the template hands off to DMs the deep link is last.
@@ -18,9 +19,9 @@ public struct Reply: Sendable, Hashable {
     }
     /// The deep link's length in UTF-8 bytes: the link is read from `text` only when asked for, so
     /// a render allocates one string.
-    let deepLinkLength: Int?
+    package let deepLinkLength: Int?
 
-    init(text: String, weightedLength: Int, limit: Int, locale: LocaleTag, template: String, variant: Int, deepLinkLength: Int?) {
+    package init(text: String, weightedLength: Int, limit: Int, locale: LocaleTag, template: String, variant: Int, deepLinkLength: Int?) {
         self.text = text
         self.weightedLength = weightedLength
         self.limit = limit

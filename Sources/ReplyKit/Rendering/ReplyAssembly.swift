@@ -1,11 +1,12 @@
 internal import TweetText
+package import ReplyKitSupport
 
 /// What a message renders to with checked values: the pieces it walks to, written once into the
 /// reply, and what it takes to count them without counting the reply.
-struct ReplyAssembly {
-    let body: CompiledMessage
-    let values: [CheckedValue]
-    let plural: PluralRules
+package struct ReplyAssembly {
+    package let body: CompiledMessage
+    package let values: [CheckedValue]
+    package let plural: PluralRules
     /// The body's size in UTF-8 bytes.
     private(set) var bytes = 0
     /// The body's literals' weights plus its values' bytes: its weight when ``seamsHold``.
@@ -13,7 +14,7 @@ struct ReplyAssembly {
     /// Every value is plain and nothing twitter-text sees can cross a seam between two pieces.
     private(set) var seamsHold = true
 
-    init(body: CompiledMessage, values: [CheckedValue], plural: PluralRules) {
+    package init(body: CompiledMessage, values: [CheckedValue], plural: PluralRules) {
         self.body = body
         self.values = values
         self.plural = plural
@@ -66,7 +67,7 @@ struct ReplyAssembly {
 
     /// The reply: the body, then `separator` and `link` when there is a link. Written into storage
     /// of the exact size, every write checked against it.
-    func write(separator: String?, link: String?) throws(RenderError) -> String {
+    package func write(separator: String?, link: String?) throws(RenderError) -> String {
         var total = bytes
         if let separator, let link { total += separator.utf8.count + link.utf8.count }
         guard total > 0 else { return "" }
@@ -94,7 +95,7 @@ struct ReplyAssembly {
 
     /// The reply's weight from the pieces' weights, when adding them is exact: the seams hold, and
     /// a link (after a separator that is a wall) counts as one URL of 23.
-    func precountedWeight(link: String?, brand: ReplyLibrary.BrandEntry) -> Int? {
+    package func precountedWeight(link: String?, brand: ReplyLibrary.BrandEntry) -> Int? {
         guard seamsHold else { return nil }
         guard let link else { return weight }
         // twitter-text stops a URL at 4,096 characters, and ends one before a `.` or `~` it ends with.
@@ -106,7 +107,7 @@ struct ReplyAssembly {
 
     /// Refuses values that join the literal text into an entity their variable does not allow
     /// (`{name}.com`): the entities of the body, against where each text value went (UTF-16).
-    func checkJoins(with names: [String], brand: ReplyLibrary.BrandEntry) throws(RenderError) {
+    package func checkJoins(with names: [String], brand: ReplyLibrary.BrandEntry) throws(RenderError) {
         var text = ""
         text.reserveCapacity(bytes)
         var placed: [(slot: Int, range: Range<Int>)] = []

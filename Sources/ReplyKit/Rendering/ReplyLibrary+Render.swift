@@ -1,5 +1,6 @@
 import Foundation
 internal import TweetText
+package import ReplyKitSupport
 
 extension ReplyLibrary {
     /// Renders `template` (`brand/template`) for `locale` with `values`.
@@ -20,7 +21,7 @@ extension ReplyLibrary {
     /// The one render path: resolve the pack, check the values, walk the compiled message, count,
     /// verify. `precount: false` always counts the whole reply, for tests that compare the two;
     /// `precounted` says whether the pieces' weights were added instead.
-    func renderCounted(_ template: String, locale: String?, values: [String: ReplyValue], key: String?, variant: Int?,
+    package func renderCounted(_ template: String, locale: String?, values: [String: ReplyValue], key: String?, variant: Int?,
                        at date: Date?, precount: Bool) throws(RenderError) -> (reply: Reply, precounted: Bool) {
         let (entry, pack) = try lookUp(template, locale: locale)
         let brand = entry.brand

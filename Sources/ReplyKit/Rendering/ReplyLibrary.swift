@@ -1,5 +1,6 @@
 import Foundation
 internal import TweetText
+package import ReplyKitSupport
 
 /// Renders replies from compiled templates: the library agents' tools link.
 ///
@@ -11,19 +12,19 @@ internal import TweetText
 public struct ReplyLibrary: Sendable {
     /// A brand with what rendering looks up each time: its value checkers, campaigns and the fixed
     /// part of its deep link.
-    final class BrandEntry: Sendable {
-        let brand: CompiledBrand
-        let checkers: [String: ValueChecker]
-        let campaigns: [String: CampaignWindow]
+    package final class BrandEntry: Sendable {
+        package let brand: CompiledBrand
+        package let checkers: [String: ValueChecker]
+        package let campaigns: [String: CampaignWindow]
         /// `https://<host>/messages/compose?recipient_id=<id>`, nil without a user id.
-        let linkPrefix: String?
+        package let linkPrefix: String?
         /// What the separator and the link add to a reply's weight.
-        let linkWeight: Int
+        package let linkWeight: Int
         /// The separator starts and ends with whitespace and is NFC, so nothing the text ends with
         /// runs into the link, and the link counts as one URL.
-        let separatorIsWall: Bool
+        package let separatorIsWall: Bool
 
-        init(_ brand: CompiledBrand) {
+        package init(_ brand: CompiledBrand) {
             self.brand = brand
             var checkers: [String: ValueChecker] = [:]
             for variable in brand.variables where checkers[variable.name] == nil {
@@ -42,12 +43,12 @@ public struct ReplyLibrary: Sendable {
     }
 
     /// One pack's copy of a template.
-    final class PackEntry: Sendable {
-        let tag: LocaleTag
-        let plural: PluralRules
-        let source: TemplateSource
+    package final class PackEntry: Sendable {
+        package let tag: LocaleTag
+        package let plural: PluralRules
+        package let source: TemplateSource
 
-        init(tag: LocaleTag, plural: PluralRules, source: TemplateSource) {
+        package init(tag: LocaleTag, plural: PluralRules, source: TemplateSource) {
             self.tag = tag
             self.plural = plural
             self.source = source
@@ -55,15 +56,15 @@ public struct ReplyLibrary: Sendable {
     }
 
     /// A template as a render finds it: by `brand/template`, then by the locale asked for.
-    final class TemplateEntry: Sendable {
-        let id: String
-        let brand: BrandEntry
+    package final class TemplateEntry: Sendable {
+        package let id: String
+        package let brand: BrandEntry
         /// The packs holding the template, by their canonical tag.
-        let byLocale: [String: PackEntry]
+        package let byLocale: [String: PackEntry]
         /// The pack the brand's default locale resolves to.
-        let byDefault: PackEntry?
+        package let byDefault: PackEntry?
 
-        init(id: String, brand: BrandEntry, byLocale: [String: PackEntry], byDefault: PackEntry?) {
+        package init(id: String, brand: BrandEntry, byLocale: [String: PackEntry], byDefault: PackEntry?) {
             self.id = id
             self.brand = brand
             self.byLocale = byLocale
@@ -72,9 +73,9 @@ public struct ReplyLibrary: Sendable {
     }
 
     /// By `brand/template`.
-    let templates: [String: TemplateEntry]
-    let brands: [String: BrandEntry]
-    let locales: LocaleRules
+    package let templates: [String: TemplateEntry]
+    package let brands: [String: BrandEntry]
+    package let locales: LocaleRules
 
     /// A library of compiled brands; `locales` gives the parents and plural rules of their packs'
     /// locales and of any locale a caller may ask for.
@@ -125,7 +126,7 @@ public struct ReplyLibrary: Sendable {
 
     /// The pack to use for `requested`: itself, its parent chain, the brand's only pack of the same
     /// language, then `fallback_locale` (pack-format.md, "Locale resolution").
-    static func resolve(_ requested: LocaleTag, template id: String, in brand: CompiledBrand,
+    package static func resolve(_ requested: LocaleTag, template id: String, in brand: CompiledBrand,
                         locales: LocaleRules) -> LocaleTag? {
         func has(_ tag: LocaleTag) -> Bool { brand.packs[tag]?[id] != nil }
         var candidate: LocaleTag? = requested

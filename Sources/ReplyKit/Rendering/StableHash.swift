@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// FNV-1a, 64 bits, over UTF-8: the same value on every process and machine, unlike Swift's seeded
 /// `Hasher`. Picks a variant from a conversation key.
 public enum StableHash {

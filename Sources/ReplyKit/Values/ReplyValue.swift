@@ -1,3 +1,4 @@
+package import ReplyKitSupport
 /// A value for a template variable: text, or an integer for `number` variables.
 ///
 /// A number variable also takes text that is a plain integer (`"3"`), as command lines and JSON

@@ -1,5 +1,6 @@
 import Foundation
 internal import TweetText
+package import ReplyKitSupport
 
 /// A value as the renderer substitutes it.
 package struct CheckedValue: Sendable {
@@ -73,7 +74,7 @@ package struct ValueChecker: Sendable {
     }
 
     /// Printable ASCII without `. : @ # $ /`.
-    static func isPlain(_ text: String) -> Bool {
+    package static func isPlain(_ text: String) -> Bool {
         text.utf8.allSatisfy { byte in
             switch byte {
             case 0x2E, 0x3A, 0x40, 0x23, 0x24, 0x2F: false
@@ -126,7 +127,7 @@ package struct ValueChecker: Sendable {
         }
     }
 
-    static func name(of kind: ReplyVariable.Entity) -> String {
+    package static func name(of kind: ReplyVariable.Entity) -> String {
         switch kind {
         case .url: "URL"
         case .mention: "mention"
@@ -141,7 +142,7 @@ package struct ValueChecker: Sendable {
         return String(decoding: units[range], as: UTF16.self)
     }
 
-    static func hex(_ scalar: Unicode.Scalar) -> String {
+    package static func hex(_ scalar: Unicode.Scalar) -> String {
         let digits = String(scalar.value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
@@ -152,12 +153,5 @@ extension ReplyVariable {
     /// (`invalid-example` checks each variable's `example` this way).
     public func validate(_ value: ReplyValue) throws(RenderError) -> String {
         try ValueChecker(self).check(value).text
-    }
-}
-
-extension Variable {
-    /// The value as it would be substituted, or the ``RenderError`` the renderer would refuse it with.
-    public func validate(_ value: ReplyValue) throws(RenderError) -> String {
-        try runtime.validate(value)
     }
 }

@@ -2,8 +2,8 @@
 /// Plane: asking Unicode's property tables for every scalar of a Japanese or Arabic text costs more
 /// than the checks that ask. Scalars above the BMP (emoji, rare CJK) are asked of the tables.
 public struct ScalarSet: Sendable {
-    @usableFromInline let bits: [UInt64]
-    @usableFromInline let predicate: @Sendable (Unicode.Scalar) -> Bool
+    @usableFromInline package let bits: [UInt64]
+    @usableFromInline package let predicate: @Sendable (Unicode.Scalar) -> Bool
 
     /// The scalars for which `predicate` holds; it is called once for each BMP scalar here (about a
     /// millisecond), and later only for scalars above the BMP.
@@ -21,7 +21,7 @@ public struct ScalarSet: Sendable {
         scalar.value < 0x10000 ? containsBMP(scalar.value) : predicate(scalar)
     }
 
-    @inlinable func containsBMP(_ value: UInt32) -> Bool {
+    @inlinable package func containsBMP(_ value: UInt32) -> Bool {
         bits[Int(value) >> 6] & (1 << (value & 63)) != 0
     }
 

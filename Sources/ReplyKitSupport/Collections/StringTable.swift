@@ -12,11 +12,11 @@
 package struct StringTable<Value> {
     /// 1 + the index in `keys`, `hashes` and `values` of each slot's entry; 0 for an empty slot. A power of two long,
     /// kept at most half full so probes stay short.
-    @usableFromInline var slots: [Int32]
+    @usableFromInline package var slots: [Int32]
     // Apart, so a probe reads hashes and keys without copying values (which may be large).
-    @usableFromInline var keys: [String] = []
-    @usableFromInline var hashes: [UInt64] = []
-    @usableFromInline var values: [Value] = []
+    @usableFromInline package var keys: [String] = []
+    @usableFromInline package var hashes: [UInt64] = []
+    @usableFromInline package var values: [Value] = []
 
     /// A table that holds `capacity` keys before it grows.
     @inlinable package init(capacity: Int = 8) {
@@ -59,7 +59,7 @@ package struct StringTable<Value> {
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
-    @inlinable func find(_ key: String, hash: UInt64) -> Int {
+    @inlinable package func find(_ key: String, hash: UInt64) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
@@ -70,7 +70,7 @@ package struct StringTable<Value> {
         return slot
     }
 
-    @inlinable mutating func grow() {
+    @inlinable package mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for index in hashes.indices {
@@ -80,11 +80,11 @@ package struct StringTable<Value> {
         }
     }
 
-    @inlinable static func sameBytes(_ a: String, _ b: String) -> Bool {
+    @inlinable package static func sameBytes(_ a: String, _ b: String) -> Bool {
         a.withUTF8Bytes { a in b.withUTF8Bytes { b in a.count == b.count && a.elementsEqual(b) } }
     }
 
-    @inlinable static func hash(_ key: String) -> UInt64 {
+    @inlinable package static func hash(_ key: String) -> UInt64 {
         key.withUTF8Bytes { bytes in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

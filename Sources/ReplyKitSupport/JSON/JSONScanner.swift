@@ -1,21 +1,21 @@
 /// Reads JSON bytes: whole values into ``JSONValue``s, or piece by piece (``enterObject()``,
 /// ``nextKey()``, ``string()`` …) for readers that build their own types without a tree.
 /// Errors name the 1-based byte offset.
-struct JSONScanner {
-    typealias ParseError = JSONValue.ParseError
+package struct JSONScanner {
+    package typealias ParseError = JSONValue.ParseError
 
-    let bytes: [UInt8]
-    var i = 0
+    package let bytes: [UInt8]
+    package var i = 0
     /// An object or list was just entered: its first key or item needs no comma before it.
     private var justEntered = false
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    var atEnd: Bool { i >= bytes.count }
+    package var atEnd: Bool { i >= bytes.count }
 
-    func error(_ message: String) -> ParseError { ParseError(message: "\(message) at byte \(i + 1)") }
+    package func error(_ message: String) -> ParseError { ParseError(message: "\(message) at byte \(i + 1)") }
 
     @inline(__always)
-    mutating func skipSpace() {
+    package mutating func skipSpace() {
         while i < bytes.count, bytes[i] <= 0x20 {
             switch bytes[i] {
             case 0x20, 0x09, 0x0A, 0x0D: i += 1
@@ -24,7 +24,7 @@ struct JSONScanner {
         }
     }
 
-    mutating func value(depth: Int) throws(ParseError) -> JSONValue {
+    package mutating func value(depth: Int) throws(ParseError) -> JSONValue {
         guard depth < 128 else { throw error("JSON nested too deeply") }
         skipSpace()
         guard i < bytes.count else { throw error("unexpected end of JSON") }
@@ -49,7 +49,7 @@ struct JSONScanner {
         }
     }
 
-    mutating func literal(_ word: StaticString, _ value: JSONValue) throws(ParseError) -> JSONValue {
+    package mutating func literal(_ word: StaticString, _ value: JSONValue) throws(ParseError) -> JSONValue {
         let count = word.utf8CodeUnitCount
         guard i + count <= bytes.count,
               (0..<count).allSatisfy({ bytes[i + $0] == word.utf8Start[$0] }) else { throw error("invalid literal") }
@@ -57,7 +57,7 @@ struct JSONScanner {
         return value
     }
 
-    mutating func number() throws(ParseError) -> JSONValue {
+    package mutating func number() throws(ParseError) -> JSONValue {
         let start = i
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
         var isInteger = true
@@ -76,7 +76,7 @@ struct JSONScanner {
         throw error("invalid JSON value")
     }
 
-    mutating func string() throws(ParseError) -> String {
+    package mutating func string() throws(ParseError) -> String {
         i += 1
         var chunkStart = i
         // Most strings have no escape: one pass to the closing quote, one decoding.
@@ -130,7 +130,7 @@ struct JSONScanner {
         throw error("unterminated JSON string")
     }
 
-    mutating func hex4() throws(ParseError) -> UInt32 {
+    package mutating func hex4() throws(ParseError) -> UInt32 {
         guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16)
         else { throw error("invalid \\u escape") }
         i += 4
@@ -141,7 +141,7 @@ struct JSONScanner {
 
     /// The next byte after whitespace, not consumed.
     @inline(__always)
-    mutating func peek() -> UInt8? {
+    package mutating func peek() -> UInt8? {
         skipSpace()
         return i < bytes.count ? bytes[i] : nil
     }
@@ -151,18 +151,18 @@ struct JSONScanner {
         i += 1
     }
 
-    mutating func enterObject() throws(ParseError) {
+    package mutating func enterObject() throws(ParseError) {
         try expect(UInt8(ascii: "{"), "an object")
         justEntered = true
     }
 
-    mutating func enterArray() throws(ParseError) {
+    package mutating func enterArray() throws(ParseError) {
         try expect(UInt8(ascii: "["), "a list")
         justEntered = true
     }
 
     /// The next key of the object entered, or nil after its `}`.
-    mutating func nextKey() throws(ParseError) -> String? {
+    package mutating func nextKey() throws(ParseError) -> String? {
         guard try hasNext(before: UInt8(ascii: "}"), "',' or '}'") else { return nil }
         guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
         let key = try string()
@@ -171,7 +171,7 @@ struct JSONScanner {
     }
 
     /// Whether the list entered has another item (false after its `]`).
-    mutating func nextItem() throws(ParseError) -> Bool {
+    package mutating func nextItem() throws(ParseError) -> Bool {
         try hasNext(before: UInt8(ascii: "]"), "',' or ']'")
     }
 
@@ -190,13 +190,13 @@ struct JSONScanner {
     }
 
     /// A string value.
-    mutating func stringValue() throws(ParseError) -> String {
+    package mutating func stringValue() throws(ParseError) -> String {
         guard peek() == UInt8(ascii: "\"") else { throw error("expected a string") }
         return try string()
     }
 
     /// A string, or nil for `null`.
-    mutating func optionalString() throws(ParseError) -> String? {
+    package mutating func optionalString() throws(ParseError) -> String? {
         if peek() == UInt8(ascii: "n") {
             _ = try literal("null", .null)
             return nil
@@ -204,13 +204,13 @@ struct JSONScanner {
         return try stringValue()
     }
 
-    mutating func intValue() throws(ParseError) -> Int {
+    package mutating func intValue() throws(ParseError) -> Int {
         guard case .int(let value) = try value(depth: 0) else { throw error("expected an integer") }
         return value
     }
 
     /// A number, or nil for `null`.
-    mutating func optionalDouble() throws(ParseError) -> Double? {
+    package mutating func optionalDouble() throws(ParseError) -> Double? {
         switch try value(depth: 0) {
         case .null: return nil
         case .int(let value): return Double(value)
@@ -219,13 +219,13 @@ struct JSONScanner {
         }
     }
 
-    mutating func boolValue() throws(ParseError) -> Bool {
+    package mutating func boolValue() throws(ParseError) -> Bool {
         guard case .bool(let value) = try value(depth: 0) else { throw error("expected true or false") }
         return value
     }
 
     /// Reads past a value without keeping any of it (strings' escapes are checked when read).
-    mutating func skip() throws(ParseError) {
+    package mutating func skip() throws(ParseError) {
         guard let byte = peek() else { throw error("unexpected end of JSON") }
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -238,7 +238,7 @@ struct JSONScanner {
     }
 
     /// Reads past the rest of the object or list entered (its closing bracket included).
-    mutating func skipRest() throws(ParseError) {
+    package mutating func skipRest() throws(ParseError) {
         try skipContainer(open: 1)
     }
 

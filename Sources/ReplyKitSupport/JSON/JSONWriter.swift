@@ -9,11 +9,11 @@ public struct JSONWriter: Sendable {
     /// The text so far, as UTF-8.
     public var bytes: [UInt8] { output }
     // Inlinable with what it uses, so a reporter's many small calls compile to appends in place.
-    @usableFromInline var output: [UInt8] = []
-    @usableFromInline let pretty: Bool
+    @usableFromInline package var output: [UInt8] = []
+    @usableFromInline package let pretty: Bool
     /// For each open container, outermost first: whether it is an object, and whether it has an item yet.
-    @usableFromInline var open: [(isObject: Bool, hasItems: Bool)] = []
-    @usableFromInline var afterKey = false
+    @usableFromInline package var open: [(isObject: Bool, hasItems: Bool)] = []
+    @usableFromInline package var afterKey = false
 
     /// `pretty`: one item a line, indented by two spaces a level; otherwise one line.
     public init(pretty: Bool) {
@@ -136,31 +136,31 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    @inlinable mutating func begin(object: Bool) {
+    @inlinable package mutating func begin(object: Bool) {
         separate()
         output.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
         open.append((object, false))
     }
 
-    @inlinable mutating func end(_ bracket: UInt8) {
+    @inlinable package mutating func end(_ bracket: UInt8) {
         let container = open.removeLast()
         if pretty && container.hasItems { newline() }
         output.append(bracket)
     }
 
-    @inlinable mutating func item(_ text: StaticString) {
+    @inlinable package mutating func item(_ text: StaticString) {
         separate()
         output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    @inlinable mutating func item(_ text: String) {
+    @inlinable package mutating func item(_ text: String) {
         separate()
         output.append(contentsOf: text.utf8)
     }
 
     /// What comes before an item: nothing after a key; otherwise a comma after an earlier item
     /// (and a space between an object's items on one line), then a new line when pretty.
-    @inlinable mutating func separate() {
+    @inlinable package mutating func separate() {
         if afterKey {
             afterKey = false
             return
@@ -174,7 +174,7 @@ public struct JSONWriter: Sendable {
         if pretty { newline() }
     }
 
-    @inlinable mutating func newline() {
+    @inlinable package mutating func newline() {
         output.append(0x0A)
         // From a line of spaces made once: appending a repeated element went byte by byte, and a
         // pretty report has a line break for each of its hundreds of thousands of values.
@@ -186,9 +186,9 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    @usableFromInline static let spaces = [UInt8](repeating: 0x20, count: 32)
+    @usableFromInline package static let spaces = [UInt8](repeating: 0x20, count: 32)
 
-    @inlinable mutating func writeString(_ s: String) {
+    @inlinable package mutating func writeString(_ s: String) {
         output.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
@@ -237,7 +237,7 @@ public struct JSONWriter: Sendable {
 
     /// Whether a byte of `word` is below 0x20, `"`, `\\`, 0xA8 or 0xA9 (the last byte of U+2028 and
     /// U+2029): exact as a whole, so a word without any is passed over.
-    @inlinable static func mayNeedEscape(_ word: UInt64) -> Bool {
+    @inlinable package static func mayNeedEscape(_ word: UInt64) -> Bool {
         WordBytes.below(0x20, in: word) | WordBytes.equal(to: UInt8(ascii: "\""), in: word)
             | WordBytes.equal(to: UInt8(ascii: "\\"), in: word) | WordBytes.equal(to: 0xA8, in: word)
             | WordBytes.equal(to: 0xA9, in: word) != 0

@@ -1,4 +1,4 @@
-enum PatternInstruction: Sendable {
+package enum PatternInstruction: Sendable {
     /// Reads one scalar of the class at this index.
     case scalar(Int)
     case split(Int, Int)
@@ -6,7 +6,7 @@ enum PatternInstruction: Sendable {
     case match
 }
 
-indirect enum PatternNode {
+package indirect enum PatternNode {
     case set(Int)
     case sequence([PatternNode])
     case choice([PatternNode])
@@ -14,16 +14,16 @@ indirect enum PatternNode {
 }
 
 /// Reads the supported subset of ICU's syntax (see ``ValuePattern``); nil for anything else.
-struct PatternParser {
+package struct PatternParser {
     private let scalars: [Unicode.Scalar]
     private var position = 0
     private(set) var classes: [ScalarClass] = []
 
-    init(_ scalars: [Unicode.Scalar]) {
+    package init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
     }
 
-    mutating func parseWhole() -> PatternNode? {
+    package mutating func parseWhole() -> PatternNode? {
         guard let node = parseChoice(depth: 0), position == scalars.count else { return nil }
         return node
     }
@@ -236,11 +236,11 @@ struct PatternParser {
 }
 
 /// Writes a ``PatternNode`` out as a Thompson automaton.
-struct PatternCompiler {
-    var program: [PatternInstruction] = []
+package struct PatternCompiler {
+    package var program: [PatternInstruction] = []
 
     /// False when counted repetition makes the program too large.
-    mutating func emit(_ node: PatternNode) -> Bool {
+    package mutating func emit(_ node: PatternNode) -> Bool {
         guard program.count < 4096 else { return false }
         switch node {
         case .set(let index):

@@ -9,7 +9,7 @@
 /// operations, scripts — makes ``init(_:)`` fail, and ``ValueChecker`` hands the pattern to ICU.
 /// The meaning follows ICU: `.` matches no line terminator, `\w` is
 /// `[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200C\u200D]`, `\s` is `\p{White_Space}`, `\d` is `\p{Nd}`.
-final class ValuePattern: Sendable {
+package final class ValuePattern: Sendable {
     private let program: [PatternInstruction]
     private let classes: [ScalarClass]
     /// The same automaton as bit sets, when it has at most 64 instructions (almost every pattern).
@@ -17,7 +17,7 @@ final class ValuePattern: Sendable {
 
     /// Nil when `pattern` is outside the supported subset (or too large once counted repetition is
     /// written out).
-    init?(_ pattern: String) {
+    package init?(_ pattern: String) {
         var parser = PatternParser(Array(pattern.unicodeScalars))
         guard let tree = parser.parseWhole() else { return nil }
         var compiler = PatternCompiler()
@@ -29,7 +29,7 @@ final class ValuePattern: Sendable {
     }
 
     /// Whether the whole of `text` matches.
-    func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         if let small { return small.matches(text, program: program, classes: classes) }
         let count = program.count
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * count) { buffer in
@@ -96,7 +96,7 @@ private final class SmallAutomaton: Sendable {
     private let ascii: [UInt64]
     private let matchBit: UInt64
 
-    init?(program: [PatternInstruction], classes: [ScalarClass]) {
+    package init?(program: [PatternInstruction], classes: [ScalarClass]) {
         guard program.count <= 64 else { return nil }
         var closure = [UInt64](repeating: 0, count: program.count)
         for start in program.indices {
@@ -132,7 +132,7 @@ private final class SmallAutomaton: Sendable {
         self.matchBit = matchBit
     }
 
-    func matches(_ text: String, program: [PatternInstruction], classes: [ScalarClass]) -> Bool {
+    package func matches(_ text: String, program: [PatternInstruction], classes: [ScalarClass]) -> Bool {
         var states = closure[0]
         func step(_ accepting: UInt64) {
             var live = states & accepting
@@ -171,8 +171,8 @@ private final class SmallAutomaton: Sendable {
 }
 
 /// A set of scalars: a bitmap for ASCII, ranges and properties for the rest.
-struct ScalarClass: Sendable {
-    enum Property: Sendable, Equatable {
+package struct ScalarClass: Sendable {
+    package enum Property: Sendable, Equatable {
         /// General categories, as a mask of ``ScalarClass/categoryBit(_:)``.
         case categories(UInt32)
         case whiteSpace
@@ -181,28 +181,28 @@ struct ScalarClass: Sendable {
         case notLineTerminator
     }
 
-    var low: UInt64 = 0
-    var high: UInt64 = 0
-    var ranges: [ClosedRange<UInt32>] = []
-    var properties: [(property: Property, negated: Bool)] = []
-    var negated = false
+    package var low: UInt64 = 0
+    package var high: UInt64 = 0
+    package var ranges: [ClosedRange<UInt32>] = []
+    package var properties: [(property: Property, negated: Bool)] = []
+    package var negated = false
 
-    mutating func insert(_ range: ClosedRange<UInt32>) {
+    package mutating func insert(_ range: ClosedRange<UInt32>) {
         ranges.append(range)
     }
 
-    mutating func insert(_ property: Property, negated: Bool) {
+    package mutating func insert(_ property: Property, negated: Bool) {
         properties.append((property, negated))
     }
 
     /// Fills the ASCII bitmap from the ranges and properties, once they are all in.
-    mutating func finish() {
+    package mutating func finish() {
         for value in UInt32(0)..<128 where slowContains(Unicode.Scalar(value)!) {
             if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
         }
     }
 
-    func contains(_ scalar: Unicode.Scalar) -> Bool {
+    package func contains(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 64 { return low & (1 << UInt64(value)) != 0 }
         if value < 128 { return high & (1 << UInt64(value - 64)) != 0 }
@@ -236,7 +236,7 @@ struct ScalarClass: Sendable {
     /// Marks, decimal digits and connector punctuation: what `\w` adds to alphabetic scalars.
     private static let wordCategories = categories("m")! | categories("nd")! | categories("pc")!
 
-    static func categoryBit(_ category: Unicode.GeneralCategory) -> UInt32 {
+    package static func categoryBit(_ category: Unicode.GeneralCategory) -> UInt32 {
         let order: [Unicode.GeneralCategory] = [
             .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .nonspacingMark, .spacingMark, .enclosingMark,
@@ -252,7 +252,7 @@ struct ScalarClass: Sendable {
 
     /// The categories a `\p{…}` name stands for (ICU's loose matching: case, spaces, `_` and `-`
     /// ignored), or nil for a name this matcher does not know.
-    static func categories(_ name: String) -> UInt32? {
+    package static func categories(_ name: String) -> UInt32? {
         let groups: [(names: [String], first: Int, count: Int)] = [
             (["l", "letter"], 0, 5), (["lu", "uppercaseletter"], 0, 1), (["ll", "lowercaseletter"], 1, 1),
             (["lt", "titlecaseletter"], 2, 1), (["lm", "modifierletter"], 3, 1), (["lo", "otherletter"], 4, 1),

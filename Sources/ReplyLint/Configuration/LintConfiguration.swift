@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// How a lint run is configured: `replykit.yaml`, then `--rule` flags on top.
 public struct LintConfiguration: Sendable {
@@ -50,7 +52,7 @@ extension LintConfiguration {
     /// switch off a mandatory rule are errors.
     public static func load(path: String, catalogue: RuleCatalogue = .standard) throws(ConfigurationError) -> LintConfiguration {
         let source: SourceFile
-        switch ReplyKit.FileContents.read(path) {
+        switch ReplyKitSupport.FileContents.read(path) {
         case .success(let bytes): source = SourceFile(path: path, bytes: bytes)
         case .failure(let error):
             throw ConfigurationError(diagnostics: [Diagnostic(rule: "config", severity: .error, message: error.message, file: path)])

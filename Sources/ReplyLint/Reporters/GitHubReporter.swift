@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// GitHub Actions workflow commands, one per diagnostic. GitHub turns only the first 10 of each
 /// level into annotations, so when there are more, a first notice says how many there are in all.

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// rustc-style blocks: `error[rule]: message`, ` --> file:line:column`, the source lines with carets
 /// under the range, `= note:` and `= help:` lines, and a summary at the end.

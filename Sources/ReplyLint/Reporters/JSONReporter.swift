@@ -1,5 +1,7 @@
 import Foundation
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// One JSON object with exactly the fields cli.md documents. A diagnostic's `help` is its last note,
 /// as `help: …`; a problem with a whole file has null positions.

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// JUnit XML: a testsuite per file, a testcase per template (× its pack's locale) and one per
 /// problem with the file as a whole. Errors are failures; warnings and infos go to `system-out`.

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// The output formats of `replykit lint`.
 public enum ReportFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// SARIF 2.1.0 as GitHub code scanning reads it: the rules in `tool.driver`, results with physical
 /// locations relative to the repository root (`%SRCROOT%`), columns in Unicode code points and

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// A lint rule: its description, and the check that finds what it describes.
 ///

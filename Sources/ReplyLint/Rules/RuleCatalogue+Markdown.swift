@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 extension RuleCatalogue {
     /// `docs/rules.md`: every rule with its summary, rationale and examples. A test keeps the file

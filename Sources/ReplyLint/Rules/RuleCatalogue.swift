@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// Every rule ReplyKit knows, in the order of rules.md. `replykit rules`, `docs/rules.md` and the
 /// test that runs every example all read this one list.

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// What a rule is, for people and for the test that runs its examples.
 public struct RuleDescription: Sendable {

@@ -1,5 +1,7 @@
 import Foundation
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `campaign-window`: a campaign whose window is empty, or over while it is still approved.
 struct CampaignWindowRule: Rule {

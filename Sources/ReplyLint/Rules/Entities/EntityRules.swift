@@ -1,5 +1,7 @@
 import ReplyKit
 import TweetText
+import ReplyCompiler
+import ReplyKitSupport
 
 extension TweetEntity {
     /// The entity's range as UTF-8 offsets into `text` (TweetText counts UTF-16).

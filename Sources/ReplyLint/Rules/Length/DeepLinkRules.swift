@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `deep-link-in-text`: a messages/compose URL written in `text` instead of `dm`.
 struct DeepLinkInTextRule: Rule {

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `near-limit`: a worst case within `margin` of the limit (off unless configured).
 struct NearLimitRule: Rule {

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `over-limit` †: a template whose worst case is above the brand's limit.
 struct OverLimitRule: Rule {

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `dm-without-follow-up`: a DM handoff with no follow-up template.
 struct DMWithoutFollowUpRule: Rule {

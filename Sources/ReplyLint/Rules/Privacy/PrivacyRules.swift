@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `private-info-in-public`: a public reply that asks for private information.
 struct PrivateInfoInPublicRule: TermRule {

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// The privacy rules' term matchers for the locale of every pack: built once per lint, not once
 /// per rule and batch, and shared read-only by every core. One matcher a locale finds the terms of

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `yaml-syntax`: the file could not be read as one YAML document. Reported by the loader.
 struct YAMLSyntaxRule: Rule {

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `unknown-reference`: names that point at nothing.
 struct UnknownReferenceRule: Rule {

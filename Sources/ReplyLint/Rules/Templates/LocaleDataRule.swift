@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `locale-data` †: locale files that cannot be used, and packs whose locale has no data.
 struct LocaleDataRule: Rule {

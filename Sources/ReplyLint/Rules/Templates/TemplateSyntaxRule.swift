@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `template-syntax` †: text or a prefill that is not valid template syntax.
 struct TemplateSyntaxRule: Rule {

@@ -1,5 +1,7 @@
 import ReplyKit
 import TweetText
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `empty-text` †: empty or blank text or variant.
 struct EmptyTextRule: Rule {

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `plural-categories`: plural branches the locale does not have, or lacks ones it needs.
 struct PluralCategoriesRule: Rule {

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// Each pack of a brand beside the pack of its default locale, which defines the catalogue.
 struct TranslationPairs {

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `undeclared-variable` †: a variable used in text but not declared in brand.yaml.
 struct UndeclaredVariableRule: Rule {

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `variable-type` †: `plural` on a non-number, `select` on a number, a choice branch that is not a value.
 struct VariableTypeRule: Rule {

@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// `unused-variable`: a declared variable that no template uses.
 struct UnusedVariableRule: Rule {

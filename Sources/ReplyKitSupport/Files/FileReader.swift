@@ -4,6 +4,8 @@ import Glibc
 import Musl
 #elseif canImport(Darwin)
 import Darwin
+public import ReplyKit
+package import ReplyKitSupport
 #endif
 
 #if canImport(Glibc)
@@ -16,14 +18,14 @@ private let systemRead = Darwin.read
 
 /// Reads whole files without surprises: a FIFO or device is refused rather than blocking, a file over
 /// the size limit is refused before it is read, and failures say why (the system's own words).
-enum FileReader {
-    enum Failure: Error, Sendable, Hashable {
+package enum FileReader {
+    package enum Failure: Error, Sendable, Hashable {
         case cannotOpen(String)
         case notARegularFile
         case tooLarge(bytes: Int, limit: Int)
         case readFailed(String)
 
-        var message: String {
+        package var message: String {
             switch self {
             case .cannotOpen(let reason): "cannot open the file: \(reason)"
             case .notARegularFile: "not a regular file"
@@ -33,7 +35,7 @@ enum FileReader {
         }
     }
 
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+    package static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.cannotOpen(errorText())) }
         defer { close(fd) }
@@ -64,11 +66,11 @@ enum FileReader {
         String(cString: strerror(errno)).lowercased()
     }
 
-    enum Kind { case directory, file, missing }
+    package enum Kind { case directory, file, missing }
 
     /// What is at `path`, following symbolic links; a link that loops or dangles counts as a file,
     /// so that reading it reports why it cannot be read.
-    static func kind(of path: String) -> Kind {
+    package static func kind(of path: String) -> Kind {
         var info = stat()
         if stat(path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file }
         var linkInfo = stat()
@@ -76,7 +78,7 @@ enum FileReader {
     }
 
     /// The names in a directory, sorted; empty when it cannot be listed.
-    static func list(_ path: String) -> [String] {
+    package static func list(_ path: String) -> [String] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []
