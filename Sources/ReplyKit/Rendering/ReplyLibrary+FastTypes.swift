@@ -73,7 +73,7 @@ extension ReplyLibrary {
             prefill = template.prefill.flatMap { RenderPlan($0, names: names) }
             hasPrefill = template.prefill != nil
             dm = template.dm
-            bound = template.bounds[index] + (template.dm ? linkWeight : 0)
+            bound = LengthBound.sum(template.bounds[index], template.dm ? linkWeight : 0)
             welcome = template.welcomeMessageID.map { Array((DeepLink.welcomeParameter + $0).utf8) } ?? []
         }
     }

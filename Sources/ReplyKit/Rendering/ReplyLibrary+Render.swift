@@ -115,7 +115,7 @@ extension ReplyLibrary {
         if weight > brand.maxLength {
             throw RenderError(.overLimit, "`\(template)` renders to \(weight) weighted characters, over the limit of \(brand.maxLength)")
         }
-        let bound = compiled.bounds[index] + (compiled.dm ? DeepLink.weight(separator: brand.deepLink.separator) : 0)
+        let bound = LengthBound.sum(compiled.bounds[index], compiled.dm ? DeepLink.weight(separator: brand.deepLink.separator) : 0)
         if weight > bound {
             throw RenderError(.joinsEntity, "`\(template)` renders to \(weight) weighted characters, more than its worst case of \(bound): the values change how the text around them is counted")
         }
