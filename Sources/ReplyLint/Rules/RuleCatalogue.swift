@@ -48,6 +48,7 @@ public struct RuleCatalogue: Sendable {
         ShoutingRule(),
         ExclamationRule(),
         DuplicateTextRule(),
+        TextCommentRule(),
         CampaignWindowRule(),
         CampaignEmptyRule(),
     ])
