@@ -130,6 +130,8 @@ import ReplyCompiler
              expect("schema", "brand.yaml", line: 18)),
         Case("follow-up-to-nothing", ["en-US.yaml": pack("  hi:\n    text: Hi\n    follow_up: bye\n")],
              expect("unknown-reference", line: 5)),
+        Case("default-locale-without-pack", ["brand.yaml": brand(replacing: "default_locale: en-US", with: "default_locale: en-GB")],
+             expect("unknown-reference", "brand.yaml", line: 6)),
         Case("undeclared-campaign", ["en-US.yaml": text("locale: en-US\ncampaigns:\n  storm:\n    delay:\n      text: Sorry\n")],
              expect("unknown-reference", line: 3)),
         Case("directory-named-like-a-pack", [:], expect("yaml-syntax", "fr-FR.yaml", line: nil), setup: { folder in

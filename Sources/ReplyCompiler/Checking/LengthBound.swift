@@ -10,6 +10,9 @@ package import ReplyKitSupport
 /// longest value, a plural or select by its longest branch (with `#` as the longest number). A value
 /// that would join the literal text into a longer entity (`{name}.com`) is refused by the renderer,
 /// which is what keeps the sum an upper bound.
+///
+/// Sums saturate at `Int.max` rather than trap: the loader bounds every length (``PackLimits``), and
+/// a bound past them (a library caller's own ``Variable``) still gives a number over any limit.
 public struct LengthBound: Sendable, Hashable {
     /// The bound, in weighted characters; the deep link is not included.
     public var total: Int
@@ -17,7 +20,7 @@ public struct LengthBound: Sendable, Hashable {
     public var literal: Int
     /// What each variable contributes along the longest path, by name.
     public var variables: [String: Int] {
-        get { Dictionary(shares.map { ($0.name, $0.weight) }, uniquingKeysWith: +) }
+        get { Dictionary(shares.map { ($0.name, $0.weight) }, uniquingKeysWith: Self.sum) }
         set { shares = newValue.map { Share(name: $0.key, weight: $0.value) } }
     }
 
@@ -51,9 +54,9 @@ public struct LengthBound: Sendable, Hashable {
     /// Adds `weight` from variable `name` (nil for literal text), in place: a text is measured part by
     /// part, and lint measures every text of every template.
     private mutating func add(_ weight: Int, from name: String?) {
-        total += weight
+        total = Self.sum(total, weight)
         guard let name else {
-            literal += weight
+            literal = Self.sum(literal, weight)
             return
         }
         addShare(weight, name)
@@ -61,17 +64,26 @@ public struct LengthBound: Sendable, Hashable {
 
     private mutating func addShare(_ weight: Int, _ name: String) {
         if let index = shares.firstIndex(where: { $0.name == name }) {
-            shares[index].weight += weight
+            shares[index].weight = Self.sum(shares[index].weight, weight)
         } else {
             shares.append(Share(name: name, weight: weight))
         }
     }
 
     private mutating func add(_ other: LengthBound) {
-        total += other.total
-        literal += other.literal
+        total = Self.sum(total, other.total)
+        literal = Self.sum(literal, other.literal)
         for share in other.shares { addShare(share.weight, share.name) }
     }
+
+    /// `a + b` for weights, which are never negative: `Int.max` where it would overflow.
+    static func sum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
+    }
+
+    /// The worst case of the whole reply: the bound plus what the deep link adds (`Int.max` at most).
+    public func reply(deepLink weight: Int) -> Int { Self.sum(total, weight) }
 
     /// The bound of `message`; nil when it uses a variable that is not declared or not of a kind its
     /// use needs (those are lint errors of their own).

@@ -73,7 +73,7 @@ public struct TemplateAnalysis: Sendable {
         var longest = 0
         for variant in variants {
             guard let bound = variant.bound else { return nil }
-            longest = max(longest, bound.total + deepLinkWeight)
+            longest = max(longest, bound.reply(deepLink: deepLinkWeight))
         }
         return variants.isEmpty ? nil : longest
     }

@@ -89,7 +89,7 @@ extension CompiledTemplate {
             for name in prefill?.variableNames ?? [] where !names.contains(name) { names.append(name) }
             variants.append(CompiledVariant(names: names, body: CompiledMessage(message, names: names),
                                             prefill: prefill.map { CompiledMessage($0, names: names) },
-                                            bound: bound.total))
+                                            bound: min(bound.total, BundleLimits.maxBound)))
         }
         if variants.isEmpty { invalid = "it has no text" }
     }

@@ -45,12 +45,8 @@ struct BrandReader {
                 }
             case .fallback_locale: brand.fallbackLocale = reader.localeTag(value, "`fallback_locale`")
             case .max_length:
-                if let limit = reader.integer(value, "`max_length`") {
-                    if limit.value < 1 {
-                        reader.report("`max_length` must be at least 1, found \(limit.value)", at: value.range)
-                    } else {
-                        brand.maxLength = limit.value
-                    }
+                if let limit = reader.integer(value, "`max_length`", within: PackLimits.brandMaxLength) {
+                    brand.maxLength = limit.value
                 }
             case .allowed_domains: brand.allowedDomains = readDomains(value)
             case .deep_link: readDeepLink(value, into: &brand)
@@ -136,7 +132,11 @@ struct BrandReader {
                               notes: ["a variable name matches `[A-Za-z_][A-Za-z0-9_]*`"])
                 continue
             }
-            if let variable = readVariable(pair.value, name: name) { brand.variables.append(variable) }
+            if let variable = readVariable(pair.value, name: name) {
+                brand.variables.append(variable)
+            } else {
+                brand.rejectedVariables.append(name.value)
+            }
         }
     }
 
@@ -181,8 +181,9 @@ struct BrandReader {
                               notes: ["the worst-case length of a reply depends on the longest number allowed"])
                 return nil
             }
-            guard let low = reader.integer(minNode, "`min` of \(what)"), let high = reader.integer(maxNode, "`max` of \(what)")
-            else { return nil }
+            let low = reader.integer(minNode, "`min` of \(what)", within: PackLimits.number)
+            let high = reader.integer(maxNode, "`max` of \(what)", within: PackLimits.number)
+            guard let low, let high else { return nil }
             guard low.value <= high.value else {
                 reader.report("`max` of \(what) is below its `min`", at: maxNode.range)
                 return nil
@@ -206,11 +207,8 @@ struct BrandReader {
                               notes: ["the worst-case length of a reply counts each text variable at its `max_length`"])
                 return nil
             }
-            guard let length = reader.integer(lengthNode, "`max_length` of \(what)") else { return nil }
-            guard length.value >= 1 else {
-                reader.report("`max_length` of \(what) must be at least 1", at: lengthNode.range)
-                return nil
-            }
+            guard let length = reader.integer(lengthNode, "`max_length` of \(what)", within: PackLimits.textMaxLength)
+            else { return nil }
             var rules = Variable.TextRules(maxLength: length.value)
             if let patternNode = value(.pattern), let pattern = reader.string(patternNode, "`pattern` of \(what)") {
                 // Kept even when it cannot be compiled: the renderer then refuses every value.

@@ -1,5 +1,6 @@
 public import ReplyKit
 package import ReplyKitSupport
+
 /// Reads YAML nodes by the schema of pack-format.md, collecting `schema` and `duplicate-key`
 /// diagnostics instead of throwing: whatever can be read is returned.
 struct SchemaReader {
@@ -144,16 +145,33 @@ struct SchemaReader {
         return Located(flag, range: node.range)
     }
 
-    /// A plain integer (`-12`, `280`), nothing else.
-    mutating func integer(_ node: YAMLValue, _ what: @autoclosure () -> String) -> Located<Int>? {
-        guard let text = node.scalar, node.scalarStyle == .plain, let value = Self.parseInteger(text) else {
+    /// A plain integer (`-12`, `280`) within `bound` (one of ``PackLimits``), nothing else. A value
+    /// outside it, however many digits it has, is reported with the bound and its reason.
+    mutating func integer(_ node: YAMLValue, _ what: @autoclosure () -> String, within bound: PackLimits.Bound)
+        -> Located<Int>?
+    {
+        guard let text = node.scalar, node.scalarStyle == .plain, Self.isIntegerText(text) else {
             report("\(what()) must be an integer, found \(kindName(node))", at: node.range)
+            return nil
+        }
+        // Too many digits for an `Int` is outside the bound too.
+        guard let value = Int(text), bound.contains(value) else {
+            let shown = text.utf8.count > 30 ? String(text.prefix(30)) + "…" : text
+            report("\(what()) must be within \(bound.text), found \(shown)", at: node.range, notes: [bound.reason])
             return nil
         }
         return Located(value, range: node.range)
     }
 
-    static func parseInteger(_ text: String) -> Int? { ReplyValue.parseInteger(text) }
+    /// Whether `text` is written as an integer: a sign at most, then digits.
+    private static func isIntegerText(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    static func parseInteger(_ text: String) -> Int? {
+        isIntegerText(text) ? Int(text) : nil
+    }
 
     /// A sequence of strings; a single scalar is reported.
     mutating func strings(_ node: YAMLValue, _ what: @autoclosure () -> String) -> [Located<String>]? {
@@ -259,7 +277,7 @@ struct SchemaReader {
             return node.isMapping ? "a mapping" : "a list"
         }
         if node.isNull { return "nothing" }
-        if style == .plain, Self.parseInteger(text) != nil { return "the number `\(text)`" }
+        if style == .plain, Self.isIntegerText(text) { return "the number `\(text)`" }
         if style == .plain, ["true", "false"].contains(text) { return "`\(text)`" }
         let shown = text.count > 30 ? String(text.prefix(30)) + "…" : text
         return "the string `\(shown.replacingNewlines())`"

@@ -19,6 +19,9 @@ public struct Brand: Sendable {
     public var deepLink: DeepLinkSettings
     /// Declared variables, in file order.
     public var variables: [Variable]
+    /// Names declared under `variables` whose declaration is in error (a `schema` error says why):
+    /// not variables, but not undeclared either.
+    public var rejectedVariables: [String] = []
     /// Declared campaigns, in file order.
     public var campaigns: [Campaign]
 

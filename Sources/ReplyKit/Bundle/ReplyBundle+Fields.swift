@@ -7,7 +7,7 @@ extension CompiledBrand: BundleCodable {
     package static var fields: [BundleField<CompiledBrand>] {
         [
             .string("id", \.id),
-            .int("max_length", \.maxLength, in: 1...BundleLimits.maxReplyLength),
+            .int("max_length", \.maxLength, in: PackLimits.brandMaxLength.range),
             .optionalString("user_id", \.userID),
             .bool("dm_open", \.dmOpen),
             .optionalTag("default_locale", \.defaultLocale),
@@ -60,10 +60,10 @@ package struct VariableRecord: BundleCodable {
     package static var fields: [BundleField<VariableRecord>] {
         [
             .string("name", \.name), .string("type", \.type),
-            .int("max_length", \.maxLength, in: 0...BundleLimits.maxReplyLength), .optionalString("pattern", \.pattern),
+            .int("max_length", \.maxLength, in: 0...PackLimits.textMaxLength.range.upperBound), .optionalString("pattern", \.pattern),
             .strings("allow", \.allow), .bool("multiline", \.multiline),
-            .int("min", \.min, in: -BundleLimits.maxNumber...BundleLimits.maxNumber),
-            .int("max", \.max, in: -BundleLimits.maxNumber...BundleLimits.maxNumber),
+            .int("min", \.min, in: PackLimits.number.range),
+            .int("max", \.max, in: PackLimits.number.range),
             .strings("values", \.values), .optionalString("example", \.example),
             .optionalString("description", \.description),
         ]

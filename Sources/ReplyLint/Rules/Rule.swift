@@ -97,7 +97,7 @@ extension TemplateAnalysis {
     /// The variants that could be measured, with their bound and whole worst case (deep link included).
     var measuredVariants: [(text: Text, what: TextName, bound: LengthBound, worst: Int)] {
         variantTexts.compactMap { text, what in
-            text.bound.map { (text, what, $0, $0.total + deepLinkWeight) }
+            text.bound.map { (text, what, $0, $0.reply(deepLink: deepLinkWeight)) }
         }
     }
 

@@ -50,6 +50,7 @@ public struct RuleCatalogue: Sendable {
         ShoutingRule(),
         ExclamationRule(),
         DuplicateTextRule(),
+        TextCommentRule(),
         CampaignWindowRule(),
         CampaignEmptyRule(),
     ])

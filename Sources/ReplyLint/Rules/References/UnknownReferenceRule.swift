@@ -6,11 +6,12 @@ import ReplyKitSupport
 struct UnknownReferenceRule: Rule {
     let description = RuleDescription(
         id: "unknown-reference",
-        summary: "`follow_up` to a missing template; a campaign not declared in brand.yaml; a listed locale with no pack",
+        summary: "`follow_up` to a missing template; a campaign not declared in brand.yaml; a listed or default locale with no pack",
         rationale: """
             A reference to nothing fails at the worst moment: an agent's tool asks for the follow-up \
             and gets an error, or a campaign's templates can never be sent because brand.yaml does not \
-            declare the campaign.
+            declare the campaign. Without a pack for the default locale, which defines the \
+            catalogue, no translation can be checked at all.
             """,
         defaultSeverity: .error,
         triggeringExamples: [
@@ -18,6 +19,9 @@ struct UnknownReferenceRule: Rule {
             RuleExample(["en-US.yaml": "locale: en-US\ntemplates:\n  greeting:\n    text: Hi\ncampaigns:\n  ↓spring-sale:\n    promo:\n      text: Spring is here\n"]),
             RuleExample(["brand.yaml": RuleExample.defaultBrand.replacingOccurrences(
                 of: "default_locale: en-US", with: "default_locale: en-US\nlocales: [en-US, ↓fr-FR]")]),
+            RuleExample(["brand.yaml": RuleExample.defaultBrand.replacingOccurrences(
+                of: "default_locale: en-US", with: "default_locale: ↓en-GB")],
+                        comment: "the default locale has no pack: en-GB.yaml is missing"),
         ],
         nonTriggeringExamples: [
             .pack("  greeting:\n    text: Hi there\n    follow_up: bye\n  bye:\n    text: Bye\n"),
@@ -27,8 +31,19 @@ struct UnknownReferenceRule: Rule {
         var found: [Diagnostic] = []
         for (folder, brand) in context.brands {
             let templateIDs = Set(folder.packs.flatMap { $0.templates.map(\.id.value) })
-            let packTags = Set(folder.packs.compactMap(\.tag))
-            for tag in brand.locales ?? [] where !packTags.contains(tag.value) {
+            // A pack that exists but could not be read still counts, and so does the name of a pack
+            // whose `locale` says otherwise: their own errors say what is wrong.
+            let packTags = Set(folder.packs.compactMap(\.tag) + folder.packs.compactMap(\.fileLocale))
+            if let source = brand.defaultLocale, !packTags.contains(source.value) {
+                let others = packTags.map(\.canonical).sorted()
+                found.append(diagnostic(
+                    "the default locale `\(source.value)` has no pack", file: brand.file, range: source.range,
+                    notes: ["the default locale's pack defines the catalogue the other packs translate"],
+                    help: "add \(folder.directory)/\(source.value).yaml"
+                        + (others.isEmpty ? "" : ", or set `default_locale` to a locale with a pack: \(others.joined(separator: ", "))"),
+                    brand: brand.id, locale: source.value.canonical))
+            }
+            for tag in brand.locales ?? [] where !packTags.contains(tag.value) && tag.value != brand.defaultLocale?.value {
                 found.append(diagnostic("locale `\(tag.value)` is listed but has no pack", file: brand.file,
                                         range: tag.range, help: "add \(folder.directory)/\(tag.value).yaml, or remove it from `locales`",
                                         brand: brand.id, locale: tag.value.canonical))

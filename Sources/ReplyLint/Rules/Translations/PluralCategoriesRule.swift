@@ -92,13 +92,34 @@ struct PluralCategoriesRule: Rule {
         let exact = Set(branches.compactMap { if case .exact(let n) = $0.key { n } else { nil } })
         let present = Set(branches.compactMap { if case .category(let c) = $0.key { c } else { nil } })
         var examples: [PluralCategory: [Int]] = [:]
-        // Every value of a small range; the two ends of a large one (categories repeat by 100 or 1000).
-        let values = max - min <= 2_000 ? Array(min...max) : Array(min...min + 1_000) + Array(max - 1_000...max)
-        for value in values where !exact.contains(value) {
+        for value in samples(min: min, max: max) where !exact.contains(value) {
             let category = rules.category(for: value)
             guard category != .other, !present.contains(category), examples[category, default: []].count < 3 else { continue }
             examples[category, default: []].append(value)
         }
         return examples.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The values of `min...max` the check tries: every value of a small range, the first and last
+    /// 1,001 of a large one (categories repeat by 100 or 1000). Counted out from each end, never
+    /// by the width of the range, so no bounds make it overflow or run long.
+    static func samples(min: Int, max: Int, fromEachEnd count: Int = 1_001) -> [Int] {
+        guard min <= max else { return [] }
+        var values: [Int] = []
+        values.reserveCapacity(2 * count)
+        var value = min
+        for _ in 0..<count {
+            values.append(value)
+            if value == max { return values }
+            value += 1
+        }
+        // `value` is past the low end's samples and at most `max`; the high end starts no lower.
+        let (highStart, overflow) = max.subtractingReportingOverflow(count - 1)
+        value = overflow ? value : Swift.max(value, highStart)
+        while true {
+            values.append(value)
+            if value == max { return values }
+            value += 1
+        }
     }
 }

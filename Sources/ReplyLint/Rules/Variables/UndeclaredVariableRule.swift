@@ -29,7 +29,9 @@ struct UndeclaredVariableRule: Rule {
                 guard text.bound == nil, let message = text.message else { continue }
                 let declared = analysis.brand.variables.map(\.name.value)
                 message.forEachArgument { argument, _ in
-                    guard !declared.contains(argument.name) else { return }
+                    // A declaration in error has its own `schema` error.
+                    guard !declared.contains(argument.name), !analysis.brand.rejectedVariables.contains(argument.name)
+                    else { return }
                     found.append(diagnostic(
                         "`\(argument.name)` in \(what) of `\(analysis.template.id.value)` is not a declared variable",
                         in: analysis, range: text.map.range(argument.nameSpan),
