@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "ReplyKitTests", dependencies: ["ReplyKit", "ReplyCompiler", "ReplyKitSupport", "TweetText"]),
         .testTarget(
             name: "ReplyLintTests", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport"],
-            exclude: ["Fixtures", "Golden"]
+            exclude: ["Fixtures", "Golden", "CopySafetyCorpus"]
         ),
     ]
 )
