@@ -24,12 +24,8 @@ extension ReplyLibrary {
     /// `replykit lint` finds them) with the repository's `locales/`.
     /// A path to a `.json` file is read as a compiled bundle (`replykit compile`).
     public init(contentsOf path: String) throws(RenderError) {
-        if path.hasSuffix(".json"), case .success(let bytes) = FileContents.read(path) {
-            do {
-                self = try ReplyBundle.decode(bytes: Array(bytes))
-            } catch {
-                throw RenderError(.invalidRequest, "\(path): \(error.message)")
-            }
+        if path.hasSuffix(".json") {
+            self = try ReplyLibrary(bundleAt: path)
             return
         }
         let target: RepositoryDiscovery.Target

@@ -133,3 +133,20 @@ public enum ReplyBundle {
         }
     }
 }
+
+extension ReplyLibrary {
+    /// Loads the bundle `replykit compile` wrote at `path`: no YAML, no template parsing, and each
+    /// template decoded on first use.
+    public init(bundleAt path: String) throws(RenderError) {
+        let bytes: [UInt8]
+        switch FileContents.read(path) {
+        case .success(let read): bytes = read
+        case .failure(let problem): throw RenderError(.invalidRequest, problem.message)
+        }
+        do {
+            self = try ReplyBundle.decode(bytes: bytes)
+        } catch {
+            throw RenderError(.invalidRequest, "\(path): \(error.message)")
+        }
+    }
+}
