@@ -35,5 +35,7 @@ let package = Package(
             name: "ReplyLintTests", dependencies: ["ReplyLint", "ReplyKit"],
             exclude: ["Fixtures", "Golden"]
         ),
+        // Runs the built `replykit`; the dependency makes `swift test` build it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["replykit"]),
     ]
 )
