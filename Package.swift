@@ -41,5 +41,7 @@ let package = Package(
             name: "ReplyLintTests", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport"],
             exclude: ["Fixtures", "Golden", "CopySafetyCorpus"]
         ),
+        // Runs the built `replykit`; the dependency makes `swift test` build it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["replykit"]),
     ]
 )

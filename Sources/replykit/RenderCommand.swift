@@ -41,7 +41,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Picks the variant directly (0-based).")
     var variant: Int?
 
-    @Option(help: "The time campaign windows are checked against (ISO 8601; default now).")
+    @Option(help: "The time campaign windows are checked against (ISO 8601; default now), for --batch lines too.")
     var at: String?
 
     @Option(help: "Output: text (the reply alone), json, or x-api (the body of POST /2/tweets).")
@@ -64,20 +64,15 @@ struct RenderCommand: ParsableCommand {
             Terminal.writeError("error: \(error.message)\n")
             throw ExitCode(2)
         }
+        let time = try atDate()
         if let batch {
             guard template == nil else { throw ValidationError("give TEMPLATE or --batch, not both") }
-            try runBatch(library, from: batch)
+            try runBatch(library, from: batch, at: time)
             return
         }
         guard let template else { throw ValidationError("missing TEMPLATE (brand/template), or --batch FILE") }
         do {
-            var request = RenderRequest(template: template, locale: locale, key: key, variant: variant)
-            if let at {
-                guard let seconds = ISODate.parse(at) else {
-                    throw ValidationError("--at: `\(at)` is not an ISO 8601 date or date-time with an offset")
-                }
-                request.at = Date(timeIntervalSince1970: seconds)
-            }
+            var request = RenderRequest(template: template, locale: locale, key: key, variant: variant, at: time)
             if let values { request.values = try Self.readValues(values) }
             for argument in variables {
                 guard let equals = argument.firstIndex(of: "=") else { throw ValidationError("--var \(argument): write NAME=VALUE") }
@@ -100,7 +95,16 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    private func runBatch(_ library: ReplyLibrary, from path: String) throws {
+    /// `--at` as a date; a value that is not one is a usage error.
+    private func atDate() throws -> Date? {
+        guard let at else { return nil }
+        guard let seconds = ISODate.parse(at) else {
+            throw ValidationError("--at: `\(at)` is not an ISO 8601 date or date-time with an offset")
+        }
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    private func runBatch(_ library: ReplyLibrary, from path: String, at time: Date?) throws {
         let handle: FileHandle
         if path == "-" {
             handle = .standardInput
@@ -114,11 +118,29 @@ struct RenderCommand: ParsableCommand {
         var failed = false
         var reader = LineReader(handle)
         while let line = reader.next() {
-            let (output, lineFailed) = library.renderBatchLine(line)
+            let (output, lineFailed) = Self.renderBatchLine(line, library, at: time)
             failed = failed || lineFailed
             print(output.serialized())
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// One batch line rendered at `--at` when it is given, else as the line says.
+    ///
+    /// `--at` is the time of the whole batch: a line that names another `at` fails alone rather
+    /// than open a campaign window the caller closed (the spec gives lines no time of their own).
+    static func renderBatchLine(_ line: String, _ library: ReplyLibrary, at time: Date?) -> (output: JSONValue, failed: Bool) {
+        guard let time else { return library.renderBatchLine(line) }
+        do throws(RenderError) {
+            var request = try RenderRequest(jsonLine: line)
+            if let own = request.at, own != time {
+                throw RenderError(.invalidRequest, "the line's `at` differs from --at, the time of the whole batch")
+            }
+            request.at = time
+            return (try library.render(request).json, false)
+        } catch {
+            return (error.json, true)
+        }
     }
 
     static func readValues(_ path: String) throws -> [String: ReplyValue] {
