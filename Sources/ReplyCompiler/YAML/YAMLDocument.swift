@@ -45,10 +45,9 @@ final class YAMLDocument: Sendable {
         self.lines = lines
     }
 
-    /// Reads the document from its first node, keeping it alive while `body` runs: the values
-    /// `body` is given must not outlive it.
+    /// Reads the document from its first node.
     func read<Result>(_ body: (YAMLValue) throws -> Result) rethrows -> Result {
-        try withExtendedLifetime(self) { try body(YAMLValue(document: self, index: 0)) }
+        try body(YAMLValue(document: self, index: 0))
     }
 
     /// Reads a document that may be missing (a file with no document reads as nil).

@@ -4,30 +4,23 @@ package import ReplyKitSupport
 ///
 /// An alias reads as the node it refers to, with its own range, as in ``YAMLNode``.
 ///
-/// A value does not keep its document alive: readers visit thousands of nodes per file, and a
-/// reference count per node and pair cost more than the reading. Whoever reads values holds the
-/// document for as long (``YAMLDocument/read(_:)``).
-struct YAMLValue: @unchecked Sendable {
-    private let unmanaged: Unmanaged<YAMLDocument>
+/// A value holds its document: a value kept past the reading stays valid.
+struct YAMLValue: Sendable {
+    private let document: YAMLDocument
     /// The node as written (an alias stays an alias here, for its range).
     let index: Int
     /// The node whose content this reads: the alias's target, or `index` itself.
     private let target: Int
 
     init(document: YAMLDocument, index: Int) {
-        self.init(Unmanaged.passUnretained(document), index: index)
-    }
-
-    private init(_ unmanaged: Unmanaged<YAMLDocument>, index: Int) {
-        self.unmanaged = unmanaged
+        self.document = document
         self.index = index
-        let entry = unmanaged._withUnsafeGuaranteedRef { $0.entries[index] }
+        let entry = document.entries[index]
         target = entry.kind == .alias ? Int(entry.first) : index
     }
 
-    /// Runs `body` on the document without retaining it: the reader holds it.
     private func with<Result>(_ body: (YAMLDocument) -> Result) -> Result {
-        unmanaged._withUnsafeGuaranteedRef(body)
+        body(document)
     }
 
     struct Pair: Sendable {
@@ -74,31 +67,31 @@ struct YAMLValue: @unchecked Sendable {
 
     /// The children of a collection in order (keys and values alternate in a mapping), read in place.
     struct Children: Sequence {
-        fileprivate let unmanaged: Unmanaged<YAMLDocument>
+        fileprivate let document: YAMLDocument
         fileprivate let first: Int
         let count: Int
 
         var isEmpty: Bool { count == 0 }
         var underestimatedCount: Int { count }
 
-        func makeIterator() -> Iterator { Iterator(unmanaged: unmanaged, child: first, remaining: count) }
+        func makeIterator() -> Iterator { Iterator(document: document, child: first, remaining: count) }
 
         struct Iterator: IteratorProtocol {
-            fileprivate let unmanaged: Unmanaged<YAMLDocument>
+            fileprivate let document: YAMLDocument
             fileprivate var child: Int
             fileprivate var remaining: Int
 
             mutating func next() -> YAMLValue? {
                 guard remaining > 0 else { return nil }
                 remaining -= 1
-                let value = YAMLValue(unmanaged, index: child)
-                child = unmanaged._withUnsafeGuaranteedRef { Int($0.entries[value.index].next) }
+                let value = YAMLValue(document: document, index: child)
+                child = Int(document.entries[value.index].next)
                 return value
             }
         }
     }
 
-    private var children: Children { Children(unmanaged: unmanaged, first: target + 1, count: Int(entry.count)) }
+    private var children: Children { Children(document: document, first: target + 1, count: Int(entry.count)) }
 
     /// The children of a mapping, keys and values alternating, duplicates included; nil for a scalar
     /// or sequence.

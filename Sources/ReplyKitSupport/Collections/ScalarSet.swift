@@ -5,8 +5,8 @@ public struct ScalarSet: Sendable {
     @usableFromInline package let bits: [UInt64]
     @usableFromInline package let predicate: @Sendable (Unicode.Scalar) -> Bool
 
-    /// The scalars for which `predicate` holds; it is called once for each BMP scalar here (about a
-    /// millisecond), and later only for scalars above the BMP.
+    /// The scalars for which `predicate` holds; it is called once for each BMP scalar here, and
+    /// later only for scalars above the BMP.
     public init(where predicate: @escaping @Sendable (Unicode.Scalar) -> Bool) {
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
         for value in 0..<UInt32(0x10000) {
