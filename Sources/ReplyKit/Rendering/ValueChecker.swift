@@ -49,7 +49,8 @@ struct ValueChecker: @unchecked Sendable {
         switch variable.kind {
         case .number(let min, let max):
             guard let number = value.integer else { throw refuse("is not an integer") }
-            guard (min...max).contains(number) else { throw refuse("is \(number), outside \(min)…\(max)") }
+            // Compared, not made a range: `min > max` (a variable made without the loader) refuses, not traps.
+            guard min <= number && number <= max else { throw refuse("is \(number), outside \(min)…\(max)") }
             return String(number)
         case .choice(let values):
             let text = value.description

@@ -18,7 +18,7 @@ final class ValueRule: Sendable {
         switch kind {
         case .number(let min, let max):
             guard let number = value.integer else { return nil }
-            guard (min...max).contains(number) else { return nil }
+            guard min <= number && number <= max else { return nil }
             text = String(number)
         case .choice(let choices):
             text = value.description
