@@ -1,3 +1,4 @@
+import Foundation
 import ReplyKit
 import ReplyCompiler
 import ReplyKitSupport
@@ -20,6 +21,8 @@ public struct LintRun: Sendable {
         public var colors = false
         public var toolVersion = "0.0.0"
         public var limits: YAMLLimits = .default
+        /// The time campaign windows are checked against; nil for now.
+        public var now: Date?
 
         public init() {}
     }
@@ -89,7 +92,8 @@ public struct LintRun: Sendable {
                 if let files = target.onlyFiles { onlyFiles?.formUnion(files) } else { onlyFiles = nil }
             }
             guard let repository else { return nil }
-            var (result, context) = Linter(catalogue: catalogue, configuration: configuration).lintKeepingAnalyses(repository)
+            var (result, context) = Linter(catalogue: catalogue, configuration: configuration, now: options.now)
+                .lintKeepingAnalyses(repository)
             analyses.append(context)
             if let onlyFiles { result = result.restricted(to: onlyFiles) }
             return result

@@ -7,14 +7,18 @@ import ReplyKitSupport
 public struct Linter: Sendable {
     public var catalogue: RuleCatalogue
     public var configuration: LintConfiguration
+    /// The time campaign windows are checked against; nil for the time of each lint.
+    public var now: Date?
 
     /// About how many templates a task of template- and pack-scoped rules checks: small enough that
     /// a batch's analyses stay in cache while every rule reads them.
     var batchSize = 256
 
-    public init(catalogue: RuleCatalogue = .standard, configuration: LintConfiguration = LintConfiguration()) {
+    public init(catalogue: RuleCatalogue = .standard, configuration: LintConfiguration = LintConfiguration(),
+                now: Date? = nil) {
         self.catalogue = catalogue
         self.configuration = configuration
+        self.now = now
     }
 
     /// Lints `repository`: loading's findings and every rule's, at their configured severities,
@@ -29,7 +33,7 @@ public struct Linter: Sendable {
     /// lint` frees them after the report is written (which a background free would slow down),
     /// or not at all when it exits.
     func lintKeepingAnalyses(_ repository: TemplateRepository) -> (LintResult, LintContext) {
-        let context = LintContext(repository: repository, configuration: configuration)
+        let context = LintContext(repository: repository, configuration: configuration, now: now ?? Date())
         var found = repository.diagnostics
         // Rules only read the context: run them on every core. Rules that see the whole repository
         // are a task each; the others share tasks of a batch of whole packs each. The order of

@@ -166,11 +166,10 @@ import Testing
         #expect(outcome.stderr.hasPrefix("error[unknown-locale]: "), "\(outcome)")
     }
 
-    /// acme-air's `winter-storm` runs from 2026-12-01 (00:00 UTC) to 2026-12-15T23:59:59-05:00.
+    /// acme-air's `winter-storm` is approved from 2026-12-01 (00:00 UTC), with no end.
     @Test(arguments: [
         ("2026-11-30T23:59:59Z", false), ("2026-12-01", true), ("2026-12-05", true),
-        ("2026-12-15T23:59:59-05:00", true), ("2026-12-16T04:59:59Z", true), ("2026-12-16T05:00:00Z", false),
-        ("2027-01-01", false),
+        ("2026-12-16T05:00:00Z", true), ("2031-01-01", true), ("1999-12-31T23:59:59-05:00", false),
     ])
     func atChecksTheCampaignWindow(_ at: String, _ open: Bool) async throws {
         let outcome = try await Self.render("acme-air/storm-delay", "--examples", "--at", at)

@@ -1,5 +1,7 @@
 import Foundation
 import ReplyLint
+@testable import ReplyCompiler
+@testable import ReplyKitSupport
 import Testing
 
 /// `docs/rules.md` is generated from the catalogue: it fails here when it is out of date

@@ -2,8 +2,8 @@
 /// `schema` error naming the key, the value and the bound, never a number the checks add up.
 ///
 /// Every bound is far below where arithmetic on it could overflow: the worst case of a reply adds
-/// up lengths, and a number's length is the count of its digits. Readers of packs and of compiled
-/// bundles hold numbers to the same bounds.
+/// up lengths, and a number's length is the count of its digits. Public and in one place, so that
+/// a reader of the same numbers from elsewhere (a compiled bundle) can hold them to the same bounds.
 public enum PackLimits {
     /// The values a key accepts, and why those.
     public struct Bound: Sendable, Hashable {

@@ -37,6 +37,7 @@ package struct ValueChecker: Sendable {
         switch variable.kind {
         case .number(let min, let max):
             guard let number = value.integer else { throw refuse("is not an integer") }
+            // Compared, not made a range: `min > max` (a variable made without the loader) refuses, not traps.
             guard min <= number, number <= max else { throw refuse("is \(number), outside \(min)…\(max)") }
             return CheckedValue(text: String(number), number: number, plain: true)
         case .choice(let values):

@@ -39,13 +39,12 @@ struct HumanReporter {
                 let scalars = Array(text.unicodeScalars)
                 let startColumn = line == range.start.line ? range.start.column : firstNonSpace(scalars)
                 let endColumn = line == range.end.line ? range.end.column : scalars.count + 1
-                let before = DisplayWidth.of(scalars.prefix(max(startColumn - 1, 0)))
-                let covered = DisplayWidth.of(scalars.dropFirst(max(startColumn - 1, 0)).prefix(max(endColumn - startColumn, 0)))
+                let snippet = SnippetLine(text, start: startColumn - 1, end: endColumn - 1)
                 let number = String(line)
                 out += paint(number + String(repeating: " ", count: gutter.count - number.count), .blue, bold: true)
-                out += " \(bar) \(DisplayWidth.shown(text))\n"
-                out += "\(gutter) \(bar) " + String(repeating: " ", count: before)
-                    + paint(String(repeating: "^", count: max(covered, 1)), color, bold: true) + "\n"
+                out += " \(bar) \(snippet.text)\n"
+                out += "\(gutter) \(bar) " + String(repeating: " ", count: snippet.caretOffset)
+                    + paint(String(repeating: "^", count: snippet.caretCount), color, bold: true) + "\n"
             }
         }
         if !diagnostic.notes.isEmpty || diagnostic.help != nil {

@@ -1,3 +1,4 @@
+import Foundation
 import ReplyKit
 import ReplyCompiler
 import ReplyKitSupport
@@ -112,6 +113,8 @@ extension TemplateAnalysis {
 public struct LintContext: Sendable {
     public var repository: TemplateRepository
     public var configuration: LintConfiguration
+    /// The time campaign windows are checked against.
+    public var now: Date
     /// Every template of every pack, parsed and measured once for all rules.
     public var analyses: [TemplateAnalysis]
     /// Positions in `analyses` by pack file, so rules that compare packs look one up directly.
@@ -121,9 +124,10 @@ public struct LintContext: Sendable {
     /// The term matches of a batch's texts, when a rule that reads them runs on it.
     private(set) var termMatches: TermMatchTable?
 
-    public init(repository: TemplateRepository, configuration: LintConfiguration) {
+    public init(repository: TemplateRepository, configuration: LintConfiguration, now: Date = Date()) {
         self.repository = repository
         self.configuration = configuration
+        self.now = now
         self.analyses = repository.analyses
         termMatchers = TermMatchers(repository)
         // A pack's file is hashed once, not once for each template.

@@ -24,7 +24,7 @@ struct CampaignWindowRule: Rule {
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        let now = Date().timeIntervalSince1970
+        let now = context.now.timeIntervalSince1970
         var found: [Diagnostic] = []
         for (_, brand) in context.brands {
             for campaign in brand.campaigns {

@@ -104,7 +104,7 @@ struct PluralCategoriesRule: Rule {
     /// 1,001 of a large one (categories repeat by 100 or 1000). Counted out from each end, never
     /// by the width of the range, so no bounds make it overflow or run long.
     static func samples(min: Int, max: Int, fromEachEnd count: Int = 1_001) -> [Int] {
-        guard min <= max else { return [] }
+        guard min <= max, count > 0 else { return [] }
         var values: [Int] = []
         values.reserveCapacity(2 * count)
         var value = min

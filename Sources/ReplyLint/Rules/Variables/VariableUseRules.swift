@@ -89,7 +89,8 @@ struct UnusedVariableRule: Rule {
                     continue
                 }
                 var start = index + 1
-                while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+                while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A
+                    || bytes[start] == 0x0D { start += 1 }
                 var end = start
                 while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
                 if end > start {

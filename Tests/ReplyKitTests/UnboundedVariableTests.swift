@@ -3,9 +3,9 @@ import Testing
 @testable import ReplyCompiler
 @testable import ReplyKitSupport
 
-/// The worst case adds up lengths: whatever a ``Variable`` holds (the loader bounds them, a library
-/// caller may not), the sum saturates above every limit instead of trapping.
-@Suite struct LengthBoundTests {
+/// Variables past the loader's bounds (``PackLimits``), as a library caller may make them: the worst
+/// case saturates above every limit, and values are refused, rather than anything trapping.
+@Suite struct UnboundedVariableTests {
     static let nowhere = SourceRange(at: SourceLocation(line: 1, column: 1, offset: 0))
 
     static func variable(_ name: String, _ kind: Variable.Kind) -> Variable {
@@ -42,5 +42,14 @@ import Testing
         #expect(bound.total == 45)
         #expect(bound.literal == 5)
         #expect(bound.reply(deepLink: 24) == 69)
+    }
+
+    /// A number variable whose `min` is above its `max` (the loader refuses one; a library caller may
+    /// make it) refuses every value rather than trapping on the range.
+    @Test func invertedNumberRangeRefusesEveryValue() {
+        let variable = Self.variable("n", .number(min: 5, max: 1))
+        for value in [0, 1, 3, 5, 6] {
+            #expect(throws: RenderError.self) { _ = try variable.validate(.number(value)) }
+        }
     }
 }
