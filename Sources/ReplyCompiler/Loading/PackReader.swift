@@ -10,11 +10,9 @@ struct PackReader {
     static let dmKeys = KeySet<DMKey>()
 
     var reader: SchemaReader
-    /// Every template id read so far, first occurrence only: its key, and in which of the pack's
-    /// template mappings. Repeated in the same mapping, an id is a duplicate key; in another one, a
-    /// template defined twice.
-    private var ids: StringTable<(key: YAMLValue, mapping: Int)>?
-    private var mappingCount = 0
+    /// Every template id read so far, first occurrence only, with its key: read again from another
+    /// of the pack's template mappings, an id is a template defined twice.
+    private var ids: StringTable<YAMLValue>?
 
     init(source: SourceFile, brand: String, locale: String?) {
         reader = SchemaReader(source: source, brand: brand, locale: locale)
@@ -53,39 +51,31 @@ struct PackReader {
         }
     }
 
-    /// Reads a `templates` or campaign mapping, appending its templates to `templates`. Its keys are
-    /// read once each, for the duplicate check and the id both.
+    /// Reads a `templates` or campaign mapping, appending its templates to `templates`. A key
+    /// repeated in the mapping is a `duplicate-key` (``SchemaReader/mapping(_:_:)`` says so); an id
+    /// already read from another of the pack's mappings is a template defined twice.
     private mutating func readTemplates(_ node: YAMLValue, _ what: @autoclosure () -> String, campaign: String?,
                                         into templates: inout [Template]) {
-        guard let entries = node.mappingEntries else {
-            _ = reader.mapping(node, what())  // says what it is instead
-            return
-        }
-        mappingCount += 1
-        templates.reserveCapacity(templates.count + entries.count / 2)
+        guard let pairs = reader.mapping(node, what()) else { return }
+        templates.reserveCapacity(templates.count + pairs.count)
         // Made for the first mapping, at its size: campaigns are few, and growing for them costs
         // less than sizing for each.
-        if ids == nil { ids = StringTable(capacity: entries.count / 2) }
-        var iterator = entries.makeIterator()
-        while let key = iterator.next(), let value = iterator.next() {
-            guard let name = reader.stringKey(key) else { continue }
-            let range = key.range
+        if ids == nil { ids = StringTable(capacity: pairs.count) }
+        for pair in pairs {
+            guard let name = pair.name else { continue }
+            let key = pair.key
             let first = ids![name]
-            if let first, first.mapping == mappingCount {
-                reader.reportDuplicateKey(name, at: range, first: first.key.range, in: what())
-                continue
-            }
-            if first == nil { ids!.insert(name, (key, mappingCount)) }
+            if first == nil { _ = ids!.insert(name, key) }
             // A null key (`~`) has no id to check.
-            let id = key.isNull ? reader.identifier(key, "template id") : reader.identifier(Located(name, range: range), "template id")
+            let id = key.isNull ? reader.identifier(key, "template id") : reader.identifier(Located(name, range: key.range), "template id")
             guard let id else { continue }
             if let first {
                 reader.report("template `\(id.value)` is defined twice in this pack", at: id.range,
-                              notes: ["first defined at \(reader.file):\(first.key.range.start)",
+                              notes: ["first defined at \(reader.file):\(first.range.start)",
                                       "a template id is unique within its brand, across plain and campaign templates"])
                 continue
             }
-            readTemplate(id: id, value, campaign: campaign, into: &templates)
+            readTemplate(id: id, pair.value, campaign: campaign, into: &templates)
         }
     }
 

@@ -37,10 +37,15 @@ struct SchemaReader {
             }
             return nil
         }
-        // Most mappings are clean: check them without making strings or hashing, and return them as
-        // they are.
-        if Self.hasDistinctStringKeys(pairs) { return pairs }
-        var seen: [String: SourceRange] = [:]
+        return firstOccurrences(pairs, in: what())
+    }
+
+    /// The pairs with string keys, the first occurrence of each key only: the one place that reports
+    /// repeated keys (`duplicate-key`, noting the first) and keys that are not strings.
+    mutating func firstOccurrences(_ pairs: [YAMLValue.Pair], in what: @autoclosure () -> String) -> [YAMLValue.Pair] {
+        // Few keys (a template's fields) are compared with each other; many (a pack's templates)
+        // are looked up in a table.
+        var table = pairs.count > 16 ? StringTable<Int>(capacity: pairs.count) : nil
         var result: [YAMLValue.Pair] = []
         result.reserveCapacity(pairs.count)
         for pair in pairs {
@@ -48,11 +53,12 @@ struct SchemaReader {
                 reportNonStringKey(pair.key)
                 continue
             }
-            if let first = seen[key] {
-                reportDuplicateKey(key, at: pair.key.range, first: first, in: what())
+            let first: Int? = if table != nil { table![key] } else { result.firstIndex { $0.name == key } }
+            if let first {
+                reportDuplicateKey(key, at: pair.key.range, first: result[first].key.range, in: what())
                 continue
             }
-            seen[key] = pair.key.range
+            _ = table?.insert(key, result.count)
             result.append(pair)
         }
         return result
@@ -79,19 +85,6 @@ struct SchemaReader {
 
     private static func isStringKey(_ key: YAMLValue) -> Bool {
         key.isScalar && (!key.hasTag || key.tag == "tag:yaml.org,2002:str")
-    }
-
-    private static func hasDistinctStringKeys(_ pairs: [YAMLValue.Pair]) -> Bool {
-        guard pairs.allSatisfy({ isStringKey($0.key) }) else { return false }
-        if pairs.count <= 16 {
-            for index in pairs.indices {
-                for earlier in 0..<index where pairs[earlier].name == pairs[index].name { return false }
-            }
-            return true
-        }
-        // A long mapping (a pack's templates): neighbours in byte order are the only candidates.
-        let names = pairs.map { $0.name! }.sorted()
-        return zip(names, names.dropFirst()).allSatisfy { $0 != $1 }
     }
 
     // MARK: Scalars
