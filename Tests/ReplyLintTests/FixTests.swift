@@ -3,7 +3,8 @@ import ReplyKit
 import ReplyLint
 import Testing
 
-/// `replykit lint --fix`: minimal edits, byte for byte elsewhere, atomic and idempotent.
+/// `replykit lint --fix`: minimal edits, byte for byte elsewhere, atomic and idempotent (what it
+/// withholds, and why, is in FixSafetyTests).
 @Suite struct FixTests {
     static let before = Array("""
         # Acme replies: keep this comment
