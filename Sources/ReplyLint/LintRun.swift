@@ -101,13 +101,21 @@ public struct LintRun: Sendable {
         guard var result = lintTargets() else { return failure("nothing to lint") }
         var fixNotes = ""
         if options.fix {
-            let fixed = Fixer.fix(result.diagnostics, in: result.repository)
+            let fixed = Fixer.fix(result, catalogue: catalogue, configuration: configuration, limits: options.limits)
             for (path, reason) in fixed.failures { fixNotes += "error: \(path): could not write the fixes: \(reason)\n" }
             if !fixed.changed.isEmpty {
                 let edits = fixed.changed.reduce(0) { $0 + $1.edits }
                 fixNotes += "fixed \(plural(edits, "problem")) in \(plural(fixed.changed.count, "file"))\n"
                 // Report what remains, from the files as they are now.
                 if let again = lintTargets() { result = again }
+            }
+            for (path, count) in fixed.unfinished {
+                fixNotes += "\(path): \(count == 1 ? "1 more fix waits" : "\(count) more fixes wait") after \(Fixer.maxRounds) rounds of fixes: run `replykit lint --fix` again\n"
+            }
+            let left: Int
+            (result.diagnostics, left) = Fixer.marking(result.diagnostics, withheld: fixed.withheld)
+            if left > 0 {
+                fixNotes += "left \(plural(left, "fixable problem")) as \(left == 1 ? "it is" : "they are"): fixing \(left == 1 ? "it" : "them") would change more than the problem (see the notes)\n"
             }
         }
         let errors = result.count(.error)

@@ -37,7 +37,7 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Report errors only.")
     var quiet = false
 
-    @Flag(help: "Apply the fixes of fixable rules in place (atomically), then report what remains.")
+    @Flag(help: "Apply the fixes of fixable rules in place (atomically), each only if the file and the reply read as intended afterwards, then report what remains.")
     var fix = false
 
     @Flag(help: "No colours (also off when stdout is not a terminal or NO_COLOR is set).")

@@ -5,7 +5,8 @@ import ReplyLint
 import Testing
 import ReplyCompiler
 
-/// `replykit lint --fix`: minimal edits, byte for byte elsewhere, atomic and idempotent.
+/// `replykit lint --fix`: minimal edits, byte for byte elsewhere, atomic and idempotent (what it
+/// withholds, and why, is in FixSafetyTests).
 @Suite struct FixTests {
     static let before = Array("""
         # Acme replies: keep this comment

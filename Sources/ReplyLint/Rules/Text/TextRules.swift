@@ -40,8 +40,9 @@ enum InvisibleCharacters {
 }
 
 /// `invisible-character`: invisible characters outside emoji sequences.
-struct InvisibleCharacterRule: Rule {
+struct InvisibleCharacterRule: TextFixingRule {
     let scope = RuleScope.template
+    let checksPrefill = true
     let description = RuleDescription(
         id: "invisible-character",
         summary: "zero-width, bidi control, soft hyphen, BOM or other format characters outside emoji sequences",
@@ -58,41 +59,34 @@ struct InvisibleCharacterRule: Rule {
             .pack("  greeting:\n    text: \"Welcome aboard 👩‍✈️ {first_name}\"\n"),
         ])
 
-    func check(_ context: LintContext) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for analysis in context.analyses {
-            for (text, what) in analysis.texts {
-                // Their offsets first, read over the bytes in place; most texts have none.
-                let invisible = text.text.value.withUTF8Bytes { bytes in
-                    var marks: [(scalar: Unicode.Scalar, offset: Int, width: Int)] = []
-                    var offset = 0
-                    while offset < bytes.count {
-                        if bytes[offset] < 0x80 {
-                            offset += 1
-                            continue
-                        }
-                        let (scalar, width) = bytes.scalar(at: offset)
-                        if InvisibleCharacters.isInvisible(scalar) { marks.append((scalar, offset, width)) }
-                        offset += width
-                    }
-                    return marks
+    func findings(in text: TemplateAnalysis.Text) -> [TextFinding] {
+        // Read over the bytes in place; most texts have none.
+        text.text.value.withUTF8Bytes { bytes in
+            var found: [TextFinding] = []
+            var offset = 0
+            while offset < bytes.count {
+                if bytes[offset] < 0x80 {
+                    offset += 1
+                    continue
                 }
-                for (scalar, offset, width) in invisible {
-                    let source = text.map.sourceRange(offset..<offset + width)
-                    found.append(diagnostic(
-                        "\(what) of `\(analysis.template.id.value)` holds the invisible character U+\(String(scalar.value, radix: 16, uppercase: true)) (\(scalar.properties.name ?? "format character"))",
-                        in: analysis, range: source, help: "remove it (`replykit lint --fix` does)",
-                        fix: [TextEdit(range: source, replacement: "")]))
+                let (scalar, width) = bytes.scalar(at: offset)
+                if InvisibleCharacters.isInvisible(scalar) {
+                    found.append(TextFinding(
+                        span: offset..<offset + width, replacement: "",
+                        problem: "holds the invisible character U+\(String(scalar.value, radix: 16, uppercase: true)) (\(scalar.properties.name ?? "format character"))",
+                        help: "remove it (`replykit lint --fix` does)"))
                 }
+                offset += width
             }
+            return found
         }
-        return found
     }
 }
 
 /// `not-nfc`: text not in Unicode NFC.
-struct NotNFCRule: Rule {
+struct NotNFCRule: TextFixingRule {
     let scope = RuleScope.template
+    let checksPrefill = true
     let description = RuleDescription(
         id: "not-nfc",
         summary: "text not in Unicode NFC",
@@ -104,32 +98,27 @@ struct NotNFCRule: Rule {
         triggeringExamples: [.pack("  greeting:\n    text: \"Caf↓e\\u0301 is open\"\n")],
         nonTriggeringExamples: [.pack("  greeting:\n    text: Café is open\n")])
 
-    func check(_ context: LintContext) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for analysis in context.analyses {
-            // Nearly every text is NFC already: check it whole before looking for the characters.
-            for (text, what) in analysis.texts where TwitterText.nfc(text.text.value).changed {
-                var offset = 0
-                for character in text.text.value {
-                    let width = character.utf8.count
-                    defer { offset += width }
-                    let (normalized, changed) = TwitterText.nfc(String(character))
-                    guard changed else { continue }
-                    let source = text.map.sourceRange(offset..<offset + width)
-                    found.append(diagnostic(
-                        "\(what) of `\(analysis.template.id.value)` is not in Unicode NFC",
-                        in: analysis, range: source, help: "write `\(normalized)` (`replykit lint --fix` does)",
-                        fix: [TextEdit(range: source, replacement: normalized)]))
-                }
-            }
+    func findings(in text: TemplateAnalysis.Text) -> [TextFinding] {
+        // Nearly every text is NFC already: check it whole before looking for the characters.
+        guard TwitterText.nfc(text.text.value).changed else { return [] }
+        var found: [TextFinding] = []
+        var offset = 0
+        for character in text.text.value {
+            let width = character.utf8.count
+            defer { offset += width }
+            let (normalized, changed) = TwitterText.nfc(String(character))
+            guard changed else { continue }
+            found.append(TextFinding(span: offset..<offset + width, replacement: normalized, problem: "is not in Unicode NFC",
+                                     help: "write `\(normalized)` (`replykit lint --fix` does)"))
         }
         return found
     }
 }
 
 /// `whitespace`: leading or trailing whitespace, runs of spaces, spaces before a line break.
-struct WhitespaceRule: Rule {
+struct WhitespaceRule: TextFixingRule {
     let scope = RuleScope.template
+    let checksPrefill = false
     let description = RuleDescription(
         id: "whitespace",
         summary: "leading or trailing whitespace, runs of spaces, spaces before a line break",
@@ -144,19 +133,10 @@ struct WhitespaceRule: Rule {
         ],
         nonTriggeringExamples: [.pack("  greeting:\n    text: \"Hi {first_name}\"\n")])
 
-    func check(_ context: LintContext) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for analysis in context.analyses {
-            for (text, what) in analysis.variantTexts {
-                for (span, problem) in text.text.value.withUTF8Bytes({ Self.problems(in: $0) }) {
-                    let source = text.map.sourceRange(span)
-                    found.append(diagnostic("\(what) of `\(analysis.template.id.value)` has \(problem)", in: analysis,
-                                            range: source, help: "remove it (`replykit lint --fix` does)",
-                                            fix: [TextEdit(range: source, replacement: "")]))
-                }
-            }
+    func findings(in text: TemplateAnalysis.Text) -> [TextFinding] {
+        text.text.value.withUTF8Bytes { Self.problems(in: $0) }.map { span, problem in
+            TextFinding(span: span, replacement: "", problem: "has \(problem)", help: "remove it (`replykit lint --fix` does)")
         }
-        return found
     }
 
     /// UTF-8 spans of spaces to remove, with what they are.
