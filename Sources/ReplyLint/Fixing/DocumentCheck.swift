@@ -2,26 +2,6 @@ import ReplyKit
 import ReplyCompiler
 import ReplyKitSupport
 
-/// Which text of a pack: a template (by its index in the pack) and one of its variants, or its
-/// DM prefill.
-struct TextField: Sendable, Hashable, Comparable {
-    var template: Int
-    /// Nil for the DM prefill.
-    var variant: Int?
-
-    static func < (a: TextField, b: TextField) -> Bool {
-        (a.template, a.variant ?? Int.max) < (b.template, b.variant ?? Int.max)
-    }
-
-    /// The field's text in `pack`, if it has it.
-    func text(in pack: LocalePack) -> TemplateText? {
-        guard pack.templates.indices.contains(template) else { return nil }
-        let found = pack.templates[template]
-        guard let variant else { return found.dm?.prefill }
-        return found.variants.indices.contains(variant) ? found.variants[variant] : nil
-    }
-}
-
 /// Check (a) of a fix: the edited file, read again with the project's YAML parser and pack reader,
 /// holds exactly the intended text in each edited field, and every other value of the document as
 /// it was, byte for byte, with the same scalar styles and tags.
@@ -191,31 +171,9 @@ struct DocumentCheck: Sendable {
     }
 }
 
-/// What YAML tools other than ReplyKit may take a plain scalar for: YAML 1.2's core schema, and
-/// YAML 1.1's booleans, numbers and dates, which many tools still read (a translation platform
-/// may turn `no` into `false`).
-enum PlainScalar {
-    /// `null`, `a boolean`, `a number` or `a date`; nil for text.
-    static func type(of text: String) -> String? {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return "null"
-        case "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO",
-             "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N":
-            return "a boolean"
-        default: break
-        }
-        // Only texts that start like a number or a date can be one; most texts are neither.
-        guard let first = text.utf8.first, (0x30...0x39).contains(first) || "+-.".utf8.contains(first) else { return nil }
-        let number = #/[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])*|([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.(inf|Inf|INF))|\.(nan|NaN|NAN)/#
-        if text.wholeMatch(of: number) != nil { return "a number" }
-        if text.wholeMatch(of: #/[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?/#) != nil { return "a date" }
-        return nil
-    }
-}
-
 extension String {
     /// The text without spaces and tabs at either end.
-    var trimmingSpaces: String {
+    fileprivate var trimmingSpaces: String {
         let bytes = Array(utf8)
         var start = 0, end = bytes.count
         while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }

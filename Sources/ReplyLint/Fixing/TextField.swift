@@ -1,0 +1,21 @@
+import ReplyKit
+
+/// Which text of a pack: a template (by its index in the pack) and one of its variants, or its
+/// DM prefill.
+struct TextField: Sendable, Hashable, Comparable {
+    var template: Int
+    /// Nil for the DM prefill.
+    var variant: Int?
+
+    static func < (a: TextField, b: TextField) -> Bool {
+        (a.template, a.variant ?? Int.max) < (b.template, b.variant ?? Int.max)
+    }
+
+    /// The field's text in `pack`, if it has it.
+    func text(in pack: LocalePack) -> TemplateText? {
+        guard pack.templates.indices.contains(template) else { return nil }
+        let found = pack.templates[template]
+        guard let variant else { return found.dm?.prefill }
+        return found.variants.indices.contains(variant) ? found.variants[variant] : nil
+    }
+}
