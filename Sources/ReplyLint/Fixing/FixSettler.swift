@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// Chooses, for one round, the candidates of each text that pass both checks together.
 struct FixSettler {

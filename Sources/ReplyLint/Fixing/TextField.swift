@@ -1,4 +1,6 @@
 import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
 
 /// Which text of a pack: a template (by its index in the pack) and one of its variants, or its
 /// DM prefill.
