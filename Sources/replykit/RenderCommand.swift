@@ -146,8 +146,14 @@ struct RenderCommand: ParsableCommand {
     static func readValues(_ path: String) throws -> [String: ReplyValue] {
         let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
         guard let data else { throw ValidationError("--values \(path): cannot be read") }
-        guard case .object(let fields) = try JSONValue.parse(String(decoding: data, as: UTF8.self)) else {
-            throw ValidationError("--values \(path): not a JSON object")
+        let parsed: JSONValue
+        do {
+            parsed = try JSONValue.parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            throw RenderError(.invalidRequest, "--values \(path) is not JSON: \(error)")
+        }
+        guard case .object(let fields) = parsed else {
+            throw RenderError(.invalidRequest, "--values \(path) is not a JSON object of values")
         }
         return try RenderRequest.values(fields)
     }

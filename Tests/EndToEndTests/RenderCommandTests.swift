@@ -166,6 +166,16 @@ import Testing
         #expect(outcome.stderr.hasPrefix("error[unknown-locale]: "), "\(outcome)")
     }
 
+    /// A values file that is not a JSON object of values is a refused request, named as one.
+    @Test(arguments: ["", "{", "[1, 2]", "\"Ana\"", #"{"first_name": ["Ana"]}"#])
+    func aValuesFileThatIsNoRequestIsRefused(_ text: String) async throws {
+        let outcome = try await Self.render("acme-air/refund-delay", "--values", "-", stdin: Array(text.utf8))
+        #expect(outcome.status == 1, "\(outcome)")
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr.hasPrefix("error[invalid-request]: ") || outcome.stderr.hasPrefix("error[invalid-value]: "), "\(outcome)")
+        #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome)")
+    }
+
     /// acme-air's `winter-storm` is approved from 2026-12-01 (00:00 UTC), with no end.
     @Test(arguments: [
         ("2026-11-30T23:59:59Z", false), ("2026-12-01", true), ("2026-12-05", true),
@@ -197,7 +207,7 @@ import Testing
         (["acme-air/refund-delay", "--var", "first_name=Ana"], "missing-value", "days"),
         (["acme-air/refund-delay", "--examples", "--var", "color=red"], "unknown-variable", "color"),
         (["acme-air/no-such-template", "--examples"], "unknown-template", "no-such-template"),
-        (["no-such-brand/refund-delay"], "unknown-template", "no-such-brand/refund-delay"),
+        (["no-such-brand/refund-delay"], "unknown-template", "no-such-brand"),
         (["acme-air/storm-delay", "--examples", "--at", "2026-11-01"], "campaign-closed", "winter-storm"),
     ])
     func errorIsOneLineNamingTheCause(_ arguments: [String], _ code: String, _ cause: String) async throws {

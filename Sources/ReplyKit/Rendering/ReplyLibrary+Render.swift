@@ -95,8 +95,11 @@ extension ReplyLibrary {
                let brand = brands[String(template[..<slash])] {
                 throw RenderError(.unknownTemplate, "brand `\(brand.brand.id)` has no template `\(template[template.index(after: slash)...])`")
             }
-            throw RenderError(.unknownTemplate, "no template `\(template)`: write it as `brand/template`"
-                              + (brands.isEmpty ? "" : " (brands: \(brands.keys.sorted().joined(separator: ", ")))"))
+            let known = brands.isEmpty ? "" : " (brands: \(brands.keys.sorted().joined(separator: ", ")))"
+            if let slash = template.firstIndex(of: "/"), template.lastIndex(of: "/") == slash, slash != template.startIndex {
+                throw RenderError(.unknownTemplate, "no brand `\(template[..<slash])`\(known)")
+            }
+            throw RenderError(.unknownTemplate, "no template `\(template)`: write it as `brand/template`\(known)")
         }
         let brand = entry.brand.brand
         if let locale, let pack = entry.byLocale[locale] { return (entry, pack) }
