@@ -15,15 +15,16 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .target(
-            name: "RepositoryGenerator",
-            dependencies: [.product(name: "ReplyKit", package: mainPackage)],
-            path: "Sources/RepositoryGenerator"
-        ),
+        // Writes YAML only, so that it does not change when the library's API does.
+        .target(name: "RepositoryGenerator", path: "Sources/RepositoryGenerator"),
+        .executableTarget(name: "generate-repository", dependencies: ["RepositoryGenerator"], path: "Sources/generate-repository"),
+        // libyaml on its own, the baseline of the load and lint benchmarks.
+        .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .target(name: "YAMLBaseline", dependencies: ["CLibYAML"], path: "Sources/YAMLBaseline"),
         .executableTarget(
             name: "LoadBenchmarks",
             dependencies: [
-                "RepositoryGenerator",
+                "RepositoryGenerator", "YAMLBaseline",
                 .product(name: "ReplyKit", package: mainPackage),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
@@ -33,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "LintBenchmarks",
             dependencies: [
-                "RepositoryGenerator",
+                "RepositoryGenerator", "YAMLBaseline",
                 .product(name: "ReplyKit", package: mainPackage),
                 .product(name: "ReplyLint", package: mainPackage),
                 .product(name: "Benchmark", package: "benchmark"),

@@ -1,166 +1,79 @@
 import Foundation
-import ReplyKit
 
 /// Writes a template repository of `brands × locales × templates` templates with the variety of real
-/// packs: plain, quoted and block scalars, plurals, selects, variants, DM handoffs with prefills,
-/// campaigns, descriptions, tags and comments. The same arguments always write the same bytes.
+/// packs, for the benchmarks: greetings, bodies and sign-offs in ten languages (accents, CJK, Arabic,
+/// emoji), plural and select branches in each language's script, the five YAML scalar styles,
+/// variants, DM hand-offs with prefills, a campaign in every pack, comments, descriptions and tags,
+/// replies from a few words to just under the limit, and on most templates the warnings real packs
+/// have (see ``Finding``) under a `replykit.yaml` that switches `near-limit` on.
+///
+/// Only YAML is written, so the generator does not depend on the library it measures. The same
+/// arguments always write the same bytes.
 public enum RepositoryGenerator {
-    public static let locales = ["en-US", "es-MX", "pt-BR", "fr-FR", "de-DE", "ja-JP", "ar-SA", "ko-KR", "it-IT", "nl-NL"]
+    /// The locales of the packs, in the order a brand takes them: with three, a brand has English,
+    /// Japanese and Arabic.
+    public static let locales = ["en-US", "ja-JP", "ar-SA", "es-MX", "fr-FR", "de-DE", "ko-KR", "zh-Hans", "pt-BR", "it-IT"]
 
-    /// The folder of a generated repository, written on first use (under the system's temporary folder).
+    static let localeNames = ["English (US)", "日本語", "العربية (السعودية)", "Español (México)", "Français",
+                              "Deutsch", "한국어", "简体中文", "Português (Brasil)", "Italiano"]
+
+    /// Japanese and Chinese join sentences without a space.
+    static func joinsWithoutSpace(_ locale: Int) -> Bool { locale == 1 || locale == 7 }
+
+    /// Whether the language has a `one` plural category (Japanese, Korean and Chinese do not).
+    static func hasPluralOne(_ locale: Int) -> Bool { ![1, 6, 7].contains(locale) }
+
+    /// Changes whenever the generator writes something else, so that a cached repository is not reused.
+    static let version = 3
+
+    /// Writes the repository into `root` (created if needed): `replykit.yaml`, then
+    /// `templates/<brand>/brand.yaml` and one pack per locale. `locales` is at most 10.
+    public static func write(to root: String, brands: Int, locales localeCount: Int, templates: Int) throws {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try write(configuration, to: root + "/replykit.yaml")
+        for b in 0..<brands {
+            let brand = BrandPlan(index: b, localeCount: localeCount, templateCount: templates)
+            let folder = "\(root)/templates/\(brand.id)"
+            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try write(BrandWriter(brand: brand).write(), to: folder + "/brand.yaml")
+            for locale in brand.locales {
+                try write(PackWriter(brand: brand, locale: locale).write(), to: "\(folder)/\(Self.locales[locale]).yaml")
+            }
+        }
+    }
+
+    /// The folder of a generated repository, written on first use under the system's temporary folder
+    /// and reused afterwards.
     public static func repository(brands: Int, locales localeCount: Int, templates: Int) throws -> String {
         let root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("replykit-bench-v2-\(brands)x\(localeCount)x\(templates)").path
+            .appendingPathComponent("replykit-bench-v\(version)-\(brands)x\(localeCount)x\(templates)").path
         let marker = root + "/.complete"
         if FileManager.default.fileExists(atPath: marker) { return root }
         try? FileManager.default.removeItem(atPath: root)
-        for b in 0..<brands {
-            let folder = "\(root)/templates/brand-\(b)"
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let tags = Array(locales.prefix(localeCount))
-            try Data(brandYAML(b, tags).utf8).write(to: URL(fileURLWithPath: folder + "/brand.yaml"))
-            for tag in tags {
-                try Data(pack(tag, templates: templates, brand: b).utf8).write(to: URL(fileURLWithPath: "\(folder)/\(tag).yaml"))
-            }
-        }
-        FileManager.default.createFile(atPath: marker, contents: Data())
+        try write(to: root, brands: brands, locales: localeCount, templates: templates)
+        try Data().write(to: URL(fileURLWithPath: marker))
         return root
     }
 
-    static func brandYAML(_ b: Int, _ tags: [String]) -> String {
-        """
-        # Brand \(b), generated for benchmarks.
-        name: Brand \(b)
-        account:
-          handle: Brand\(b)Help
-          user_id: "\(3_805_104_374 + b)"
-          dm_open: true
-        default_locale: \(tags[0])
-        locales: [\(tags.joined(separator: ", "))]
-        max_length: 280
-        allowed_domains: [brand\(b).example]
-        variables:
-          first_name:
-            type: text
-            max_length: 20
-            pattern: "[A-Za-z' -]+"
-            example: Ana
-          order_id:
-            max_length: 12
-            example: A-1234
-          days:
-            type: number
-            min: 1
-            max: 30
-            example: 3
-          cabin:
-            type: choice
-            values: [economy, business, first]
-        campaigns:
-          winter-storm:
-            name: Winter storm
-            status: approved
-            starts: 2026-12-01
-            ends: 2026-12-15T23:59:59-05:00
-
-        """
-    }
-
-    static let phrases = [
-        "en-US": ("Sorry for the wait", "Thanks for your patience", "day", "days"),
-        "es-MX": ("Lamentamos la espera", "Gracias por tu paciencia", "día", "días"),
-        "pt-BR": ("Desculpe a demora", "Obrigado pela paciência", "dia", "dias"),
-        "fr-FR": ("Désolés pour l'attente", "Merci de votre patience", "jour", "jours"),
-        "de-DE": ("Entschuldige die Wartezeit", "Danke für deine Geduld", "Tag", "Tage"),
-        "ja-JP": ("お待たせして申し訳ございません", "ご辛抱いただきありがとうございます", "日", "日"),
-        "ar-SA": ("نعتذر عن التأخير", "شكراً لصبرك", "يوم", "أيام"),
-        "ko-KR": ("기다리게 해서 죄송합니다", "기다려 주셔서 감사합니다", "일", "일"),
-        "it-IT": ("Ci scusiamo per l'attesa", "Grazie per la pazienza", "giorno", "giorni"),
-        "nl-NL": ("Sorry voor het wachten", "Bedankt voor je geduld", "dag", "dagen"),
-    ]
-
-    static func pack(_ tag: String, templates: Int, brand: Int) -> String {
-        let (sorry, thanks, one, other) = phrases[tag]!
-        var out = "# \(tag) pack of brand \(brand)\nlocale: \(tag)\ntemplates:\n"
-        let campaignCount = max(1, templates / 10)
-        for t in 0..<(templates - campaignCount) {
-            out += template(t, of: templates, sorry: sorry, thanks: thanks, one: one, other: other, indent: "  ")
-        }
-        out += "campaigns:\n  winter-storm:\n"
-        for t in (templates - campaignCount)..<templates {
-            out += template(t, of: templates, sorry: sorry, thanks: thanks, one: one, other: other, indent: "    ")
-        }
-        return out
-    }
-
-    /// Five shapes of template, each text numbered so no two are the same (as in real packs); a DM
-    /// handoff follows up with the next plain template when there is one.
-    static func template(_ t: Int, of count: Int, sorry: String, thanks: String, one: String, other: String,
-                         indent i: String) -> String {
-        let followUp = t - t % 5 + 3 < count ? "\(i)  follow_up: reply-\(t - t % 5 + 3)\n" : ""
-        switch t % 5 {
-        case 0:
-            return """
-            \(i)reply-\(t):
-            \(i)  text: >-
-            \(i)    \(sorry), {first_name}. Your refund arrives in
-            \(i)    {days, plural, one {# \(one)} other {# \(other)}} (\(t)).
-            \(i)  dm: true
-            \(i)  description: Refund is late (\(t))
-            \(i)  tags: [refunds, delays]
-
-            """ + followUp
-        case 1:
-            return """
-            \(i)reply-\(t):
-            \(i)  text:
-            \(i)    - "{first_name}, \(thanks.lowercased())! (\(t))"
-            \(i)    - \(thanks), {first_name}. We are on it (\(t)).
-            \(i)  follow_up: reply-\(t - 1)
-
-            """
-        case 2:
-            return """
-            \(i)reply-\(t):
-            \(i)  text: "{cabin, select, first {\(thanks)} business {\(thanks)!} other {\(sorry)}}, {first_name} (\(t))."
-            \(i)  dm:
-            \(i)    prefill: "Order {order_id}: "
-            \(i)    welcome_message_id: "1234567890"
-
-            """ + followUp
-        case 3:
-            return """
-            \(i)reply-\(t):
-            \(i)  text: |-
-            \(i)    \(sorry) (\(t)).
-            \(i)    \(thanks), {first_name}.
-            \(i)  disable: [shouting]
-
-            """
-        default:
-            return """
-            \(i)reply-\(t):
-            \(i)  text: \(thanks), {first_name}. Order {order_id} is confirmed (\(t)).
-            \(i)  description: Confirmation
-
-            """
-        }
-    }
-}
-
-extension RepositoryGenerator {
     /// The YAML files (brands and packs) under `root/templates`, sorted.
     public static func yamlFiles(in root: String) -> [String] {
         let templates = root + "/templates"
-        return FileManager.default.subpaths(atPath: templates)!.filter { $0.hasSuffix(".yaml") }
+        return (FileManager.default.subpaths(atPath: templates) ?? []).filter { $0.hasSuffix(".yaml") }
             .sorted().map { templates + "/" + $0 }
     }
 
-    /// Reads each file and runs libyaml's parser over it, building nothing: the baseline the load and
-    /// lint benchmarks compare with. Returns the number of events.
-    public static func parseWithLibyaml(_ files: [String]) -> Int {
-        files.reduce(0) { count, file in
-            count + (try! YAMLParser.countEvents(Array(FileManager.default.contents(atPath: file)!)))
-        }
+    /// Every rule on: `near-limit` is off by default.
+    static let configuration = """
+        # Lint settings shared by every brand's packs.
+        rules:
+          near-limit: {severity: warning, margin: 20}
+          shouting:
+            allow: [FAQ, NASA]
+
+        """
+
+    private static func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 }

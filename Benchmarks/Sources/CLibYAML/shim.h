@@ -1,0 +1,4 @@
+#ifndef REPLYKIT_BENCHMARKS_CLIBYAML_SHIM_H
+#define REPLYKIT_BENCHMARKS_CLIBYAML_SHIM_H
+#include <yaml.h>
+#endif
