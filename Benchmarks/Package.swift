@@ -26,6 +26,7 @@ let package = Package(
             dependencies: [
                 "RepositoryGenerator", "YAMLBaseline",
                 .product(name: "ReplyKit", package: mainPackage),
+                .product(name: "ReplyCompiler", package: mainPackage),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/LoadBenchmarks",
@@ -36,6 +37,7 @@ let package = Package(
             dependencies: [
                 "RepositoryGenerator", "YAMLBaseline",
                 .product(name: "ReplyKit", package: mainPackage),
+                .product(name: "ReplyCompiler", package: mainPackage),
                 .product(name: "ReplyLint", package: mainPackage),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
@@ -47,6 +49,7 @@ let package = Package(
             dependencies: [
                 "RepositoryGenerator",
                 .product(name: "ReplyKit", package: mainPackage),
+                .product(name: "ReplyCompiler", package: mainPackage),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/RenderBenchmarks",

@@ -10,7 +10,8 @@ import Testing
         await #expect(throws: Replykit.Failure.self) {
             try await Replykit.run(["60"], timeout: 0.5, executable: sleep)
         }
-        #expect(Date().timeIntervalSince(started) < 20, "the run ends soon after its timeout")
+        // Well before the 60 s sleep ends, even after waiting for a free core behind the other tests.
+        #expect(Date().timeIntervalSince(started) < 50, "the run ends after its timeout, not when the process does")
     }
 
     @Test func outputsLargerThanAPipeBufferDoNotDeadlock() async throws {

@@ -1,4 +1,5 @@
 import Benchmark
+import ReplyCompiler
 import ReplyLint
 import RepositoryGenerator
 import YAMLBaseline

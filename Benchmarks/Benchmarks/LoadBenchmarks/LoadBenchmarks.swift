@@ -1,4 +1,5 @@
 import Benchmark
+import ReplyCompiler
 import ReplyKit
 import RepositoryGenerator
 import YAMLBaseline

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import ReplyCompiler
 import ReplyKit
 import RepositoryGenerator
 
@@ -34,13 +35,13 @@ let benchmarks: @Sendable () -> Void = {
         let bundle = root + "/bundle.json"
         if !FileManager.default.fileExists(atPath: bundle) {
             let fromYAML = try! ReplyLibrary(contentsOf: templates)
-            try! Data(ReplyBundle.encode(fromYAML, generator: "benchmark").serialized().utf8).write(to: URL(fileURLWithPath: bundle))
+            try! Data(ReplyBundle.encode(fromYAML, generator: "benchmark").utf8).write(to: URL(fileURLWithPath: bundle))
         }
         Benchmark("load \(label) templates from YAML packs", configuration: loading) { _ in
             blackHole(try! ReplyLibrary(contentsOf: templates))
         }
         Benchmark("load \(label) templates from a compiled bundle", configuration: loading) { _ in
-            blackHole(try! ReplyLibrary(contentsOf: bundle))
+            blackHole(try! ReplyLibrary(bundleAt: bundle))
         }
     }
 }

@@ -61,7 +61,10 @@ package struct CompiledMessage: Sendable, Hashable {
 }
 
 /// A run of literal text, counted once when the template is compiled.
-package struct Literal: Sendable, Hashable {
+///
+/// A class, so that walking a message hands each run on with one reference count rather than a
+/// copy of its fields.
+package final class Literal: Sendable, Hashable {
     package let text: String
     /// Its twitter-text v3 weight on its own.
     package let weight: Int
@@ -73,6 +76,9 @@ package struct Literal: Sendable, Hashable {
         weight = TwitterText.weightedLength(text)
         edges = Edges(text)
     }
+
+    package static func == (lhs: Literal, rhs: Literal) -> Bool { lhs.text == rhs.text }
+    package func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
     /// What the run's first and last scalars tell about its seams with a neighbour: whether
     /// twitter-text could see anything (an entity, an emoji sequence, an NFC composition) cross

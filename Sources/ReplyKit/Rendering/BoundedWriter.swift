@@ -1,25 +1,57 @@
 package import ReplyKitSupport
 /// Writes UTF-8 into a buffer it never writes past: a write that would not fit is dropped and
 /// remembered, so a caller that measured wrong finds out instead of corrupting memory.
-package struct BoundedWriter {
+struct BoundedWriter {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private(set) var count = 0
     private(set) var overflowed = false
 
-    package init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
         self.buffer = buffer
     }
 
-    package mutating func write(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard bytes.count <= buffer.count - count else {
+    mutating func write(_ text: String) {
+        let bytes = text.utf8
+        guard bytes.count <= buffer.count - count else {
+            overflowed = true
+            return
+        }
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { source in
+            guard let from = source.baseAddress, let target = buffer.baseAddress else { return }
+            (target + count).update(from: from, count: source.count)
+        }
+        if copied == nil {
+            var index = count
+            for byte in bytes {
+                buffer[index] = byte
+                index += 1
+            }
+        }
+        count += bytes.count
+    }
+
+    /// `text` percent-encoded as ``DeepLink/percentEncoded(_:)`` encodes it.
+    mutating func percentEncode(_ text: String) {
+        for byte in text.utf8 {
+            guard count < buffer.count else {
                 overflowed = true
                 return
             }
-            guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
-            (target + count).update(from: source, count: bytes.count)
-            count += bytes.count
+            if DeepLink.isUnreserved(byte) {
+                buffer[count] = byte
+                count += 1
+            } else {
+                guard buffer.count - count >= 3 else {
+                    overflowed = true
+                    return
+                }
+                buffer[count] = UInt8(ascii: "%")
+                buffer[count + 1] = Self.hexDigits[Int(byte >> 4)]
+                buffer[count + 2] = Self.hexDigits[Int(byte & 0x0F)]
+                count += 3
+            }
         }
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 }

@@ -1,34 +1,46 @@
 internal import TweetText
-package import ReplyKitSupport
 
-/// What a message renders to with checked values: the pieces it walks to, written once into the
-/// reply, and what it takes to count them without counting the reply.
-package struct ReplyAssembly {
-    package let body: CompiledMessage
-    package let values: [CheckedValue]
-    package let plural: PluralRules
-    /// The body's size in UTF-8 bytes.
+/// What a message renders to with checked values: the pieces it walks to, measured once, written
+/// once into the reply, and what it takes to count them without counting the reply.
+struct ReplyAssembly {
+    let message: CompiledMessage
+    let values: [CheckedValue]
+    let plural: PluralRules
+    /// The text's size in UTF-8 bytes.
     private(set) var bytes = 0
-    /// The body's literals' weights plus its values' bytes: its weight when ``seamsHold``.
+    /// The literals' weights plus the values' bytes: the text's weight when ``seamsHold``.
     private(set) var weight = 0
-    /// Every value is plain and nothing twitter-text sees can cross a seam between two pieces.
+    /// Every value is plain and nothing twitter-text sees can cross a seam between two pieces (so
+    /// the text is NFC, too).
     private(set) var seamsHold = true
+    /// Every value is plain and every piece after another starts with a scalar that composes with
+    /// nothing: the text is NFC as it is (weaker than ``seamsHold``, which counting needs).
+    private(set) var staysNFC = true
+    /// The text's size once percent-encoded, when measured for a DM prefill.
+    private(set) var encodedBytes = 0
 
-    package init(body: CompiledMessage, values: [CheckedValue], plural: PluralRules) {
-        self.body = body
+    init(_ message: CompiledMessage, values: [CheckedValue], plural: PluralRules, encoded: Bool = false) {
+        self.message = message
         self.values = values
         self.plural = plural
-        measure()
+        measure(encoded: encoded)
     }
 
-    private mutating func measure() {
+    private mutating func measure(encoded: Bool) {
         var previous: CompiledMessage.Piece?
         var isFirst = true
         // A literal after a value needs what follows it to know whether it opens hard.
         var pendingOpen: Literal.Edges?
-        var bytes = 0, weight = 0, holds = true
+        var bytes = 0, weight = 0, holds = true, encodedBytes = 0, nfc = true
         let values = self.values
-        body.walk(values, plural: plural) { piece in
+        message.walk(values, plural: plural) { piece in
+            if encoded {
+                let text = switch piece {
+                case .literal(let literal): literal.text
+                case .value(let slot): values[slot].text
+                }
+                for byte in text.utf8 { encodedBytes += DeepLink.isUnreserved(byte) ? 1 : 3 }
+            }
             if let pending = pendingOpen {
                 holds = holds && pending.opensAfterValue
                 pendingOpen = nil
@@ -37,6 +49,7 @@ package struct ReplyAssembly {
             case .literal(let literal):
                 bytes += literal.text.utf8.count
                 weight += literal.weight
+                if previous != nil { nfc = nfc && literal.edges.composesNothing }
                 switch previous {
                 case .value?:
                     holds = holds && literal.edges.composesNothing
@@ -53,37 +66,50 @@ package struct ReplyAssembly {
                 bytes += value.text.utf8.count
                 weight += value.text.utf8.count
                 holds = holds && value.plain
+                nfc = nfc && value.plain
                 if case .literal(let before)? = previous {
                     holds = holds && (isFirst ? before.edges.closesBeforeValueAtStart : before.edges.closesBeforeValue)
                 }
             }
-            if case .literal? = previous { isFirst = false }
+            if previous != nil { isFirst = false }
             if case .value = piece { isFirst = false }
             previous = piece
         }
         if let pending = pendingOpen { holds = holds && pending.opensAfterValueAtEnd }
-        (self.bytes, self.weight, self.seamsHold) = (bytes, weight, holds)
+        (self.bytes, self.weight, self.seamsHold, self.encodedBytes) = (bytes, weight, holds, encodedBytes)
+        staysNFC = nfc
     }
 
-    /// The reply: the body, then `separator` and `link` when there is a link. Written into storage
-    /// of the exact size, every write checked against it.
-    package func write(separator: String?, link: String?) throws(RenderError) -> String {
+    /// Calls `body` with the text of every piece, in order.
+    func forEachText(_ body: (String) -> Void) {
+        let values = self.values
+        message.walk(values, plural: plural) { piece in
+            switch piece {
+            case .literal(let literal): body(literal.text)
+            case .value(let slot): body(values[slot].text)
+            }
+        }
+    }
+
+    /// The text, as one string.
+    func text() -> String {
+        var text = ""
+        text.reserveCapacity(bytes)
+        forEachText { text += $0 }
+        return text
+    }
+
+    /// The reply: the text, then the deep link when there is one. Written into storage of the size
+    /// measured, every write checked against it.
+    func write(then link: LinkAssembly?) throws(RenderError) -> String {
         var total = bytes
-        if let separator, let link { total += separator.utf8.count + link.utf8.count }
+        if let link { total += link.separator.utf8.count + link.byteCount }
         guard total > 0 else { return "" }
         var complete = false
         let text = String(unsafeUninitializedCapacity: total) { buffer in
             var writer = BoundedWriter(buffer)
-            body.walk(values, plural: plural) { piece in
-                switch piece {
-                case .literal(let literal): writer.write(literal.text)
-                case .value(let slot): writer.write(values[slot].text)
-                }
-            }
-            if let separator, let link {
-                writer.write(separator)
-                writer.write(link)
-            }
+            forEachText { writer.write($0) }
+            link?.write(into: &writer)
             complete = !writer.overflowed && writer.count == total
             return writer.count
         }
@@ -94,25 +120,25 @@ package struct ReplyAssembly {
     }
 
     /// The reply's weight from the pieces' weights, when adding them is exact: the seams hold, and
-    /// a link (after a separator that is a wall) counts as one URL of 23.
-    package func precountedWeight(link: String?, brand: ReplyLibrary.BrandEntry) -> Int? {
+    /// a link after a separator that is a wall counts as one URL of 23.
+    func precountedWeight(link: LinkAssembly?, text: String) -> Int? {
         guard seamsHold else { return nil }
         guard let link else { return weight }
         // twitter-text stops a URL at 4,096 characters, and ends one before a `.` or `~` it ends with.
-        guard brand.separatorIsWall, link.utf8.count <= 4000, let last = link.utf8.last, Self.endsURL(last) else {
+        guard link.separatorIsWall, link.byteCount <= 4000, let last = text.utf8.last, Self.endsURL(last) else {
             return nil
         }
-        return weight + brand.linkWeight
+        return weight + TwitterText.weightedLength(link.separator) + 23
     }
 
     /// Refuses values that join the literal text into an entity their variable does not allow
-    /// (`{name}.com`): the entities of the body, against where each text value went (UTF-16).
-    package func checkJoins(with names: [String], brand: ReplyLibrary.BrandEntry) throws(RenderError) {
+    /// (`{name}.com`): the entities of the text, against where each value went (UTF-16).
+    func checkJoins(with names: [String], brand: ReplyLibrary.BrandEntry) throws(RenderError) {
         var text = ""
         text.reserveCapacity(bytes)
         var placed: [(slot: Int, range: Range<Int>)] = []
         var length = 0
-        body.walk(values, plural: plural) { piece in
+        message.walk(values, plural: plural) { piece in
             switch piece {
             case .literal(let literal):
                 text += literal.text

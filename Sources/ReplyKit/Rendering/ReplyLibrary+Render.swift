@@ -21,40 +21,73 @@ extension ReplyLibrary {
     /// The one render path: resolve the pack, check the values, walk the compiled message, count,
     /// verify. `precount: false` always counts the whole reply, for tests that compare the two;
     /// `precounted` says whether the pieces' weights were added instead.
-    package func renderCounted(_ template: String, locale: String?, values: [String: ReplyValue], key: String?, variant: Int?,
+    func renderCounted(_ template: String, locale: String?, values: [String: ReplyValue], key: String?, variant: Int?,
                        at date: Date?, precount: Bool) throws(RenderError) -> (reply: Reply, precounted: Bool) {
         let (entry, pack) = try lookUp(template, locale: locale)
         let brand = entry.brand
-        let compiled = pack.source.template
-        if let invalid = compiled.invalid {
+        let prepared = pack.prepared(for: brand)
+        if let invalid = prepared.template.invalid {
             throw RenderError(.templateInvalid, "`\(template)` in `\(pack.tag)` cannot be rendered: \(invalid) (run `replykit lint`)")
         }
-        if let campaignID = compiled.campaign {
+        if let campaignID = prepared.template.campaign {
             let time = date ?? Date()
             guard brand.campaigns[campaignID]?.isOpen(at: time.timeIntervalSince1970) == true else {
                 throw RenderError(.campaignClosed, "`\(template)` belongs to campaign `\(campaignID)`, which is not approved and open at \(ISO8601DateFormatter().string(from: time))")
             }
         }
-        if let unknown = values.keys.filter({ brand.checkers[$0] == nil }).min() {
-            throw RenderError(.unknownVariable, "`\(unknown)` is not a variable of brand `\(brand.brand.id)`", variable: unknown)
-        }
+        let variants = prepared.template.variants
         let index: Int
         if let variant {
-            guard compiled.variants.indices.contains(variant) else {
-                throw RenderError(.invalidVariant, "`\(template)` has \(compiled.variants.count) variant(s); \(variant) is out of range")
+            guard variants.indices.contains(variant) else {
+                throw RenderError(.invalidVariant, "`\(template)` has \(variants.count) variant(s); \(variant) is out of range")
             }
             index = variant
         } else {
-            index = StableHash.variant(for: key, count: compiled.variants.count)
+            index = StableHash.variant(for: key, count: variants.count)
         }
-        guard compiled.variants.indices.contains(index) else {
+        guard variants.indices.contains(index) else {
             throw RenderError(.templateInvalid, "`\(template)` in `\(pack.tag)` has no variants (run `replykit lint`)")
         }
-        let chosen = compiled.variants[index]
+        let chosen = variants[index]
+        let checked = try check(values, for: chosen, with: prepared.checkers[index], brand: brand, template: template)
+
+        let body = ReplyAssembly(chosen.body, values: checked, plural: pack.plural)
+        let link = try prepared.template.dm
+            ? LinkAssembly(brand, prepared.template, chosen, values: checked, plural: pack.plural, template: template)
+            : nil
+        let text = try body.write(then: link)
+
+        let weight: Int
+        var precounted = false
+        if precount, let sum = body.precountedWeight(link: link, text: text) {
+            weight = sum
+            precounted = true
+            assert(weight == TwitterText.weightedLength(text), "a precounted weight must be what twitter-text counts")
+        } else {
+            try body.checkJoins(with: chosen.names, brand: brand)
+            weight = TwitterText.weightedLength(text)
+        }
+        let limit = brand.brand.maxLength
+        if weight > limit {
+            throw RenderError(.overLimit, "`\(template)` renders to \(weight) weighted characters, over the limit of \(limit)")
+        }
+        let bound = chosen.bound + (link == nil ? 0 : brand.linkWeight)
+        if weight > bound {
+            throw RenderError(.joinsEntity, "`\(template)` renders to \(weight) weighted characters, more than its worst case of \(bound): the values change how the text around them is counted")
+        }
+        let reply = Reply(text: text, weightedLength: weight, limit: limit, locale: pack.tag,
+                          template: entry.id, variant: index, deepLinkLength: link?.byteCount)
+        return (reply, precounted)
+    }
+
+    /// The values of the variant's names, checked, in slot order; a value for a variable the brand
+    /// does not declare is refused.
+    private func check(_ values: [String: ReplyValue], for variant: CompiledVariant, with checkers: [ValueChecker?],
+                       brand: BrandEntry, template: String) throws(RenderError) -> [CheckedValue] {
         var checked: [CheckedValue] = []
-        checked.reserveCapacity(chosen.names.count)
-        for name in chosen.names {
-            guard let checker = brand.checkers[name] else {
+        checked.reserveCapacity(variant.names.count)
+        for (slot, name) in variant.names.enumerated() {
+            guard slot < checkers.count, let checker = checkers[slot] else {
                 throw RenderError(.templateInvalid, "`\(template)` uses `\(name)`, which brand `\(brand.brand.id)` does not declare")
             }
             guard let value = values[name] else {
@@ -62,30 +95,11 @@ extension ReplyLibrary {
             }
             checked.append(try checker.check(value))
         }
-        let link = try compiled.dm ? deepLink(brand, compiled, chosen, checked, plural: pack.plural, template: template) : nil
-        let assembly = ReplyAssembly(body: chosen.body, values: checked, plural: pack.plural)
-        let text = try assembly.write(separator: link.map { _ in brand.brand.separator }, link: link)
-
-        let weight: Int
-        var precounted = false
-        if precount, let sum = assembly.precountedWeight(link: link, brand: brand) {
-            weight = sum
-            precounted = true
-            assert(weight == TwitterText.weightedLength(text), "a precounted weight must be what twitter-text counts")
-        } else {
-            try assembly.checkJoins(with: chosen.names, brand: brand)
-            weight = TwitterText.weightedLength(text)
+        // Every value was used: each names a declared variable. Otherwise look for one that does not.
+        if values.count > checked.count, let unknown = values.keys.filter({ brand.checkers[$0] == nil }).min() {
+            throw RenderError(.unknownVariable, "`\(unknown)` is not a variable of brand `\(brand.brand.id)`", variable: unknown)
         }
-        if weight > brand.brand.maxLength {
-            throw RenderError(.overLimit, "`\(template)` renders to \(weight) weighted characters, over the limit of \(brand.brand.maxLength)")
-        }
-        let bound = chosen.bound + (compiled.dm ? brand.linkWeight : 0)
-        if weight > bound {
-            throw RenderError(.joinsEntity, "`\(template)` renders to \(weight) weighted characters, more than its worst case of \(bound): the values change how the text around them is counted")
-        }
-        let reply = Reply(text: text, weightedLength: weight, limit: brand.brand.maxLength, locale: pack.tag,
-                          template: entry.id, variant: index, deepLinkLength: link?.utf8.count)
-        return (reply, precounted)
+        return checked
     }
 
     /// The template and the pack `locale` resolves to.
@@ -101,9 +115,9 @@ extension ReplyLibrary {
             }
             throw RenderError(.unknownTemplate, "no template `\(template)`: write it as `brand/template`\(known)")
         }
-        let brand = entry.brand.brand
         if let locale, let pack = entry.byLocale[locale] { return (entry, pack) }
         if locale == nil, let pack = entry.byDefault { return (entry, pack) }
+        let brand = entry.brand.brand
         let requested: LocaleTag
         if let locale {
             guard let tag = LocaleTag(locale) else { throw RenderError(.unknownLocale, "`\(locale)` is not a BCP 47 language tag") }
@@ -119,31 +133,5 @@ extension ReplyLibrary {
             throw RenderError(.unknownLocale, "`\(template)` has no pack for `\(requested)`, its parents or its language, and brand `\(brand.id)` sets no `fallback_locale`")
         }
         return (entry, pack)
-    }
-
-    /// The deep link for a DM template: the brand's link with the prefill percent-encoded and the
-    /// welcome message.
-    private func deepLink(_ brand: BrandEntry, _ template: CompiledTemplate, _ variant: CompiledVariant,
-                          _ values: [CheckedValue], plural: PluralRules, template name: String) throws(RenderError) -> String {
-        guard let prefix = brand.linkPrefix else {
-            throw RenderError(.templateInvalid, "`\(name)` hands off to DMs, but brand `\(brand.brand.id)` has no `account.user_id` (run `replykit lint`)")
-        }
-        guard brand.brand.dmOpen else {
-            throw RenderError(.templateInvalid, "`\(name)` hands off to DMs, but brand `\(brand.brand.id)` does not take DMs from anyone, so X would show no button (run `replykit lint`)")
-        }
-        var link = prefix
-        if let prefill = variant.prefill {
-            var text = ""
-            prefill.walk(values, plural: plural) { piece in
-                switch piece {
-                case .literal(let literal): text += literal.text
-                case .value(let slot): text += values[slot].text
-                }
-            }
-            let normalized = TwitterText.nfc(text).text
-            if !normalized.isEmpty { link += DeepLink.textParameter + DeepLink.percentEncoded(normalized) }
-        }
-        if let welcome = template.welcomeMessageID { link += DeepLink.welcomeParameter + welcome }
-        return link
     }
 }

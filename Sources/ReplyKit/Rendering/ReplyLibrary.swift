@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 internal import TweetText
 package import ReplyKitSupport
 
@@ -12,19 +13,19 @@ package import ReplyKitSupport
 public struct ReplyLibrary: Sendable {
     /// A brand with what rendering looks up each time: its value checkers, campaigns and the fixed
     /// part of its deep link.
-    package final class BrandEntry: Sendable {
-        package let brand: CompiledBrand
-        package let checkers: [String: ValueChecker]
-        package let campaigns: [String: CampaignWindow]
+    final class BrandEntry: Sendable {
+        let brand: CompiledBrand
+        let checkers: [String: ValueChecker]
+        let campaigns: [String: CampaignWindow]
         /// `https://<host>/messages/compose?recipient_id=<id>`, nil without a user id.
-        package let linkPrefix: String?
+        let linkPrefix: String?
         /// What the separator and the link add to a reply's weight.
-        package let linkWeight: Int
+        let linkWeight: Int
         /// The separator starts and ends with whitespace and is NFC, so nothing the text ends with
         /// runs into the link, and the link counts as one URL.
-        package let separatorIsWall: Bool
+        let separatorIsWall: Bool
 
-        package init(_ brand: CompiledBrand) {
+        init(_ brand: CompiledBrand) {
             self.brand = brand
             var checkers: [String: ValueChecker] = [:]
             for variable in brand.variables where checkers[variable.name] == nil {
@@ -43,28 +44,48 @@ public struct ReplyLibrary: Sendable {
     }
 
     /// One pack's copy of a template.
-    package final class PackEntry: Sendable {
-        package let tag: LocaleTag
-        package let plural: PluralRules
-        package let source: TemplateSource
+    final class PackEntry: Sendable {
+        let tag: LocaleTag
+        let plural: PluralRules
+        let source: TemplateSource
+        private let prepared = AtomicLazyReference<PreparedTemplate>()
 
-        package init(tag: LocaleTag, plural: PluralRules, source: TemplateSource) {
+        init(tag: LocaleTag, plural: PluralRules, source: TemplateSource) {
             self.tag = tag
             self.plural = plural
             self.source = source
         }
+
+        /// The template with its variants' value checkers, made on first use: a bundle's template
+        /// is decoded then, and loading stays a scan.
+        func prepared(for brand: BrandEntry) -> PreparedTemplate {
+            if let prepared = prepared.load() { return prepared }
+            return prepared.storeIfNil(PreparedTemplate(source.template, brand: brand))
+        }
+    }
+
+    /// A template as rendering reads it: its variants, and the checker of each variant's names in
+    /// slot order (nil for a name the brand does not declare).
+    final class PreparedTemplate: Sendable {
+        let template: CompiledTemplate
+        let checkers: [[ValueChecker?]]
+
+        init(_ template: CompiledTemplate, brand: BrandEntry) {
+            self.template = template
+            checkers = template.variants.map { variant in variant.names.map { brand.checkers[$0] } }
+        }
     }
 
     /// A template as a render finds it: by `brand/template`, then by the locale asked for.
-    package final class TemplateEntry: Sendable {
-        package let id: String
-        package let brand: BrandEntry
+    final class TemplateEntry: Sendable {
+        let id: String
+        let brand: BrandEntry
         /// The packs holding the template, by their canonical tag.
-        package let byLocale: [String: PackEntry]
+        let byLocale: [String: PackEntry]
         /// The pack the brand's default locale resolves to.
-        package let byDefault: PackEntry?
+        let byDefault: PackEntry?
 
-        package init(id: String, brand: BrandEntry, byLocale: [String: PackEntry], byDefault: PackEntry?) {
+        init(id: String, brand: BrandEntry, byLocale: [String: PackEntry], byDefault: PackEntry?) {
             self.id = id
             self.brand = brand
             self.byLocale = byLocale
@@ -73,9 +94,9 @@ public struct ReplyLibrary: Sendable {
     }
 
     /// By `brand/template`.
-    package let templates: [String: TemplateEntry]
-    package let brands: [String: BrandEntry]
-    package let locales: LocaleRules
+    let templates: [String: TemplateEntry]
+    let brands: [String: BrandEntry]
+    let locales: LocaleRules
 
     /// A library of compiled brands; `locales` gives the parents and plural rules of their packs'
     /// locales and of any locale a caller may ask for.
@@ -126,7 +147,7 @@ public struct ReplyLibrary: Sendable {
 
     /// The pack to use for `requested`: itself, its parent chain, the brand's only pack of the same
     /// language, then `fallback_locale` (pack-format.md, "Locale resolution").
-    package static func resolve(_ requested: LocaleTag, template id: String, in brand: CompiledBrand,
+    static func resolve(_ requested: LocaleTag, template id: String, in brand: CompiledBrand,
                         locales: LocaleRules) -> LocaleTag? {
         func has(_ tag: LocaleTag) -> Bool { brand.packs[tag]?[id] != nil }
         var candidate: LocaleTag? = requested

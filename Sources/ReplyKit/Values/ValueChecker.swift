@@ -15,7 +15,7 @@ package struct CheckedValue: Sendable {
 
 /// Checks values against one variable as pack-format.md's "Rendering" says: the normalised value,
 /// or the reason it is refused.
-package struct ValueChecker: Sendable {
+package final class ValueChecker: Sendable {
     package let variable: ReplyVariable
     /// The compiled `pattern`; nil without one. A pattern that does not compile refuses every value.
     private let pattern: ValuePattern??
@@ -48,19 +48,20 @@ package struct ValueChecker: Sendable {
             return CheckedValue(text: text, number: nil, plain: Self.isPlain(text))
         case .text(let rules):
             let given = value.description
-            let printable = given.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+            let scan = ByteScan(given)
             // Printable ASCII is NFC, weighs one per byte and has nothing the character checks refuse.
-            let text = printable ? given : TwitterText.nfc(given).text
-            if !printable { try checkCharacters(text, rules: rules, refuse: refuse) }
-            let weight = printable ? text.utf8.count : TwitterText.weightedLength(text)
+            let text = scan.printable ? given : TwitterText.nfc(given).text
+            if !scan.printable { try checkCharacters(text, rules: rules, refuse: refuse) }
+            let weight = scan.printable ? text.utf8.count : TwitterText.weightedLength(text)
             if weight > rules.maxLength {
                 throw refuse("weighs \(weight) weighted characters, more than its `max_length` of \(rules.maxLength)")
             }
-            // Entities need one of these (or their full-width forms); most values have none.
-            let mayHoldEntity = text.utf8.contains { [0x2E, 0x40, 0x23, 0x24, 0x3A, 0xEF].contains($0) }
-            for entity in mayHoldEntity ? TwitterText.extractEntities(text) : [] {
-                let kind = Self.kind(of: entity)
-                if !rules.allow.contains(kind) { throw refuse("contains a \(Self.name(of: kind)) (`\(Self.text(of: entity, in: text))`)") }
+            // Entities need one of `. @ # $ :` (or their full-width forms); most values have none.
+            if scan.mayHoldEntity {
+                for entity in TwitterText.extractEntities(text) {
+                    let kind = Self.kind(of: entity)
+                    if !rules.allow.contains(kind) { throw refuse("contains a \(Self.name(of: kind)) (`\(Self.text(of: entity, in: text))`)") }
+                }
             }
             switch pattern {
             case .some(.some(let pattern)):
@@ -70,7 +71,38 @@ package struct ValueChecker: Sendable {
             case .none:
                 break
             }
-            return CheckedValue(text: text, number: ReplyValue.parseInteger(text), plain: printable && Self.isPlain(text))
+            let number = scan.startsLikeNumber ? ReplyValue.parseInteger(text) : nil
+            return CheckedValue(text: text, number: number, plain: scan.printable && !scan.mayHoldEntity && !scan.hasSlash)
+        }
+    }
+
+    /// What one pass over a value's bytes tells.
+    private struct ByteScan {
+        /// Every byte is printable ASCII.
+        var printable = true
+        /// It holds `. : @ # $` or a full-width form, which entities need.
+        var mayHoldEntity = false
+        var hasSlash = false
+        /// It starts with a sign or a digit.
+        var startsLikeNumber = false
+
+        init(_ text: String) {
+            var first = true
+            for byte in text.utf8 {
+                if first {
+                    startsLikeNumber = byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || (0x30...0x39).contains(byte)
+                    first = false
+                }
+                switch byte {
+                case 0x2E, 0x3A, 0x40, 0x23, 0x24: mayHoldEntity = true
+                case 0x2F: hasSlash = true
+                case 0xEF:
+                    // Full-width forms of those, and of `/`, start with this byte.
+                    (mayHoldEntity, printable) = (true, false)
+                case 0x20...0x7E: break
+                default: printable = false
+                }
+            }
         }
     }
 
