@@ -21,6 +21,11 @@ let package = Package(
         // libyaml on its own, the baseline of the load and lint benchmarks.
         .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "YAMLBaseline", dependencies: ["CLibYAML"], path: "Sources/YAMLBaseline"),
+        .testTarget(
+            name: "RepositoryGeneratorTests",
+            dependencies: ["RepositoryGenerator", "YAMLBaseline", .product(name: "ReplyLint", package: mainPackage)],
+            path: "Tests/RepositoryGeneratorTests"
+        ),
         .executableTarget(
             name: "LoadBenchmarks",
             dependencies: [

@@ -22,6 +22,21 @@ enum Finding: CaseIterable {
     /// `near-limit` (with the margin the generated replykit.yaml sets): padded to just under the limit.
     case nearLimit
 
+    /// The lint rule that reports it.
+    var rule: String {
+        switch self {
+        case .shouting: "shouting"
+        case .mention: "mention-in-template"
+        case .hashtags: "too-many-hashtags"
+        case .redirect: "redirect-off-platform"
+        case .whitespace: "whitespace"
+        case .untranslated: "untranslated"
+        case .notNFC: "not-nfc"
+        case .pluralCategories: "plural-categories"
+        case .nearLimit: "near-limit"
+        }
+    }
+
     /// How often a template of a pack has each finding, against `clean` for none.
     static let weights: [(Finding?, Int)] = [
         (nil, 12), (.shouting, 10), (.mention, 8), (.hashtags, 8), (.redirect, 8), (.whitespace, 14),

@@ -10,9 +10,9 @@ struct PackWriter {
         var findings: [Finding]
     }
 
-    /// What findings and the exclamation marks added after them may still add to a reply; padding
-    /// stops this far below the limit.
-    private static let slack = 3
+    /// What findings, the exclamation marks added after them and a `|` scalar's final line break may
+    /// still add to a reply; padding stops this far below the limit.
+    private static let slack = 4
 
     func texts(_ template: BrandPlan.Template, at t: Int) -> Texts {
         var random = SplitMix64(brand.index, t, locale, 4)
@@ -199,8 +199,8 @@ struct PackWriter {
     private func style(for text: String, _ random: inout SplitMix64, _ format: Format) -> ScalarStyle {
         if format.escaping { return .doubleQuoted }
         let weights: [(ScalarStyle, Int)] = text.contains(scalars: "\n")
-            ? [(.literal, 50), (.folded, 25), (.doubleQuoted, 25)]
-            : [(.plain, 30), (.singleQuoted, 15), (.doubleQuoted, 20), (.literal, 10), (.folded, 25)]
+            ? [(.literal, 35), (.literalClip, 15), (.folded, 25), (.doubleQuoted, 25)]
+            : [(.plain, 30), (.singleQuoted, 15), (.doubleQuoted, 20), (.literal, 7), (.literalClip, 3), (.folded, 25)]
         let possible = weights.filter { $0.0.canWrite(text) }
         return possible[random.weighted(possible.map(\.1))].0
     }

@@ -2,10 +2,11 @@ import Foundation
 
 /// Writes a template repository of `brands × locales × templates` templates with the variety of real
 /// packs, for the benchmarks: greetings, bodies and sign-offs in ten languages (accents, CJK, Arabic,
-/// emoji), plural and select branches in each language's script, the five YAML scalar styles,
-/// variants, DM hand-offs with prefills, a campaign in every pack, comments, descriptions and tags,
-/// replies from a few words to just under the limit, and on most templates the warnings real packs
-/// have (see ``Finding``) under a `replykit.yaml` that switches `near-limit` on.
+/// emoji), plural and select branches in each language's script, plain, single- and double-quoted,
+/// literal (`|`, `|-`) and folded (`>-`) scalars, variants, DM hand-offs with prefills, a campaign in
+/// every pack, comments, descriptions and tags, replies from a few words to just under the limit, and
+/// on most templates the warnings real packs have (see ``Finding``), under a `replykit.yaml` that
+/// switches `near-limit` on.
 ///
 /// Only YAML is written, so the generator does not depend on the library it measures. The same
 /// arguments always write the same bytes.

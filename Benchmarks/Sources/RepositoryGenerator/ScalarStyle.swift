@@ -1,6 +1,8 @@
-/// How a text is written in YAML: the five styles copywriters and their tools use.
-enum ScalarStyle: CaseIterable {
-    case plain, singleQuoted, doubleQuoted, literal, folded
+/// How a text is written in YAML: the styles copywriters and their tools use.
+enum ScalarStyle {
+    /// `literal` is `|-`; `literalClip` is `|`, which keeps a final line break (the text read back
+    /// ends with one).
+    case plain, singleQuoted, doubleQuoted, literal, literalClip, folded
 
     /// Whether `text` reads back unchanged in this style (as the generator writes it).
     func canWrite(_ text: String) -> Bool {
@@ -16,7 +18,7 @@ enum ScalarStyle: CaseIterable {
         case .singleQuoted: return !lineBreak
         case .doubleQuoted: return true
         // Leading spaces would need an indentation indicator; a final break would be stripped.
-        case .literal: return !edgeSpace
+        case .literal, .literalClip: return !edgeSpace
         // Spaces at a fold would be lost or doubled; a line that starts with a space is not folded.
         case .folded: return !edgeSpace && !spaceBeforeBreak && !text.contains(scalars: "\n ")
         }
@@ -31,8 +33,8 @@ enum ScalarStyle: CaseIterable {
         case .plain: return [text]
         case .singleQuoted: return ["'" + text.replacingAll("'", with: "''") + "'"]
         case .doubleQuoted: return ["\"" + Self.escaped(text, nonASCII: escaping) + "\""]
-        case .literal:
-            return ["|-"] + text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        case .literal, .literalClip:
+            return [self == .literal ? "|-" : "|"] + text.split(separator: "\n", omittingEmptySubsequences: false).map {
                 $0.isEmpty ? "" : pad + $0
             }
         case .folded:
