@@ -110,11 +110,6 @@ extension CompiledMessage {
 
 extension CompiledMessage.Branch {
     init(_ branch: Message.Branch, names: [String]) {
-        let key: CompiledMessage.Key = switch branch.key {
-        case .exact(let n): .exact(n)
-        case .category(let category): .category(category)
-        case .value(let value): .value(value)
-        }
-        self.init(key: key, message: CompiledMessage(branch.message, names: names))
+        self.init(key: branch.key, message: CompiledMessage(branch.message, names: names))
     }
 }

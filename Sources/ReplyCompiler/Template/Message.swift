@@ -42,26 +42,7 @@ public struct Message: Sendable, Hashable {
     }
 
     /// A branch key: `=3`, a plural category, or a select value.
-    public enum Key: Sendable, Hashable, CustomStringConvertible {
-        case exact(Int)
-        case category(PluralCategory)
-        case value(String)
-
-        public var description: String {
-            switch self {
-            case .exact(let n): "=\(n)"
-            case .category(let category): category.rawValue
-            case .value(let value): value
-            }
-        }
-
-        public var isOther: Bool {
-            switch self {
-            case .category(.other), .value("other"): true
-            default: false
-            }
-        }
-    }
+    public typealias Key = MessageKey
 }
 
 extension Message {

@@ -33,28 +33,7 @@ package struct CompiledMessage: Sendable, Hashable {
         }
     }
 
-    /// A branch key: `=3`, a plural category, or a select value (`other` is the category or the
-    /// value `other`).
-    package enum Key: Sendable, Hashable, CustomStringConvertible {
-        case exact(Int)
-        case category(PluralCategory)
-        case value(String)
-
-        package var isOther: Bool {
-            switch self {
-            case .category(.other), .value("other"): true
-            default: false
-            }
-        }
-
-        package var description: String {
-            switch self {
-            case .exact(let n): "=\(n)"
-            case .category(let category): category.rawValue
-            case .value(let value): value
-            }
-        }
-    }
+    package typealias Key = MessageKey
 
     /// How deeply branches nest: a bundle's messages are refused past ``maxDepth``.
     package static let maxDepth = 32
@@ -148,6 +127,29 @@ package final class Literal: Sendable, Hashable {
             case 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: true
             default: false
             }
+        }
+    }
+}
+
+/// A branch key of a `plural` or `select`: `=3`, a plural category, or a select value (`other` is
+/// the category or the value `other`).
+public enum MessageKey: Sendable, Hashable, CustomStringConvertible {
+    case exact(Int)
+    case category(PluralCategory)
+    case value(String)
+
+    public var isOther: Bool {
+        switch self {
+        case .category(.other), .value("other"): true
+        default: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .exact(let n): "=\(n)"
+        case .category(let category): category.rawValue
+        case .value(let value): value
         }
     }
 }
