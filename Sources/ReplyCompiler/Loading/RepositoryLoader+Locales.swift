@@ -24,6 +24,7 @@ extension RepositoryLoader {
                                                          file: path, range: nil))
             case .success(let bytes):
                 let file = SourceFile(path: path, bytes: bytes)
+                repository.localeFiles.append(path)
                 if repository.files[path] == nil {
                     repository.files[path] = file
                     repository.filePaths.append(path)
