@@ -81,7 +81,12 @@ struct DeepLinkReading: Sendable {
             let valueRange = (equals.map { $0 + 1 } ?? pairEnd)..<pairEnd
             let value = url[valueRange]
             let pairSpan = base + pair.lowerBound..<base + pair.upperBound
-            if !seen.insert(name).inserted {
+            if pair.isEmpty {
+                // `?&…`, `&&` or a trailing `&`: X ignores it, but render never writes one.
+                let mark = max(from, pair.lowerBound - 1)
+                problems.append(Problem(span: base + mark..<base + mark + 1, message: "the deep link has an empty parameter",
+                                        help: "remove the extra `&`"))
+            } else if !seen.insert(name).inserted {
                 problems.append(Problem(span: pairSpan, message: "the deep link gives `\(name)` twice", help: "keep one"))
             } else {
                 switch name {
