@@ -19,7 +19,7 @@ import Testing
         #expect(outcome.status == 1, "\(outcome)")
         let lines = outcome.stdoutLines
         #expect(lines.first == "error[private-info-in-public]: the reply asks for private information (`número de reserva`) in a public reply")
-        #expect(lines.contains(" --> <input>:1:34"), "\(outcome)")
+        #expect(lines.contains { $0.hasPrefix(" --> <input>:1:") }, "\(outcome)")
         #expect(lines.contains("1 | \(Self.publicAsk)"), "\(outcome)")
         #expect(lines.contains { $0.hasPrefix("not ok: 1 error, 0 warnings;") }, "\(outcome)")
     }

@@ -29,6 +29,7 @@ public struct ReplyChecker: Sendable {
 
     let accounts: [String: Account]
     let catalog: LocaleCatalog
+    let grammars: CopySafetyCache
     let configuration: LintConfiguration
     let catalogue: RuleCatalogue
 
@@ -56,6 +57,7 @@ public struct ReplyChecker: Sendable {
         self.accounts = accounts
         self.brokenBrands = Set(repository.brands.filter { accounts[$0.id] == nil }.map(\.id))
         self.catalog = repository.locales
+        self.grammars = CopySafetyCache(repository.locales)
         self.configuration = configuration
         self.catalogue = catalogue
     }
@@ -78,6 +80,7 @@ public struct ReplyChecker: Sendable {
         self.accounts = accounts
         self.brokenBrands = []
         self.catalog = repository.locales
+        self.grammars = CopySafetyCache(repository.locales)
         self.configuration = LintConfiguration()
         self.catalogue = catalogue
     }
@@ -153,7 +156,7 @@ public struct ReplyChecker: Sendable {
         guard catalog.resolve(tag) != nil else {
             throw ReplyCheckError(.unknownLocale, "no locale data covers `\(tag.canonical)`: the copy-safety checks cannot run")
         }
-        var checking = ReplyChecking(text: text, account: account, locale: tag, catalog: catalog)
+        var checking = ReplyChecking(text: text, account: account, copySafety: grammars.copySafety(tag))
         checking.run()
         let source = SourceFile(path: ReplyCheckResult.path, bytes: Array(text.utf8))
         let diagnostics = checking.findings.compactMap { finding -> Diagnostic? in

@@ -19,17 +19,15 @@ struct ReplyChecking {
 
     let text: String
     let account: ReplyChecker.Account
-    let locale: LocaleTag
-    let catalog: LocaleCatalog
+    let copySafety: CopySafety
     private(set) var findings: [Finding] = []
     private(set) var weightedLength = 0
     private(set) var handsOffToDM = false
 
-    init(text: String, account: ReplyChecker.Account, locale: LocaleTag, catalog: LocaleCatalog) {
+    init(text: String, account: ReplyChecker.Account, copySafety: CopySafety) {
         self.text = text
         self.account = account
-        self.locale = locale
-        self.catalog = catalog
+        self.copySafety = copySafety
     }
 
     private var whole: Range<Int> { 0..<text.utf8.count }
@@ -168,7 +166,7 @@ struct ReplyChecking {
     /// The copy-safety rules over the reply, and `secret-request` over the prefills of its deep
     /// links: what the customer is prompted to send, wherever the link stands.
     private mutating func checkCopySafety(_ links: [DeepLinkReading]) {
-        let safety = CopySafety(locale: locale, catalog: catalog)
+        let safety = copySafety
         let takesDMs = account.dmOpen && account.userID != nil
         for finding in safety.findings(in: text, handsOffToDM: handsOffToDM, brandTakesDMs: takesDMs) {
             var notes = finding.notes
