@@ -42,7 +42,7 @@ public struct Linter: Sendable {
         let wholeRules = rules.filter { $0.scope == .repository }
         let templateRules = rules.filter { $0.scope != .repository }
         let batches = Self.batches(context.analyses, size: batchSize)
-        let findsTerms = templateRules.contains { $0 is any TermRule }
+        let findsTerms = templateRules.contains { $0 is any CopySafetyChecking }
         let results = ResultSlots<[Diagnostic]>(count: wholeRules.count + batches.count)
         let worstCases = ResultSlots<[(file: String, lengths: [Int?])]>(count: batches.count)
         DispatchQueue.concurrentPerform(iterations: wholeRules.count + batches.count) { index in

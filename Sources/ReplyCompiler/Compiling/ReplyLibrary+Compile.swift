@@ -17,7 +17,10 @@ extension ReplyLibrary {
             }
             brands.append(compiled)
         }
-        self.init(brands: brands, locales: LocaleRules(repository.locales))
+        let sources = repository.localeFiles.compactMap { path in
+            repository.files[path].map { LocaleSource(file: path, text: String(decoding: $0.bytes, as: UTF8.self)) }
+        }
+        self.init(brands: brands, locales: LocaleRules(repository.locales), localeSources: sources)
     }
 
     /// Loads the packs under `path` (a repository, templates folder or brand folder, found as
@@ -42,7 +45,9 @@ extension CompiledBrand {
     /// What rendering needs of `brand`; its packs are added by the caller.
     package init(_ brand: Brand) {
         self.init(id: brand.id, maxLength: brand.maxLength, userID: brand.account.userID?.value,
-                  dmOpen: brand.account.dmOpen?.value == true, defaultLocale: brand.defaultLocale?.value,
+                  dmOpen: brand.account.dmOpen?.value == true,
+                  handle: brand.account.handle?.value, allowedDomains: brand.allowedDomains?.map(\.value),
+                  defaultLocale: brand.defaultLocale?.value,
                   fallbackLocale: brand.fallbackLocale?.value, deepLinkHost: brand.deepLink.host,
                   separator: brand.deepLink.separator, variables: brand.variables.map(\.runtime),
                   campaigns: brand.campaigns.map {

@@ -15,7 +15,7 @@ extension RepositoryLoader {
     /// field by field. A missing folder changes nothing; a bad file is reported and skipped.
     public func loadLocaleData(directory: String, into repository: inout TemplateRepository) {
         guard FileReader.kind(of: directory) == .directory else { return }
-        var overrides: [LocaleData] = []
+        var files: [SourceFile] = []
         for name in FileReader.list(directory).sorted() where name.hasSuffix(".yaml") {
             let path = PathText.join(directory, name)
             switch FileReader.read(path, limit: limits.maxBytes) {
@@ -23,15 +23,26 @@ extension RepositoryLoader {
                 repository.diagnostics.append(Diagnostic(rule: "yaml-syntax", severity: .error, message: failure.message,
                                                          file: path, range: nil))
             case .success(let bytes):
-                let file = SourceFile(path: path, bytes: bytes)
-                if repository.files[path] == nil {
-                    repository.files[path] = file
-                    repository.filePaths.append(path)
-                }
-                let read = LocaleDataReader.read(file, limits: limits)
-                repository.diagnostics += read.diagnostics
-                if let data = read.data { overrides.append(data) }
+                files.append(SourceFile(path: path, bytes: bytes))
             }
+        }
+        loadLocaleData(files: files, into: &repository)
+    }
+
+    /// Reads locale data files already in memory (a bundle carries a repository's own) over the
+    /// locale data of `repository`, as ``loadLocaleData(directory:into:)`` reads a folder's.
+    public func loadLocaleData(files: [SourceFile], into repository: inout TemplateRepository) {
+        var overrides: [LocaleData] = []
+        for file in files {
+            let path = file.path
+            repository.localeFiles.append(path)
+            if repository.files[path] == nil {
+                repository.files[path] = file
+                repository.filePaths.append(path)
+            }
+            let read = LocaleDataReader.read(file, limits: limits)
+            repository.diagnostics += read.diagnostics
+            if let data = read.data { overrides.append(data) }
         }
         repository.locales = repository.locales.overridden(by: overrides)
         for data in overrides {

@@ -23,6 +23,9 @@ public struct TemplateRepository: Sendable {
     public var diagnostics: [Diagnostic]
     /// Built-in locale data, overridden by the repository's own `locales/` when it was loaded.
     public var locales: LocaleCatalog = .builtIn
+    /// The paths of the repository's own locale data files that were read, in order (their text is
+    /// in `files`).
+    public var localeFiles: [String] = []
 
     public init(templatesDirectory: String) {
         self.templatesDirectory = templatesDirectory

@@ -41,6 +41,17 @@ package struct BundleField<Root> {
         })
     }
 
+    /// A list that may be absent: `null` (or no key) reads as nil, which is not the empty list.
+    package static func optionalStrings(_ key: String, _ path: WritableKeyPath<Root, [String]?>) -> Self {
+        Self(key, encode: { $0[keyPath: path].map { .array($0.map(JSONValue.string)) } ?? .null }, decode: { root, scanner in
+            if scanner.peek() == UInt8(ascii: "n") { return try scanner.skip() }
+            var items: [String] = []
+            try scanner.enterArray()
+            while try scanner.nextItem() { items.append(try scanner.stringValue()) }
+            root[keyPath: path] = items
+        })
+    }
+
     /// An integer that must lie in `bounds`: a bundle's numbers are checked as a pack's are.
     package static func int(_ key: String, _ path: WritableKeyPath<Root, Int>, in bounds: ClosedRange<Int>) -> Self {
         Self(key, required: true, encode: { .int($0[keyPath: path]) }, decode: { root, scanner in

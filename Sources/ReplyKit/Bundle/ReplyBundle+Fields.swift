@@ -10,6 +10,8 @@ extension CompiledBrand: BundleCodable {
             .int("max_length", \.maxLength, in: PackLimits.brandMaxLength.range),
             .optionalString("user_id", \.userID),
             .bool("dm_open", \.dmOpen),
+            .optionalString("handle", \.handle),
+            .optionalStrings("allowed_domains", \.allowedDomains),
             .optionalTag("default_locale", \.defaultLocale),
             .optionalTag("fallback_locale", \.fallbackLocale),
             .string("deep_link_host", \.deepLinkHost),

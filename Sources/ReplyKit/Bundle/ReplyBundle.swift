@@ -11,7 +11,7 @@ public enum ReplyBundle {
     /// The `format` field of every bundle.
     public static let format = "replykit-bundle"
     /// Bumped whenever a field changes meaning; a library refuses a version it does not know.
-    public static let version = 2
+    public static let version = 3
 
     /// Why a bundle could not be loaded.
     public struct ReadError: Error, Sendable, CustomStringConvertible {
@@ -25,6 +25,7 @@ public enum ReplyBundle {
             ("format", .string(format)), ("version", .int(version)), ("generator", .string(generator)),
             ("brands", .array(library.compiledBrands.map(BundleCoding.encode))),
             ("locales", .array(library.locales.entries.values.sorted { $0.tag < $1.tag }.map(BundleCoding.encode))),
+            ("locale_data", .array(library.localeSources.map(BundleCoding.encode))),
         ]).serialized()
     }
 
@@ -40,6 +41,7 @@ public enum ReplyBundle {
         var sawFormat = false
         var brandStarts: [Int] = []
         var locales: [LocaleRules.Entry] = []
+        var localeSources: [LocaleSource] = []
         do {
             try scanner.enterObject()
             while let key = try scanner.nextKey() {
@@ -61,6 +63,9 @@ public enum ReplyBundle {
                 case "locales":
                     try scanner.enterArray()
                     while try scanner.nextItem() { locales.append(try BundleCoding.read(LocaleRules.Entry.self, from: &scanner)) }
+                case "locale_data":
+                    try scanner.enterArray()
+                    while try scanner.nextItem() { localeSources.append(try BundleCoding.read(LocaleSource.self, from: &scanner)) }
                 default:
                     try scanner.skip()
                 }
@@ -87,7 +92,7 @@ public enum ReplyBundle {
             guard ids.insert(brand.id).inserted else { throw ReadError(message: "brand `\(brand.id)` is in the bundle twice") }
             brands.append(brand)
         }
-        return ReplyLibrary(brands: brands, locales: LocaleRules(locales))
+        return ReplyLibrary(brands: brands, locales: LocaleRules(locales), localeSources: localeSources)
     }
 
     /// A pack's locale and its templates, each found by its id and left for ``TemplateSource``.

@@ -7,6 +7,11 @@ package struct CompiledBrand: Sendable {
     /// The account's numeric id: a DM template renders only with one.
     package var userID: String?
     package var dmOpen: Bool
+    /// The account's handle without `@`, when brand.yaml gives it.
+    package var handle: String?
+    /// The domains (and their subdomains) links may use; nil when brand.yaml sets none, which is
+    /// not an empty list. Rendering ignores it; `replykit check` reads it.
+    package var allowedDomains: [String]?
     package var defaultLocale: LocaleTag?
     package var fallbackLocale: LocaleTag?
     package var deepLinkHost: String
@@ -18,6 +23,7 @@ package struct CompiledBrand: Sendable {
     package var packs: [LocaleTag: [String: TemplateSource]]
 
     package init(id: String, maxLength: Int = 280, userID: String? = nil, dmOpen: Bool = false,
+                 handle: String? = nil, allowedDomains: [String]? = nil,
                  defaultLocale: LocaleTag? = nil, fallbackLocale: LocaleTag? = nil,
                  deepLinkHost: String = "twitter.com", separator: String = " ",
                  variables: [ReplyVariable] = [], campaigns: [CampaignWindow] = [],
@@ -26,6 +32,8 @@ package struct CompiledBrand: Sendable {
         self.maxLength = maxLength
         self.userID = userID
         self.dmOpen = dmOpen
+        self.handle = handle
+        self.allowedDomains = allowedDomains
         self.defaultLocale = defaultLocale
         self.fallbackLocale = fallbackLocale
         self.deepLinkHost = deepLinkHost

@@ -97,10 +97,13 @@ public struct ReplyLibrary: Sendable {
     let templates: [String: TemplateEntry]
     let brands: [String: BrandEntry]
     let locales: LocaleRules
+    /// The repository's own locale data files, for checks that read copy-safety terms.
+    package let localeSources: [LocaleSource]
 
     /// A library of compiled brands; `locales` gives the parents and plural rules of their packs'
-    /// locales and of any locale a caller may ask for.
-    package init(brands compiled: [CompiledBrand], locales: LocaleRules) {
+    /// locales and of any locale a caller may ask for; `localeSources`, the repository's own
+    /// locale data files as written.
+    package init(brands compiled: [CompiledBrand], locales: LocaleRules, localeSources: [LocaleSource] = []) {
         var brands: [String: BrandEntry] = [:]
         var templates: [String: TemplateEntry] = [:]
         for compiledBrand in compiled {
@@ -124,6 +127,7 @@ public struct ReplyLibrary: Sendable {
         self.brands = brands
         self.templates = templates
         self.locales = locales
+        self.localeSources = localeSources
     }
 
     /// The compiled brands, sorted by id: what a bundle holds.

@@ -59,6 +59,9 @@ struct TextName: CustomStringConvertible {
     var variant: Int?
     var variantCount: Int
 
+    /// The DM prefill: what the customer sends, not what the brand says.
+    var isPrefill: Bool { variant == nil }
+
     var description: String {
         guard let variant else { return "the DM prefill" }
         return variantCount == 1 ? "the text" : "variant \(variant + 1)"
@@ -119,29 +122,29 @@ public struct LintContext: Sendable {
     public var analyses: [TemplateAnalysis]
     /// Positions in `analyses` by pack file, so rules that compare packs look one up directly.
     private var byFile: [String: [Int]] = [:]
-    /// The privacy rules' matchers for every pack's locale.
-    let termMatchers: TermMatchers
-    /// The term matches of a batch's texts, when a rule that reads them runs on it.
-    private(set) var termMatches: TermMatchTable?
+    /// The copy-safety grammar of every pack's locale.
+    let copySafetyGrammars: CopySafetyGrammars
+    /// The copy-safety findings of a batch's texts, when a rule that reads them runs on it.
+    private(set) var copySafetyFindings: CopySafetyTable?
 
     public init(repository: TemplateRepository, configuration: LintConfiguration, now: Date = Date()) {
         self.repository = repository
         self.configuration = configuration
         self.now = now
         self.analyses = repository.analyses
-        termMatchers = TermMatchers(repository)
+        copySafetyGrammars = CopySafetyGrammars(repository)
         // A pack's file is hashed once, not once for each template.
         for run in analyses.packRuns { byFile[analyses[run.lowerBound].pack.file, default: []] += Array(run) }
     }
 
     /// The same context with only some of its analyses, for rules of ``RuleScope/template`` scope;
-    /// ``analyses(ofPack:)`` finds nothing in it. `findingTerms`: the term matches of its texts are
-    /// found once for all the rules that read them.
+    /// ``analyses(ofPack:)`` finds nothing in it. `findingTerms`: the copy-safety findings of its texts
+    /// are found once for all the rules that read them.
     func batch(_ range: Range<Int>, findingTerms: Bool) -> LintContext {
         var batch = self
         batch.analyses = Array(analyses[range])
         batch.byFile = [:]
-        if findingTerms { batch.termMatches = TermMatchTable(analyses[range], matchers: termMatchers) }
+        if findingTerms { batch.copySafetyFindings = CopySafetyTable(analyses[range], grammars: copySafetyGrammars) }
         return batch
     }
 

@@ -37,15 +37,20 @@ struct MentionInTemplateRule: Rule {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
             for (text, what) in analysis.variantTexts {
-                for entity in TwitterText.extractMentionsOrLists(text.text.value) {
-                    found.append(diagnostic("\(what) of `\(analysis.template.id.value)` mentions @\(entity.value)", in: analysis,
-                                            range: text.map.range(entity.utf8Range(in: text.text.value)),
-                                            notes: ["@\(entity.value) is notified every time this template is sent"],
+                for (name, span) in Self.mentions(in: text.text.value) {
+                    found.append(diagnostic("\(what) of `\(analysis.template.id.value)` mentions @\(name)", in: analysis,
+                                            range: text.map.range(span),
+                                            notes: ["@\(name) is notified every time this template is sent"],
                                             help: "name the account without `@`, or remove it"))
                 }
             }
         }
         return found
+    }
+
+    /// The accounts (and lists) `text` mentions, without `@`, with their UTF-8 spans.
+    static func mentions(in text: String) -> [(name: String, span: Range<Int>)] {
+        TwitterText.extractMentionsOrLists(text).map { ($0.value, $0.utf8Range(in: text)) }
     }
 }
 
@@ -73,21 +78,42 @@ struct URLNotAllowedRule: Rule {
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
-            let allowed = analysis.brand.allowedDomains?.map { $0.value.lowercased() }
+            let allowed = analysis.brand.allowedDomains?.map(\.value)
             for (text, what) in analysis.variantTexts {
-                for entity in TwitterText.extractURLs(text.text.value) where !entity.value.contains("/messages/compose") {
-                    let host = Self.host(of: entity.value)
-                    if let allowed, allowed.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { continue }
+                for (host, span) in Self.disallowedLinks(in: text.text.value, allowed: allowed) {
                     found.append(diagnostic(
-                        "\(what) of `\(analysis.template.id.value)` links to `\(host)`" + (allowed == nil ? ", and the brand lists no `allowed_domains`" : ", which is not in `allowed_domains`"),
-                        in: analysis, range: text.map.range(entity.utf8Range(in: text.text.value)),
-                        notes: allowed.map { ["allowed: \($0.joined(separator: ", "))"] } ?? [],
-                        help: allowed == nil ? "list the brand's domains in `allowed_domains`" : "link to a page on an allowed domain, or add `\(host)` to `allowed_domains`",
+                        "\(what) of `\(analysis.template.id.value)` links to `\(host)`" + Self.problem(allowed),
+                        in: analysis, range: text.map.range(span), notes: Self.notes(allowed), help: Self.help(host, allowed),
                         severity: allowed == nil ? .warning : nil))
                 }
             }
         }
         return found
+    }
+
+    /// The URLs of `text` (DM deep links aside) whose host is not one of `allowed` or under one, with
+    /// their hosts and UTF-8 spans; every URL when `allowed` is nil (the brand lists none).
+    static func disallowedLinks(in text: String, allowed: [String]?) -> [(host: String, span: Range<Int>)] {
+        let allowed = allowed?.map { $0.lowercased() }
+        return TwitterText.extractURLs(text).compactMap { entity in
+            guard !entity.value.contains("/messages/compose") else { return nil }
+            let host = Self.host(of: entity.value)
+            if let allowed, allowed.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return nil }
+            return (host, entity.utf8Range(in: text))
+        }
+    }
+
+    /// What a message adds after "links to `host`".
+    static func problem(_ allowed: [String]?) -> String {
+        allowed == nil ? ", and the brand lists no `allowed_domains`" : ", which is not in `allowed_domains`"
+    }
+
+    static func notes(_ allowed: [String]?) -> [String] {
+        allowed.map { ["allowed: \($0.map { $0.lowercased() }.joined(separator: ", "))"] } ?? []
+    }
+
+    static func help(_ host: String, _ allowed: [String]?) -> String {
+        allowed == nil ? "list the brand's domains in `allowed_domains`" : "link to a page on an allowed domain, or add `\(host)` to `allowed_domains`"
     }
 
     static func host(of url: String) -> String {

@@ -3,7 +3,7 @@ import ReplyCompiler
 import ReplyKitSupport
 
 /// `private-info-in-public`: a public reply that asks for private information.
-struct PrivateInfoInPublicRule: TermRule {
+struct PrivateInfoInPublicRule: CopySafetyChecking {
     let scope = RuleScope.template
     let description = RuleDescription(
         id: "private-info-in-public",
@@ -26,16 +26,13 @@ struct PrivateInfoInPublicRule: TermRule {
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        let finder = TermFinder(context)
+        let finder = CopySafetyFinder(context)
         var found: [Diagnostic] = []
         for analysis in context.analyses where analysis.template.dm == nil {
             for (text, what) in analysis.variantTexts {
-                for match in finder.matches(.private_info, in: text, locale: analysis.pack.tag) {
-                    found.append(diagnostic(
-                        "\(what) of `\(analysis.template.id.value)` asks for private information (`\(match.term)`) in a public reply",
-                        in: analysis, range: text.map.range(match.range),
-                        notes: ["the customer would answer in public, for everyone to read"],
-                        help: "hand off to DMs with `dm: true` and ask for it there"))
+                for finding in finder.findings(.privateInfoInPublic, in: text, name: what, locale: analysis.pack.tag) {
+                    found.append(diagnostic("\(what) of `\(analysis.template.id.value)` \(finding.message)", in: analysis,
+                                            range: text.map.range(finding.range), notes: finding.notes, help: finding.help))
                 }
             }
         }
@@ -44,7 +41,7 @@ struct PrivateInfoInPublicRule: TermRule {
 }
 
 /// `secret-request`: a template that asks for a secret, in public or in DMs.
-struct SecretRequestRule: TermRule {
+struct SecretRequestRule: CopySafetyChecking {
     let scope = RuleScope.template
     let description = RuleDescription(
         id: "secret-request",
@@ -66,35 +63,22 @@ struct SecretRequestRule: TermRule {
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        let finder = TermFinder(context)
+        let finder = CopySafetyFinder(context)
         var found: [Diagnostic] = []
         for analysis in context.analyses {
             for (text, what) in analysis.texts {
-                for match in finder.matches(.secrets, in: text, locale: analysis.pack.tag, skipNegated: true)
-                where !Self.isNamingAFeature(text.text.value, match) {
-                    found.append(diagnostic(
-                        "\(what) of `\(analysis.template.id.value)` asks for a secret (`\(match.term)`)",
-                        in: analysis, range: text.map.range(match.range),
-                        notes: ["support never needs a password, PIN, security code or full card number, not even in DMs"],
-                        help: "point the customer to the secure reset in the app or website instead"))
+                for finding in finder.findings(.secretRequest, in: text, name: what, locale: analysis.pack.tag) {
+                    found.append(diagnostic("\(what) of `\(analysis.template.id.value)` \(finding.message)", in: analysis,
+                                            range: text.map.range(finding.range), notes: finding.notes, help: finding.help))
                 }
             }
         }
         return found
     }
-
-    /// A quoted button or menu name (`"Forgot password"`, `“Forgot PIN”`) names a feature, it does not ask.
-    static func isNamingAFeature(_ text: String, _ match: TermMatcher.Match) -> Bool {
-        let before = String(decoding: Array(text.utf8)[..<match.range.lowerBound], as: UTF8.self)
-        let line = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        let insideStraight = line.filter { $0 == "\"" }.count % 2 == 1
-        let insideCurly = (line.lastIndex(of: "“") ?? line.startIndex) > (line.lastIndex(of: "”") ?? line.startIndex)
-        return insideStraight || insideCurly
-    }
 }
 
 /// `redirect-off-platform`: sending the customer to phone, email or a form although the brand takes DMs.
-struct RedirectOffPlatformRule: TermRule {
+struct RedirectOffPlatformRule: CopySafetyChecking {
     let scope = RuleScope.template
     let description = RuleDescription(
         id: "redirect-off-platform",
@@ -116,16 +100,14 @@ struct RedirectOffPlatformRule: TermRule {
         ])
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        let finder = TermFinder(context)
+        let finder = CopySafetyFinder(context)
         var found: [Diagnostic] = []
         for analysis in context.analyses where analysis.brand.account.dmOpen?.value == true {
+            let takesDMs = "@\(analysis.brand.account.handle?.value ?? analysis.brand.id) takes DMs from anyone"
             for (text, what) in analysis.variantTexts {
-                for match in finder.matches(.redirects, in: text, locale: analysis.pack.tag, skipNegated: true) {
-                    found.append(diagnostic(
-                        "\(what) of `\(analysis.template.id.value)` sends the customer off X (`\(match.term)`)",
-                        in: analysis, range: text.map.range(match.range),
-                        notes: ["@\(analysis.brand.account.handle?.value ?? analysis.brand.id) takes DMs from anyone"],
-                        help: "hand off to DMs with `dm: true` instead"))
+                for finding in finder.findings(.redirectOffPlatform, in: text, name: what, locale: analysis.pack.tag) {
+                    found.append(diagnostic("\(what) of `\(analysis.template.id.value)` \(finding.message)", in: analysis,
+                                            range: text.map.range(finding.range), notes: finding.notes + [takesDMs], help: finding.help))
                 }
             }
         }

@@ -60,9 +60,17 @@ struct InvisibleCharacterRule: TextFixingRule {
         ])
 
     func findings(in text: TemplateAnalysis.Text) -> [TextFinding] {
+        Self.invisibleCharacters(in: text.text.value).map { span, scalar in
+            TextFinding(span: span, replacement: "", problem: "holds the invisible character \(Self.name(scalar))",
+                        help: "remove it (`replykit lint --fix` does)")
+        }
+    }
+
+    /// The invisible characters of `text` with their UTF-8 spans, in text order.
+    static func invisibleCharacters(in text: String) -> [(span: Range<Int>, scalar: Unicode.Scalar)] {
         // Read over the bytes in place; most texts have none.
-        text.text.value.withUTF8Bytes { bytes in
-            var found: [TextFinding] = []
+        text.withUTF8Bytes { bytes in
+            var found: [(span: Range<Int>, scalar: Unicode.Scalar)] = []
             var offset = 0
             while offset < bytes.count {
                 if bytes[offset] < 0x80 {
@@ -70,16 +78,16 @@ struct InvisibleCharacterRule: TextFixingRule {
                     continue
                 }
                 let (scalar, width) = bytes.scalar(at: offset)
-                if InvisibleCharacters.isInvisible(scalar) {
-                    found.append(TextFinding(
-                        span: offset..<offset + width, replacement: "",
-                        problem: "holds the invisible character U+\(String(scalar.value, radix: 16, uppercase: true)) (\(scalar.properties.name ?? "format character"))",
-                        help: "remove it (`replykit lint --fix` does)"))
-                }
+                if InvisibleCharacters.isInvisible(scalar) { found.append((offset..<offset + width, scalar)) }
                 offset += width
             }
             return found
         }
+    }
+
+    /// `U+200B (ZERO WIDTH SPACE)`.
+    static func name(_ scalar: Unicode.Scalar) -> String {
+        "U+\(String(scalar.value, radix: 16, uppercase: true)) (\(scalar.properties.name ?? "format character"))"
     }
 }
 
@@ -99,17 +107,23 @@ struct NotNFCRule: TextFixingRule {
         nonTriggeringExamples: [.pack("  greeting:\n    text: Café is open\n")])
 
     func findings(in text: TemplateAnalysis.Text) -> [TextFinding] {
+        Self.unnormalized(in: text.text.value).map { span, normalized in
+            TextFinding(span: span, replacement: normalized, problem: "is not in Unicode NFC",
+                        help: "write `\(normalized)` (`replykit lint --fix` does)")
+        }
+    }
+
+    /// The characters of `text` that NFC changes, with their UTF-8 spans and NFC forms.
+    static func unnormalized(in text: String) -> [(span: Range<Int>, normalized: String)] {
         // Nearly every text is NFC already: check it whole before looking for the characters.
-        guard TwitterText.nfc(text.text.value).changed else { return [] }
-        var found: [TextFinding] = []
+        guard TwitterText.nfc(text).changed else { return [] }
+        var found: [(span: Range<Int>, normalized: String)] = []
         var offset = 0
-        for character in text.text.value {
+        for character in text {
             let width = character.utf8.count
             defer { offset += width }
             let (normalized, changed) = TwitterText.nfc(String(character))
-            guard changed else { continue }
-            found.append(TextFinding(span: offset..<offset + width, replacement: normalized, problem: "is not in Unicode NFC",
-                                     help: "write `\(normalized)` (`replykit lint --fix` does)"))
+            if changed { found.append((offset..<offset + width, normalized)) }
         }
         return found
     }

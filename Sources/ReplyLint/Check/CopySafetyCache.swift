@@ -1,0 +1,23 @@
+import Foundation
+import ReplyKit
+import ReplyCompiler
+
+/// The copy-safety grammar of each locale a checker has been asked for, built on first use: a
+/// grammar takes far longer to build than a reply takes to check, and `--jsonl` checks many
+/// replies in one locale.
+final class CopySafetyCache: @unchecked Sendable {
+    private let catalog: LocaleCatalog
+    private let lock = NSLock()
+    /// Guarded by `lock`.
+    private var built: [LocaleTag: CopySafety] = [:]
+
+    init(_ catalog: LocaleCatalog) { self.catalog = catalog }
+
+    func copySafety(_ locale: LocaleTag) -> CopySafety {
+        if let found = lock.withLock({ built[locale] }) { return found }
+        // Built outside the lock: two threads may both build one, and either copy is the same.
+        let made = CopySafety(locale: locale, catalog: catalog)
+        lock.withLock { built[locale] = made }
+        return made
+    }
+}

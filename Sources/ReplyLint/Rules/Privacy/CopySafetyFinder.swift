@@ -1,0 +1,75 @@
+import ReplyKit
+import ReplyCompiler
+import ReplyKitSupport
+
+/// The copy-safety grammar of every pack's locale: built once per lint, not once per rule and
+/// batch, and shared read-only by every core.
+final class CopySafetyGrammars: Sendable {
+    private let grammars: [LocaleTag: CopySafety]
+    private static let none = CopySafety(grammar: CopySafetyGrammar(nil))
+
+    init(_ repository: TemplateRepository) {
+        var grammars: [LocaleTag: CopySafety] = [:]
+        for folder in repository.brands {
+            for pack in folder.packs {
+                guard let tag = pack.tag, grammars[tag] == nil else { continue }
+                grammars[tag] = CopySafety(locale: tag, catalog: repository.locales)
+            }
+        }
+        self.grammars = grammars
+    }
+
+    /// The grammar of `locale`; one that finds nothing for a locale it lacks.
+    func grammar(_ locale: LocaleTag) -> CopySafety {
+        grammars[locale] ?? Self.none
+    }
+}
+
+/// The copy-safety findings of the texts of a batch of templates, every rule at once: the three
+/// rules read the same texts, and one reading of a text serves them all.
+final class CopySafetyTable: Sendable {
+    /// By text; a text without findings is left out.
+    private let byText: [ObjectIdentifier: [CopySafetyFinding]]
+
+    init(_ analyses: ArraySlice<TemplateAnalysis>, grammars: CopySafetyGrammars) {
+        var byText: [ObjectIdentifier: [CopySafetyFinding]] = [:]
+        var last: (locale: LocaleTag, grammar: CopySafety)?
+        for analysis in analyses {
+            guard let locale = analysis.pack.tag else { continue }
+            if last?.locale != locale { last = (locale, grammars.grammar(locale)) }
+            guard let grammar = last?.grammar else { continue }
+            for (text, what) in analysis.texts {
+                let found = grammar.allFindings(in: text.text.value, prefill: what.isPrefill)
+                if !found.isEmpty { byText[ObjectIdentifier(text)] = found }
+            }
+        }
+        self.byText = byText
+    }
+
+    /// The findings in `text`, which must be a text of the batch.
+    func findings(in text: TemplateAnalysis.Text) -> [CopySafetyFinding] {
+        byText[ObjectIdentifier(text)] ?? []
+    }
+}
+
+/// A rule that reads copy-safety findings with a ``CopySafetyFinder``: the linter finds those of a
+/// batch's texts once for all such rules.
+protocol CopySafetyChecking: Rule {}
+
+/// Finds what the copy-safety rules report in a template's texts.
+struct CopySafetyFinder {
+    private let grammars: CopySafetyGrammars
+    private let table: CopySafetyTable?
+
+    init(_ context: LintContext) {
+        grammars = context.copySafetyGrammars
+        table = context.copySafetyFindings
+    }
+
+    /// The findings of `rule` in `text` of a template of `locale`, whatever its `dm` and brand.
+    func findings(_ rule: CopySafetyRule, in text: TemplateAnalysis.Text, name: TextName, locale: LocaleTag?) -> [CopySafetyFinding] {
+        guard let locale else { return [] }
+        let all = table?.findings(in: text) ?? grammars.grammar(locale).allFindings(in: text.text.value, prefill: name.isPrefill)
+        return all.filter { $0.rule == rule }
+    }
+}
