@@ -114,21 +114,35 @@ enum Finding: CaseIterable {
         return String(String.UnicodeScalarView(result))
     }
 
+    /// Whether some character of the text has a canonical decomposition.
+    static func isDecomposable(_ text: String) -> Bool {
+        !text.decomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8)
+    }
+
     /// The text with its first three characters that have a decomposition decomposed, as when a
     /// phrase was pasted from a file saved in NFD; nil when none has one.
     static func decomposed(_ text: String) -> String? {
-        var out = String.UnicodeScalarView()
+        var out = ""
         var changed = 0
-        for character in text {
-            let nfd = String(character).decomposedStringWithCanonicalMapping
-            if changed < 3, !nfd.unicodeScalars.elementsEqual(character.unicodeScalars) {
-                changed += 1
-                out.append(contentsOf: nfd.unicodeScalars)
-            } else {
-                out.append(contentsOf: character.unicodeScalars)
+        var unchangedFrom = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex, changed < 3 {
+            let next = text.index(after: index)
+            let character = text[index]
+            if !character.isASCII {
+                let nfd = String(character).decomposedStringWithCanonicalMapping
+                if !nfd.utf8.elementsEqual(character.utf8) {
+                    // Concatenation keeps code points as they are: the result stays decomposed.
+                    out += text[unchangedFrom..<index]
+                    out += nfd
+                    unchangedFrom = next
+                    changed += 1
+                }
             }
+            index = next
         }
-        return changed == 0 ? nil : String(out)
+        guard changed > 0 else { return nil }
+        return out + text[unchangedFrom...]
     }
 
     /// The first index outside `{…}` whose scalar matches.

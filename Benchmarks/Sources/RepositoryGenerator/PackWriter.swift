@@ -21,11 +21,12 @@ struct PackWriter {
         let base = template.variants[0]
         let baseText = brand.text(base.phrases, locale: locale, multiline: template.multiline)
         let others = template.variants.dropFirst().map { brand.text($0.phrases, locale: locale, multiline: template.multiline) }
+        let decomposable = Finding.isDecomposable(baseText)
         func applies(_ finding: Finding) -> Bool {
             switch finding {
             case .shouting, .mention, .hashtags, .redirect: finding.sentence(locale: locale) != nil
             case .untranslated: locale != brand.defaultLocale
-            case .notNFC: Finding.decomposed(baseText) != nil
+            case .notNFC: decomposable
             case .pluralCategories: baseText.contains(scalars: ", plural,")
             case .whitespace, .nearLimit: true
             }

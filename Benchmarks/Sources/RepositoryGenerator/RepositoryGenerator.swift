@@ -25,7 +25,7 @@ public enum RepositoryGenerator {
     static func hasPluralOne(_ locale: Int) -> Bool { ![1, 6, 7].contains(locale) }
 
     /// Changes whenever the generator writes something else, so that a cached repository is not reused.
-    static let version = 3
+    static let version = 4
 
     /// Writes the repository into `root` (created if needed): `replykit.yaml`, then
     /// `templates/<brand>/brand.yaml` and one pack per locale. `locales` is at most 10.

@@ -101,32 +101,3 @@ enum ScalarStyle {
         return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }
-
-extension String {
-    /// Replaces by code points, not by canonically equivalent characters: the generator writes text
-    /// that is not in NFC on purpose.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        let needle = Array(target.unicodeScalars)
-        let scalars = Array(unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            if scalars[index...].starts(with: needle) {
-                out.append(contentsOf: replacement.unicodeScalars)
-                index += needle.count
-            } else {
-                out.append(scalars[index])
-                index += 1
-            }
-        }
-        return String(out)
-    }
-
-    /// Whether `needle` occurs, by code points.
-    func contains(scalars needle: String) -> Bool {
-        let needle = Array(needle.unicodeScalars)
-        let scalars = Array(unicodeScalars)
-        guard needle.count <= scalars.count else { return false }
-        return (0...(scalars.count - needle.count)).contains { scalars[$0...].starts(with: needle) }
-    }
-}
