@@ -258,8 +258,7 @@ struct UntranslatedRule: Rule {
                 guard let source = sources[analysis.template.id.value] else { continue }
                 for (text, what) in analysis.variantTexts where source.contains(text.text.value) {
                     // Text with no words to translate (`{first_name}!`) is the same in every language.
-                    let letters = text.text.value.replacing(/\{[^}]*\}/, with: "").unicodeScalars.filter(\.properties.isAlphabetic).count
-                    guard letters >= 3 else { continue }
+                    guard Self.hasWords(text.text.value) else { continue }
                     found.append(diagnostic(
                         "\(what) of `\(analysis.template.id.value)` is the same as in `\(pair.source.tag!)`", in: analysis,
                         range: analysis.wholeRange(text), help: "translate it into \(pair.translation.tag!)"))
@@ -267,5 +266,23 @@ struct UntranslatedRule: Rule {
             }
         }
         return found
+    }
+
+    /// Whether `text` has at least three letters outside placeholders, each skipped from a `{` to
+    /// the next `}`: text with no words to translate (`{first_name}!`) is the same in every language.
+    static func hasWords(_ text: String) -> Bool {
+        var letters = 0
+        var inPlaceholder = false
+        for scalar in text.unicodeScalars {
+            if inPlaceholder {
+                if scalar == "}" { inPlaceholder = false }
+            } else if scalar == "{" {
+                inPlaceholder = true
+            } else if scalar.properties.isAlphabetic {
+                letters += 1
+                if letters >= 3 { return true }
+            }
+        }
+        return false
     }
 }
