@@ -50,6 +50,45 @@ enum BuiltinLocales {
           secrets: ["password", "passcode", "PIN", "CVV", "security code", "full card number", "one-time code"]
           redirects: ["call us", "email us", "fill out the form", "contact form", "visit our website"]
           negations: ["never", "not", "don't", "won't", "will not", "do not", "no one", "no need"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["order number", "order no", "order #", "order id", "order ref", "order reference", "order code", "tracking number", "parcel number", "consignment number"]
+            booking-reference: ["booking reference", "booking ref", "booking number", "booking code", "booking confirmation code", "confirmation code", "confirmation number", "reservation number", "reservation code", "PNR", "e-ticket number", "ticket number"]
+            account-number: ["account number", "customer number", "customer id", "membership number", "member number", "loyalty number", "frequent flyer number", "contract number", "policy number", "account id", "account no", "reference number"]
+            email: ["email address", "email", "e-mail", "e-mail address", "mail address", "login email"]
+            phone: ["phone number", "mobile number", "contact number", "telephone number", "cell number", "number to reach you", "best number", "contact phone number"]
+            address: ["address", "home address", "postal address", "delivery address", "postcode", "post code", "zip code", "shipping address"]
+            date-of-birth: ["date of birth", "DOB", "birth date", "birthday"]
+            bank-account: ["bank account number", "bank account", "IBAN", "sort code", "routing number", "bank details"]
+            id-document: ["passport number", "national id number", "national ID", "ID number", "driving licence number", "driver's license number", "social security number", "SSN", "national insurance number"]
+          secrets:
+            password: ["password", "passcode", "passphrase"]
+            pin: ["PIN", "PIN code", "PIN number"]
+            card-security-code: ["CVV", "CVC", "CVV2", "security code", "three digits on the back", "3 digits on the back", "3-digit code on the back"]
+            card-number: ["full card number", "card number", "long number on the front of your card", "long number on your card", "16-digit number", "card details"]
+            one-time-code: ["one-time code", "one time code", "one-time passcode", "OTP", "verification code", "SMS code", "2FA code", "two-factor code", "authenticator code", "6-digit code", "4-digit code", "code we sent", "code we've sent", "code we just", "code from the text", "code from the SMS", "security code we sent"]
+            security-answer: ["answer to your security question", "security question", "security answer", "memorable word", "memorable information", "mother's maiden name"]
+            credentials: ["login details", "login credentials", "sign-in details", "log-in details", "username and password", "credentials"]
+          implicit:
+            address: ["where should we send", "where shall we send", "where would you like", "where can we send", "where should we deliver", "where do you want"]
+            phone: ["which number can we reach you", "what number can we reach you"]
+            date-of-birth: ["when were you born"]
+          asks: ["send us", "send over", "send me", "send the", "send your", "send it", "DM us", "DM me", "DM it", "message us", "reply with", "reply here", "share", "provide", "tell us", "let us know", "give us", "pop", "drop", "confirm", "verify", "what's", "what is", "whats", "which", "we need", "we'll need", "we will need", "we would need", "we'd need", "need your", "could you", "can you", "could we have", "can we have", "can we get", "may we have", "read us", "post your", "type your", "include your", "quote your", "remind us", "mind sharing", "would you"]
+          redirects:
+            redirect-phone: ["call us", "give us a call", "give us a ring", "ring us", "phone us", "call our", "call the team", "our helpline", "helpline", "hotline", "customer service line", "contact us by phone", "speak to us on the phone"]
+            redirect-email: ["email us", "e-mail us", "drop us an email", "send us an email", "contact us by email", "write to us"]
+            redirect-form: ["fill in the form", "fill out the form", "fill in our form", "fill out our form", "contact form", "enquiry form", "inquiry form", "web form", "online form", "claim form", "complaint form", "complete the form"]
+            redirect-contact-page: ["contact page", "contact us page"]
+            redirect-chat: ["live chat", "web chat", "secure chat", "start a chat", "chat with us", "chat with our", "chat in the app", "in-app chat", "chat team"]
+          contact: ["contact", "reach", "reach out", "get in touch", "write to", "dial", "call", "ring", "text us", "message", "send", "visit", "head to", "go to", "email"]
+          contact_pages: ["contact", "contact-us", "contactus", "chat", "form", "complaints", "kontakt"]
+          negations: ["never", "not", "don't", "do not", "won't", "will not", "no need", "shouldn't", "should not", "we'd never", "without"]
+          brand: ["we've sent", "we have sent", "we sent", "we've just sent", "we just sent", "we just texted", "we texted", "we emailed", "we've emailed", "we'll send", "we will send", "we'll email", "we'll text", "we'll call", "we will call", "we have on file", "we'll use", "we will use", "will call", "will text", "will contact you", "we'll contact you"]
+          elsewhere: ["in the app", "in our app", "in the mobile app", "on our website", "on the website", "in my account", "in your account", "at the counter", "at the parcel locker", "at the locker", "enter the", "enter your", "enter it", "in settings", "online banking", "with anyone", "to anyone"]
+          statements: ["is on", "is printed", "is in", "can be found", "you'll find", "is shown", "appears on", "is at the top"]
+          clause_breaks: ["but", "so we", "so that", "and we", "and we'll", "then", "once", "if", "when", "because", "or"]
         """#),
         ("en-GB", #"""
         # Locale data for en-GB.
