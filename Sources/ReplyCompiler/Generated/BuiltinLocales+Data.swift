@@ -36,6 +36,44 @@ enum BuiltinLocales {
           secrets: ["Passwort", "Kennwort", "PIN", "CVV", "Prüfnummer", "vollständige Kartennummer", "TAN"]
           redirects: ["rufen Sie uns an", "schreiben Sie uns eine E-Mail", "füllen Sie das Formular aus", "Kontaktformular"]
           negations: ["niemals", "nie", "nicht", "keine", "kein"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["Bestellnummer", "Auftragsnummer", "Sendungsnummer", "Sendungsverfolgungsnummer", "Trackingnummer", "Tracking-Nummer", "Bestell-Nr"]
+            booking-reference: ["Buchungsnummer", "Buchungscode", "Buchungsreferenz", "Reservierungsnummer", "Bestätigungscode", "Bestätigungsnummer", "PNR", "PNR-Code", "Vorgangsnummer", "Ticketnummer"]
+            account-number: ["Kundennummer", "Vertragsnummer", "Mitgliedsnummer", "Vielfliegernummer", "Versicherungsnummer", "Versicherungsscheinnummer", "Policennummer", "Kunden-ID", "Konto-ID", "Meilennummer"]
+            email: ["E-Mail-Adresse", "E-Mail", "Mailadresse", "Mail-Adresse", "Login-Mail", "Email"]
+            phone: ["Telefonnummer", "Handynummer", "Mobilnummer", "Rufnummer", "Nummer, unter der Sie erreichbar", "Nummer, unter der du erreichbar"]
+            address: ["Adresse", "Anschrift", "Lieferadresse", "Postleitzahl", "PLZ", "Wohnadresse", "Zustelladresse"]
+            date-of-birth: ["Geburtsdatum", "Geburtstag"]
+            bank-account: ["IBAN", "Bankverbindung", "Kontonummer", "BIC", "Bankdaten"]
+            id-document: ["Personalausweisnummer", "Ausweisnummer", "Reisepassnummer", "Passnummer", "Steuer-ID", "Sozialversicherungsnummer"]
+          secrets:
+            password: ["Passwort", "Kennwort"]
+            pin: ["PIN", "PIN-Code", "Geheimzahl", "Karten-PIN"]
+            card-security-code: ["CVV", "CVC", "Prüfnummer", "Kartenprüfnummer", "Sicherheitscode", "drei Ziffern auf der Rückseite", "dreistelligen Code auf der Rückseite"]
+            card-number: ["Kartennummer", "vollständige Kartennummer", "lange Nummer auf der Vorderseite", "langen Nummer auf der Vorderseite", "16-stellige Nummer", "16-stelligen Nummer", "Kreditkartennummer", "Kartendaten"]
+            one-time-code: ["Einmalcode", "Einmalpasswort", "SMS-Code", "Verifizierungscode", "TAN", "mTAN", "6-stelligen Code", "6-stellige Code", "4-stelligen Code", "Code aus der SMS", "Code aus der App", "Zwei-Faktor-Code", "2FA-Code", "OTP", "Code, den wir"]
+            security-answer: ["Sicherheitsfrage", "Antwort auf Ihre Sicherheitsfrage", "Antwort auf deine Sicherheitsfrage"]
+            credentials: ["Zugangsdaten", "Login-Daten", "Anmeldedaten", "Logindaten"]
+          implicit:
+            address: ["wohin sollen wir", "wohin dürfen wir", "wohin können wir", "an welche Adresse", "wo sollen wir", "wohin schicken"]
+            phone: ["unter welcher Nummer"]
+          redirects:
+            redirect-phone: ["rufen Sie uns", "ruf uns", "ruft uns", "rufen Sie unter", "ruf unter", "Hotline", "Servicehotline", "Service-Hotline", "Kundenhotline"]
+            redirect-email: ["schreiben Sie uns eine E-Mail", "schreib uns eine Mail", "schreib uns eine E-Mail", "per E-Mail an", "per Mail an", "mailen Sie uns", "maile uns"]
+            redirect-form: ["Formular", "Kontaktformular", "Gepäckformular", "Online-Formular"]
+            redirect-contact-page: ["Kontaktseite"]
+            redirect-chat: ["Live-Chat", "Livechat", "Chat in der App", "sicheren Chat", "Chat-Team", "chatte mit uns", "chatten Sie mit uns", "einen Chat"]
+          asks: ["schick uns", "schicken Sie uns", "schickt uns", "senden Sie uns", "sende uns", "nennen Sie uns", "nenn uns", "nennen", "teilen Sie uns", "teil uns", "teile uns", "mitteilen", "sag uns", "sagen Sie uns", "verrat uns", "verrätst du uns", "verraten Sie uns", "gib uns", "geben Sie uns", "antworte uns", "antworten Sie uns", "antworte mit", "schreib uns", "schreiben Sie uns", "bestätige", "bestätigen", "bestätigst", "wie lautet", "wie ist", "welche", "welcher", "welches", "wir benötigen", "benötigen wir", "wir brauchen", "brauchen wir", "könnten Sie", "kannst du", "können Sie", "könntest du", "magst du", "posten", "poste", "übermitteln Sie", "übermittle", "schicke uns", "sendest du", "schickst du", "hinterlasse", "schicken", "senden"]
+          contact: ["kontaktieren", "kontaktiere", "melde dich", "meld dich", "melden Sie sich", "wenden Sie sich", "wende dich", "erreichen", "schreib", "schreiben", "ruf", "rufen", "wähle", "wählen Sie", "geh auf", "gehen Sie auf", "besuche", "besuchen Sie"]
+          contact_pages: ["kontakt", "contact", "chat", "formular"]
+          negations: ["nie", "niemals", "nicht", "kein", "keine", "keinen", "keinesfalls", "ohne"]
+          brand: ["wir haben Ihnen", "wir haben dir", "haben wir Ihnen", "haben wir dir", "wir schicken Ihnen", "wir schicken dir", "schicken wir", "senden wir", "wir senden", "wir rufen Sie", "wir rufen dich", "rufen wir", "wir melden uns", "melden wir uns", "den wir", "die wir"]
+          elsewhere: ["in der App", "in unserer App", "auf unserer Website", "auf der Website", "im Kundenkonto", "in Ihrem Kundenkonto", "in deinem Kundenkonto", "am Schalter", "an der Packstation", "eingeben", "mit niemandem", "an niemanden", "im Online-Banking"]
+          statements: ["steht auf", "steht in", "findest du", "finden Sie", "befindet sich"]
+          clause_breaks: ["aber", "damit", "und wir", "dann", "sobald", "wenn", "weil", "oder", "bevor"]
         """#),
         ("en", #"""
         # Locale data for en.
@@ -120,6 +158,44 @@ enum BuiltinLocales {
           secrets: ["contraseña", "CVV", "NIP", "PIN", "código de seguridad", "número completo de la tarjeta", "código de un solo uso"]
           redirects: ["llámanos", "envíanos un correo", "llena el formulario", "rellena el formulario", "visita nuestra web"]
           negations: ["nunca", "jamás", "no"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["número de pedido", "n.º de pedido", "número de orden", "número de seguimiento", "número de envío", "número de guía"]
+            booking-reference: ["número de reserva", "código de reserva", "localizador", "código de confirmación", "número de confirmación", "PNR"]
+            account-number: ["número de cliente", "número de cuenta", "número de socio", "número de contrato", "número de póliza", "número de afiliado"]
+            email: ["correo electrónico", "correo", "e-mail", "email", "dirección de correo"]
+            phone: ["número de teléfono", "teléfono", "número de móvil", "móvil", "celular", "número de celular", "teléfono de contacto"]
+            address: ["dirección", "dirección de entrega", "domicilio", "código postal", "dirección de envío"]
+            date-of-birth: ["fecha de nacimiento"]
+            bank-account: ["IBAN", "CLABE", "cuenta bancaria", "número de cuenta bancaria", "datos bancarios"]
+            id-document: ["número de pasaporte", "DNI", "NIE", "número de DNI", "documento de identidad", "INE", "CURP"]
+          secrets:
+            password: ["contraseña", "clave de acceso"]
+            pin: ["PIN", "NIP", "código PIN"]
+            card-security-code: ["CVV", "CVC", "código de seguridad", "tres dígitos del reverso", "3 dígitos del reverso", "tres dígitos de atrás"]
+            card-number: ["número de tarjeta", "número completo de la tarjeta", "16 dígitos de su tarjeta", "16 dígitos de tu tarjeta", "datos de la tarjeta"]
+            one-time-code: ["código de verificación", "código de un solo uso", "código SMS", "código de 6 dígitos", "código de 4 dígitos", "clave dinámica", "OTP", "token", "código que te", "código que le"]
+            security-answer: ["pregunta de seguridad", "respuesta de seguridad"]
+            credentials: ["datos de acceso", "credenciales", "usuario y contraseña"]
+          implicit:
+            address: ["dónde quieres que", "dónde quiere que", "a dónde te mandamos", "a dónde le enviamos", "dónde te lo enviamos", "dónde se lo enviamos", "adónde enviamos", "a dónde enviamos", "a dónde te lo"]
+            phone: ["a qué número te podemos", "en qué número te podemos", "a qué número le podemos"]
+          redirects:
+            redirect-phone: ["llámanos", "llámenos", "llamarnos", "llama al", "llame al", "línea de atención", "atención telefónica"]
+            redirect-email: ["escríbenos a", "escríbanos a", "envíanos un correo", "envíenos un correo", "mándanos un correo"]
+            redirect-form: ["formulario", "rellena el formulario", "rellene el formulario"]
+            redirect-contact-page: ["página de contacto"]
+            redirect-chat: ["chat en vivo", "chat seguro", "chat de la app", "abre un chat", "chatea con nosotros", "chatee con nosotros", "chat web", "por el chat", "el chat de"]
+          asks: ["envíanos", "envíenos", "mándanos", "mándenos", "pásanos", "pásenos", "compártenos", "compártanos", "comparte", "comparta", "compartes", "indícanos", "indíquenos", "indicarnos", "dinos", "díganos", "nos dices", "nos dice", "respóndenos", "respóndanos", "respondernos", "responde con", "confirma", "confirme", "confirmarnos", "nos confirmas", "nos confirma", "verifica", "facilítanos", "facilítenos", "proporciona", "proporcione", "cuál es", "cuáles son", "qué número", "qué correo", "a qué", "necesitamos", "necesitaremos", "necesitaríamos", "nos pasas", "nos pasa", "déjanos", "déjenos", "nos dejas", "nos deja", "nos mandas", "nos manda", "podrías", "podría", "puedes", "dime", "nos compartes", "nos comparte", "nos facilitas", "nos indicas", "nos indica", "danos", "dénos"]
+          contact: ["contacta", "contacte", "contáctanos", "contáctenos", "escríbenos", "escríbanos", "escribe a", "escriba a", "llama", "llame", "marca", "marque", "entra en", "visita", "visite", "ve a", "ponte en contacto", "póngase en contacto", "comunícate", "comuníquese"]
+          contact_pages: ["contacto", "contact", "chat", "formulario"]
+          negations: ["nunca", "jamás", "no", "ni", "no es necesario", "no hace falta", "sin"]
+          brand: ["te enviamos", "le enviamos", "enviamos", "te hemos enviado", "le hemos enviado", "te mandamos", "acabamos de", "te llamaremos", "le llamaremos", "te contactaremos", "le contactaremos", "te enviaremos", "le enviaremos", "hemos enviado", "tenemos registrad"]
+          elsewhere: ["en la app", "en la aplicación", "en nuestra web", "en la web", "en el sitio web", "en tu cuenta", "en su cuenta", "en mi cuenta", "en el mostrador", "en el casillero", "introduce", "introduzca", "ingresa", "ingrese", "con nadie", "a nadie"]
+          statements: ["está en", "aparece en", "viene en", "encontrarás", "encontrará", "se encuentra"]
+          clause_breaks: ["pero", "para que", "y te", "y le", "y lo", "así", "si", "cuando", "porque"]
         """#),
         ("es-ES", #"""
         # Locale data for es-ES.
@@ -151,6 +227,44 @@ enum BuiltinLocales {
           secrets: ["mot de passe", "code PIN", "cryptogramme", "CVV", "numéro de carte complet", "code de sécurité"]
           redirects: ["appelez-nous", "écrivez-nous par e-mail", "remplissez le formulaire", "consultez notre site"]
           negations: ["jamais", "ne", "n'", "pas"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["numéro de commande", "n° de commande", "référence de commande", "numéro de suivi", "numéro de colis"]
+            booking-reference: ["référence de réservation", "numéro de réservation", "code de réservation", "code de confirmation", "numéro de dossier", "PNR", "référence de dossier", "référence de vol"]
+            account-number: ["numéro client", "numéro de client", "numéro de compte", "numéro d'adhérent", "numéro de membre", "numéro de fidélité", "numéro de contrat", "numéro de police", "numéro de carte de fidélité", "numéro Flying Blue", "numéro d'abonné"]
+            email: ["adresse e-mail", "adresse mail", "e-mail", "email", "mail", "adresse électronique", "courriel"]
+            phone: ["numéro de téléphone", "téléphone", "numéro de portable", "portable", "numéro de mobile", "numéro où vous joindre", "numéro où te joindre"]
+            address: ["adresse", "adresse de livraison", "adresse postale", "code postal"]
+            date-of-birth: ["date de naissance"]
+            bank-account: ["IBAN", "RIB", "coordonnées bancaires", "numéro de compte bancaire"]
+            id-document: ["numéro de passeport", "numéro de carte d'identité", "pièce d'identité", "numéro de sécurité sociale"]
+          secrets:
+            password: ["mot de passe", "code d'accès"]
+            pin: ["PIN", "code PIN", "code confidentiel"]
+            card-security-code: ["CVV", "CVC", "cryptogramme", "code de sécurité", "trois chiffres au dos", "3 chiffres au dos"]
+            card-number: ["numéro de carte", "numéro complet de la carte", "16 chiffres de votre carte", "16 chiffres de ta carte", "coordonnées de carte", "coordonnées bancaires de votre carte"]
+            one-time-code: ["code de vérification", "code à usage unique", "code SMS", "code reçu par SMS", "code à 6 chiffres", "code à 4 chiffres", "OTP", "code de validation", "code que nous venons", "code qu'on vient", "code envoyé", "code unique"]
+            security-answer: ["question de sécurité", "question secrète", "réponse secrète"]
+            credentials: ["identifiants", "identifiants de connexion", "données de connexion"]
+          implicit:
+            address: ["où souhaitez-vous", "où voulez-vous", "où veux-tu", "livre le nouveau colis où", "où doit-on", "où devons-nous", "où pouvons-nous envoyer", "on l'envoie où", "on te l'envoie où", "on vous l'envoie où", "à quelle adresse"]
+            phone: ["à quel numéro"]
+          redirects:
+            redirect-phone: ["appelez-nous", "appelle-nous", "appelez le", "appelle le", "contactez-nous par téléphone", "service client au", "ligne d'assistance", "hotline"]
+            redirect-email: ["écrivez-nous à", "écris-nous à", "envoyez-nous un e-mail", "envoyez-nous un mail", "envoie-nous un mail", "par e-mail à", "par mail à"]
+            redirect-form: ["formulaire", "remplissez le formulaire", "remplis le formulaire"]
+            redirect-contact-page: ["page contact", "page de contact"]
+            redirect-chat: ["chat en direct", "chat sécurisé", "tchat", "ouvrez un chat", "lance un chat", "lancez un chat", "discutez avec nous", "discute avec nous", "chat de l'app", "chat de l'appli", "chattez"]
+          asks: ["envoyez-nous", "envoie-nous", "transmettez-nous", "transmets-nous", "communiquez-nous", "communique-nous", "indiquez-nous", "indique-nous", "nous indiquer", "donnez-nous", "donne-nous", "dites-nous", "dis-nous", "partagez", "partage", "répondez-nous", "réponds-nous", "répondre avec", "confirmez", "confirme", "confirmer", "vérifiez", "quel est", "quelle est", "quels sont", "c'est quoi", "quel numéro", "nous avons besoin", "on a besoin", "nous aurons besoin", "on aura besoin", "il nous faut", "il nous faudra", "pourriez-vous", "pourrais-tu", "peux-tu", "pouvez-vous", "tu peux", "vous pouvez nous", "mets", "mettez", "laissez-nous", "laisse-nous", "précisez", "précise", "fournir", "fournissez", "nous communiquer", "nous transmettre", "nous donner", "nous envoyer", "nous confirmer", "nous dire", "rappelle-nous", "rappelez-nous"]
+          contact: ["contactez", "contacte", "contacter", "joindre", "écrivez", "écris", "composez", "compose", "appelez", "appelle", "rendez-vous sur", "rends-toi sur", "allez sur", "va sur", "passez par", "passe par", "visitez"]
+          contact_pages: ["contact", "contactez-nous", "chat", "formulaire"]
+          negations: ["jamais", "ne", "n'", "pas", "aucun", "aucune", "inutile", "pas besoin", "sans"]
+          brand: ["nous vous avons envoyé", "nous avons envoyé", "on t'a envoyé", "on vous a envoyé", "nous venons de", "on vient de", "nous vous enverrons", "on t'enverra", "on vous enverra", "nous vous appellerons", "on te rappelle", "on vous rappelle", "nous vous rappellerons", "nous vous contacterons", "on te contacte"]
+          elsewhere: ["dans l'appli", "dans l'application", "dans l'app", "sur notre site", "sur le site", "espace client", "au guichet", "à la consigne", "saisissez", "saisis", "entrez", "à personne", "avec personne"]
+          statements: ["se trouve", "figure sur", "est indiqué", "est inscrit", "est sur"]
+          clause_breaks: ["mais", "pour que", "afin que", "et nous", "et on", "puis", "si", "quand", "parce que"]
         """#),
         ("fr-CA", #"""
         # Locale data for fr-CA.
@@ -219,6 +333,44 @@ enum BuiltinLocales {
           secrets: ["password", "PIN", "CVV", "codice di sicurezza", "numero completo della carta", "codice OTP"]
           redirects: ["chiamaci", "scrivici un'e-mail", "compila il modulo", "visita il nostro sito"]
           negations: ["mai", "non"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["numero d'ordine", "numero dell'ordine", "numero ordine", "codice ordine", "numero di tracciamento", "codice di tracciamento", "numero di spedizione"]
+            booking-reference: ["codice di prenotazione", "numero di prenotazione", "PNR", "codice di conferma", "numero di conferma", "codice PNR"]
+            account-number: ["codice cliente", "numero cliente", "numero di cliente", "numero di conto", "numero del conto", "numero di contratto", "numero di polizza", "numero socio", "numero tessera", "codice fedeltà", "numero MilleMiglia"]
+            email: ["indirizzo email", "indirizzo e-mail", "email", "e-mail", "mail"]
+            phone: ["numero di telefono", "telefono", "numero di cellulare", "cellulare", "recapito telefonico", "numero a cui contattarti", "numero a cui contattarla"]
+            address: ["indirizzo", "indirizzo di consegna", "CAP", "indirizzo di spedizione"]
+            date-of-birth: ["data di nascita"]
+            bank-account: ["IBAN", "coordinate bancarie", "conto corrente", "numero di conto corrente"]
+            id-document: ["numero di passaporto", "numero del passaporto", "codice fiscale", "carta d'identità", "numero della carta d'identità", "documento d'identità"]
+          secrets:
+            password: ["password", "parola d'ordine", "chiave d'accesso"]
+            pin: ["PIN", "codice PIN"]
+            card-security-code: ["CVV", "CVC", "codice di sicurezza", "tre cifre sul retro", "3 cifre sul retro"]
+            card-number: ["numero della carta", "numero di carta", "numero completo della carta", "16 cifre della carta", "dati della carta"]
+            one-time-code: ["codice di verifica", "codice monouso", "codice usa e getta", "codice OTP", "OTP", "codice SMS", "codice via SMS", "codice a 6 cifre", "codice a 4 cifre", "codice che ti abbiamo", "codice che le abbiamo"]
+            security-answer: ["domanda di sicurezza", "risposta di sicurezza", "domanda segreta"]
+            credentials: ["credenziali", "dati di accesso", "credenziali di accesso"]
+          implicit:
+            address: ["dove vuoi che", "dove preferisci", "dove desidera", "dove dobbiamo", "dove possiamo spedire", "dove te lo", "dove glielo", "dove spediamo"]
+            phone: ["a che numero", "a quale numero"]
+          redirects:
+            redirect-phone: ["chiamaci", "ci chiami", "chiama il", "chiami il", "chiamare il", "numero verde", "servizio clienti al", "telefonicamente"]
+            redirect-email: ["scrivici a", "ci scriva a", "scrivere a", "inviaci una mail", "mandaci una mail", "mandaci un'email", "per email a"]
+            redirect-form: ["modulo", "compila il modulo", "compili il modulo", "form"]
+            redirect-contact-page: ["pagina contatti", "pagina dei contatti"]
+            redirect-chat: ["chat dal vivo", "chat sicura", "live chat", "chat dell'app", "chat nell'app", "apri una chat", "avvia una chat", "chatta con noi", "chatti con noi"]
+          asks: ["inviaci", "invia", "ci invii", "ci invia", "mandaci", "ci mandi", "scrivici", "comunicaci", "ci comunichi", "comunicarci", "indicaci", "ci indichi", "indicarci", "dicci", "ci dici", "ci dica", "rispondi con", "risponda con", "rispondici", "condividi", "condivida", "conferma", "confermi", "confermarci", "ci confermi", "verifica", "qual è", "quali sono", "quale", "ci serve", "ci servirà", "abbiamo bisogno", "avremo bisogno", "potresti", "potrebbe", "puoi", "può", "lasciaci", "ci lasci", "fornisci", "fornisca", "fornirci", "ci fornisca"]
+          contact: ["contattaci", "contatta", "contatti", "ci contatti", "scrivi", "scriva", "chiama", "chiami", "componi", "vai su", "visita", "visiti", "rivolgiti", "si rivolga"]
+          contact_pages: ["contatti", "contact", "chat", "modulo", "assistenza"]
+          negations: ["mai", "non", "nessun", "nessuno", "nessuna", "senza"]
+          brand: ["ti abbiamo inviato", "le abbiamo inviato", "abbiamo inviato", "ti abbiamo mandato", "abbiamo appena", "ti chiameremo", "la chiameremo", "ti invieremo", "le invieremo", "ti contatteremo", "la contatteremo", "ti richiamiamo", "che abbiamo"]
+          elsewhere: ["nell'app", "nell'applicazione", "sul sito", "sul nostro sito", "area personale", "area clienti", "al banco", "al locker", "inserisci", "inserisca", "digita", "con nessuno", "a nessuno"]
+          statements: ["si trova", "è riportato", "è indicato", "è sul", "è sulla", "trovi", "troverà"]
+          clause_breaks: ["ma", "così", "per", "e ti", "e le", "e ci", "poi", "se", "quando", "perché", "oppure"]
         """#),
         ("ja", #"""
         # Locale data for ja.
@@ -232,6 +384,44 @@ enum BuiltinLocales {
           secrets: ["パスワード", "暗証番号", "セキュリティコード", "カード番号", "ワンタイムパスワード"]
           redirects: ["お電話ください", "メールでお問い合わせ", "フォームにご記入", "お問い合わせフォーム"]
           negations: ["決して", "ことはありません", "しません", "いたしません"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-final
+          private:
+            order-number: ["注文番号", "ご注文番号", "オーダー番号", "注文ID", "追跡番号", "お問い合わせ番号", "伝票番号"]
+            booking-reference: ["予約番号", "ご予約番号", "予約コード", "確認番号", "予約確認番号", "PNR", "予約記号"]
+            account-number: ["お客様番号", "会員番号", "顧客番号", "契約番号", "証券番号", "ポイントカード番号", "マイレージ番号", "アカウント番号", "会員ID", "お客さま番号"]
+            email: ["メールアドレス", "メアド", "Eメール", "ご登録のメール"]
+            phone: ["電話番号", "携帯番号", "携帯電話番号", "ご連絡先", "連絡先番号", "連絡のつく番号"]
+            address: ["住所", "ご住所", "お届け先", "配送先", "郵便番号", "送付先"]
+            date-of-birth: ["生年月日", "誕生日"]
+            bank-account: ["口座番号", "銀行口座", "振込先口座", "口座情報"]
+            id-document: ["パスポート番号", "旅券番号", "マイナンバー", "免許証番号", "身分証明書番号"]
+          secrets:
+            password: ["パスワード", "ログインパスワード", "パスコード"]
+            pin: ["暗証番号", "PIN", "PINコード"]
+            card-security-code: ["セキュリティコード", "CVV", "CVC", "裏面の3桁", "裏面の三桁", "裏の3桁"]
+            card-number: ["カード番号", "クレジットカード番号", "カードの16桁", "16桁の番号", "カード情報"]
+            one-time-code: ["認証コード", "確認コード", "ワンタイムパスワード", "ワンタイムコード", "SMSコード", "6桁のコード", "4桁のコード", "6桁の番号", "二段階認証", "2段階認証", "認証番号", "OTP"]
+            security-answer: ["秘密の質問", "合言葉", "セキュリティ質問"]
+            credentials: ["ログイン情報", "ログインID", "IDとパスワード"]
+          implicit:
+            address: ["どちらにお送り", "どこにお送り", "どちらへお送り", "どこに送れば", "どちらにお届け", "どこにお届け", "どこへお届け", "どちらへお届け"]
+            phone: ["どちらの番号", "どの番号に"]
+          redirects:
+            redirect-phone: ["お電話ください", "お電話でお問い合わせ", "電話でお問い合わせ", "お電話にて", "コールセンター", "カスタマーセンター", "フリーダイヤル", "電話して", "お電話いただ"]
+            redirect-email: ["メールでお問い合わせ", "メールにてお問い合わせ", "メールでご連絡", "までメール", "メールください", "メールを送って", "メールをお送り"]
+            redirect-form: ["フォーム"]
+            redirect-contact-page: ["お問い合わせページ", "問い合わせページ"]
+            redirect-chat: ["チャット"]
+          asks: ["教えて", "お教え", "お知らせください", "お知らせいただけ", "お送りください", "送って", "送信して", "お伝え", "伝えて", "ご連絡ください", "ご返信ください", "返信して", "ご記入", "記入して", "ご提供", "提供して", "ご確認いただけ", "確認させて", "お聞かせ", "お伺い", "伺え", "必要です", "必要となります", "必要になります", "何ですか", "なんですか", "何でしょうか", "どちらですか", "どれですか", "ご共有", "共有して", "書いて", "お書き", "お願いします", "お願いいたします", "いただけますか", "もらえますか", "くれますか", "ちょうだい", "ください"]
+          contact: ["お問い合わせ", "問い合わせ", "ご連絡", "連絡して", "アクセス"]
+          contact_pages: ["contact", "inquiry", "chat", "form", "toiawase", "support"]
+          negations: ["決して", "絶対に", "一切", "ありません", "しません", "いたしません", "ございません", "ないで", "しないで", "不要", "お控えください", "おやめください", "禁止"]
+          brand: ["お送りしました", "送信しました", "お送りいたしました", "送りました", "お送りします", "お送りいたします", "ご連絡します", "ご連絡いたします", "お電話します", "お電話いたします", "弊社から", "こちらから", "当社から", "記載されている"]
+          elsewhere: ["アプリで", "アプリから", "アプリ内", "公式サイトで", "ウェブサイトで", "サイトで", "マイページ", "会員ページ", "窓口で", "カウンターで", "ロッカーで", "入力して", "ご入力", "誰にも", "他人に"]
+          statements: ["記載されて", "記載があります", "載っています", "書かれています", "印字されて"]
+          clause_breaks: ["けど", "ので", "ため", "申し訳ありません", "申し訳ございません", "ありがとうございます"]
         """#),
         ("ko", #"""
         # Locale data for ko.
@@ -290,6 +480,44 @@ enum BuiltinLocales {
           secrets: ["senha", "CVV", "PIN", "código de segurança", "número completo do cartão", "código de verificação"]
           redirects: ["ligue para", "mande um e-mail", "preencha o formulário", "acesse nosso site"]
           negations: ["nunca", "jamais", "não"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["número do pedido", "número de pedido", "nº do pedido", "código de rastreio", "código de rastreamento", "número da encomenda", "número de encomenda"]
+            booking-reference: ["código de reserva", "código da reserva", "número da reserva", "localizador", "código de confirmação", "PNR"]
+            account-number: ["número de cliente", "número do cliente", "número da conta", "número de conta", "número de sócio", "número do contrato", "número da apólice", "número de fidelidade", "número de associado", "número de membro"]
+            email: ["e-mail", "email", "endereço de e-mail", "correio eletrónico", "correio eletrônico"]
+            phone: ["número de telefone", "telefone", "número de celular", "celular", "telemóvel", "número de telemóvel", "contacto telefónico", "número para contato", "número para contacto"]
+            address: ["endereço", "morada", "endereço de entrega", "CEP", "código postal"]
+            date-of-birth: ["data de nascimento"]
+            bank-account: ["IBAN", "NIB", "conta bancária", "dados bancários", "agência e conta", "chave Pix"]
+            id-document: ["CPF", "RG", "número do passaporte", "número de passaporte", "cartão de cidadão", "NIF", "documento de identidade", "número do documento"]
+          secrets:
+            password: ["senha", "palavra-passe", "palavra passe"]
+            pin: ["PIN", "código PIN", "senha do cartão"]
+            card-security-code: ["CVV", "CVC", "código de segurança", "três dígitos do verso", "3 dígitos do verso", "três números do verso", "três dígitos nas costas", "três dígitos no verso"]
+            card-number: ["número do cartão", "número completo do cartão", "16 dígitos do cartão", "16 dígitos do seu cartão", "dados do cartão"]
+            one-time-code: ["código de verificação", "código de uso único", "código SMS", "código por SMS", "código de 6 dígitos", "código de 4 dígitos", "token", "OTP", "código que enviamos", "código que acabamos", "código que te", "código que lhe"]
+            security-answer: ["pergunta de segurança", "resposta de segurança", "pergunta secreta"]
+            credentials: ["dados de acesso", "credenciais", "login e senha", "dados de login"]
+          implicit:
+            address: ["para onde enviamos", "onde quer que", "onde você quer", "para onde devemos", "onde podemos entregar", "para onde mandamos", "onde entregamos", "para onde te", "para onde lhe"]
+            phone: ["em qual número", "qual número podemos", "em que número"]
+          redirects:
+            redirect-phone: ["ligue para", "ligue-nos", "liga para", "ligar para", "central de atendimento", "linha de apoio", "SAC"]
+            redirect-email: ["escreva para", "escreve para", "envie um e-mail", "mande um e-mail", "envia um e-mail", "por e-mail para"]
+            redirect-form: ["formulário", "preencha o formulário", "preenche o formulário"]
+            redirect-contact-page: ["página de contato", "página de contacto", "fale conosco", "fale connosco"]
+            redirect-chat: ["chat ao vivo", "chat seguro", "chat do app", "chat da app", "chat no app", "chat na app", "abra um chat", "inicie um chat", "converse com a gente", "pelo chat"]
+          asks: ["envie-nos", "envia-nos", "envie", "envia", "mande", "manda", "nos envie", "nos mande", "nos manda", "nos passa", "passe", "passa", "compartilhe", "partilhe", "partilha", "informe", "informa", "nos diga", "diga-nos", "diz-nos", "responda com", "responde com", "responda", "confirme", "confirma", "confirmar", "verifique", "qual é", "qual o", "quais são", "qual", "precisamos", "vamos precisar", "precisaremos", "precisaríamos", "poderia", "pode", "podes", "consegue", "deixe", "deixa", "indique", "indica", "forneça", "fornece"]
+          contact: ["contate", "contacte", "entre em contato", "entre em contacto", "fale", "acesse", "aceda", "visite", "escreva", "ligue", "disque", "marque"]
+          contact_pages: ["contato", "contacto", "fale-conosco", "chat", "formulario"]
+          negations: ["nunca", "jamais", "não", "nem", "sem"]
+          brand: ["enviamos", "te enviamos", "lhe enviamos", "acabamos de", "vamos ligar", "ligaremos", "entraremos em contato", "entraremos em contacto", "vamos enviar", "enviaremos", "que temos"]
+          elsewhere: ["no app", "no aplicativo", "na app", "na aplicação", "no site", "no nosso site", "na sua conta", "na área do cliente", "no balcão", "no cacifo", "digite", "introduza", "insira", "com ninguém", "a ninguém"]
+          statements: ["está no", "está na", "aparece no", "aparece na", "consta", "encontra-se"]
+          clause_breaks: ["mas", "para que", "e nós", "e vamos", "assim", "se", "quando", "porque"]
         """#),
         ("pt-BR", #"""
         # Locale data for pt-BR.

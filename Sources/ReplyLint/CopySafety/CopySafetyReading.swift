@@ -95,7 +95,6 @@ struct Reading {
                 if between.contains(at) || cue.range.overlaps(ask) { return true }
             case .statement:
                 if between.contains(at) { return true }
-                if ask.lowerBound < item.lowerBound, itemClause.contains(at), at >= item.upperBound { return true }
             default: continue
             }
         }
