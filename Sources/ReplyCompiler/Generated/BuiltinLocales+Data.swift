@@ -22,6 +22,44 @@ enum BuiltinLocales {
           secrets: ["كلمة المرور", "الرقم السري", "رمز التحقق", "رمز الأمان", "رقم البطاقة كاملاً"]
           redirects: ["اتصل بنا", "راسلنا عبر البريد", "املأ النموذج", "زر موقعنا"]
           negations: ["لن", "لا", "أبدا", "أبدًا"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["رقم الطلب", "رقم طلبك", "رقم الشحنة", "رقم التتبع", "رقم الطلبية"]
+            booking-reference: ["رقم الحجز", "رمز الحجز", "رقم التأكيد", "رمز التأكيد", "PNR"]
+            account-number: ["رقم العميل", "رقم العضوية", "رقم الاشتراك", "رقم العقد", "رقم الوثيقة", "رقم البوليصة", "رقم الحساب"]
+            email: ["البريد الإلكتروني", "بريدك الإلكتروني", "الإيميل", "الايميل", "الإيميل"]
+            phone: ["رقم الهاتف", "رقم هاتفك", "رقم الجوال", "رقم جوالك", "رقم الموبايل", "رقم التواصل"]
+            address: ["العنوان", "عنوانك", "عنوان التوصيل", "الرمز البريدي"]
+            date-of-birth: ["تاريخ الميلاد", "تاريخ ميلادك"]
+            bank-account: ["الآيبان", "الايبان", "IBAN", "رقم الحساب البنكي", "رقم الحساب المصرفي"]
+            id-document: ["رقم الهوية", "رقم الجواز", "رقم جواز السفر", "رقم الإقامة", "الهوية الوطنية"]
+          secrets:
+            password: ["كلمة المرور", "كلمة السر"]
+            pin: ["الرقم السري", "رمز PIN", "PIN", "الرمز السري"]
+            card-security-code: ["CVV", "CVC", "رمز الأمان", "الأرقام الثلاثة", "الثلاثة أرقام"]
+            card-number: ["رقم البطاقة", "رقم بطاقتك", "بيانات البطاقة"]
+            one-time-code: ["رمز التحقق", "الرمز المؤقت", "رمز التفعيل", "كود التحقق", "الرمز المرسل", "رمز OTP", "OTP", "الرمز الظاهر", "رمز لمرة واحدة"]
+            security-answer: ["سؤال الأمان", "السؤال السري", "إجابة سؤال الأمان"]
+            credentials: ["بيانات الدخول", "بيانات تسجيل الدخول", "اسم المستخدم وكلمة المرور"]
+          implicit:
+            address: ["وين نرسل", "أين نرسل", "إلى أين نرسل", "وين نوصل", "أين نوصل", "أين تريد"]
+            phone: ["على أي رقم"]
+          redirects:
+            redirect-phone: ["اتصل بنا", "اتصل على", "اتصل", "اتصلوا", "الاتصال بنا", "الاتصال على", "خدمة العملاء على", "الرقم المجاني"]
+            redirect-email: ["راسلنا على البريد", "أرسل بريداً", "ارسل ايميل", "عبر البريد الإلكتروني"]
+            redirect-form: ["النموذج", "نموذج", "الاستمارة", "استمارة"]
+            redirect-contact-page: ["صفحة اتصل بنا", "صفحة التواصل", "اتصل بنا\""]
+            redirect-chat: ["الدردشة", "المحادثة المباشرة", "الشات", "دردشة"]
+          asks: ["أرسل", "ارسل", "أرسلي", "أرسلوا", "زودنا", "تزويدنا", "يرجى", "نرجو", "الرجاء", "شاركنا", "شارك", "أخبرنا", "اخبرنا", "إخبارنا", "اكتب", "كتابة", "الرد", "رد علينا", "ردّ", "أكد", "تأكيد", "ما هو", "ما هي", "ايش", "شو", "نحتاج", "سنحتاج", "هل يمكنك", "ممكن", "تقدر", "إرسال", "راسلنا", "ابعث", "ابعثلنا"]
+          contact: ["تواصل", "تواصلوا", "زيارة", "زر", "ادخل", "اكتب لنا"]
+          contact_pages: ["contact", "chat", "form", "support"]
+          negations: ["لا", "لن", "أبداً", "أبدا", "أبدًا", "لم", "ليس", "دون", "بدون", "لا داعي"]
+          brand: ["أرسلنا", "سنرسل", "سنتصل", "سنتواصل", "أرسلناه", "المرسل إليك", "لدينا"]
+          elsewhere: ["في التطبيق", "عبر التطبيق", "على الموقع", "في موقعنا", "في حسابك", "أدخل", "إدخال", "لأي شخص", "مع أي"]
+          statements: ["موجود في", "موجود على", "الموجود", "مكتوب"]
+          clause_breaks: ["لكن", "حتى", "لكي", "ثم", "إذا", "لأن", "أو"]
         """#),
         ("de", #"""
         # Locale data for de.
@@ -291,6 +329,44 @@ enum BuiltinLocales {
           secrets: ["סיסמה", "קוד סודי", "CVV", "קוד אבטחה", "מספר הכרטיס המלא"]
           redirects: ["התקשרו אלינו", "שלחו לנו מייל", "מלאו את הטופס"]
           negations: ["לעולם לא", "לא", "אף פעם"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["מספר הזמנה", "מספר ההזמנה", "מספר מעקב", "מספר המשלוח"]
+            booking-reference: ["מספר הזמנה", "קוד הזמנה", "מספר אישור", "קוד אישור", "PNR", "מספר הכרטיס"]
+            account-number: ["מספר לקוח", "מספר הלקוח", "מספר חבר", "מספר המנוי", "מספר פוליסה", "מספר החוזה", "מספר חשבון"]
+            email: ["כתובת מייל", "כתובת המייל", "אימייל", "מייל", "דוא\"ל", "כתובת דוא\"ל"]
+            phone: ["מספר טלפון", "מספר הטלפון", "מספר נייד", "מספר הנייד", "טלפון"]
+            address: ["כתובת", "הכתובת", "כתובת למשלוח", "מיקוד"]
+            date-of-birth: ["תאריך לידה", "תאריך הלידה"]
+            bank-account: ["מספר חשבון בנק", "חשבון הבנק", "פרטי חשבון", "IBAN"]
+            id-document: ["תעודת זהות", "מספר ת\"ז", "ת\"ז", "מספר דרכון", "מספר הדרכון"]
+          secrets:
+            password: ["סיסמה", "סיסמא", "הסיסמה"]
+            pin: ["קוד PIN", "PIN", "קוד סודי", "הקוד הסודי"]
+            card-security-code: ["CVV", "CVC", "3 הספרות", "שלוש הספרות", "קוד אבטחה"]
+            card-number: ["מספר כרטיס", "מספר הכרטיס", "פרטי הכרטיס", "פרטי כרטיס"]
+            one-time-code: ["קוד אימות", "קוד האימות", "קוד חד-פעמי", "קוד חד פעמי", "קוד SMS", "הקוד שקיבלת", "הקוד שנשלח", "OTP"]
+            security-answer: ["שאלת אבטחה", "שאלת הביטחון", "תשובה לשאלת"]
+            credentials: ["פרטי התחברות", "פרטי הכניסה", "שם משתמש וסיסמה"]
+          implicit:
+            address: ["לאן לשלוח", "לאן נשלח", "לאיזו כתובת"]
+            phone: ["לאיזה מספר"]
+          redirects:
+            redirect-phone: ["התקשרו", "התקשר", "חייגו", "חייג", "מוקד", "המוקד", "השירות הטלפוני"]
+            redirect-email: ["שלחו מייל", "כתבו לנו למייל", "במייל לכתובת", "למייל"]
+            redirect-form: ["טופס", "הטופס"]
+            redirect-contact-page: ["עמוד צור קשר", "דף צור קשר", "צור קשר"]
+            redirect-chat: ["צ'אט", "הצ'אט", "צאט", "הצאט"]
+          asks: ["שלחו", "שלח", "שלחי", "כתבו", "כתוב", "ספרו", "אמרו", "תנו", "אשרו", "אשר", "מה מספר", "מהו", "מהי", "מה ה", "איזה", "נצטרך", "צריכים", "אנחנו צריכים", "נשמח", "תוכלו", "תוכל", "אפשר", "השיבו", "עם"]
+          contact: ["פנו", "פנה", "כתבו", "היכנסו", "בקרו"]
+          contact_pages: ["contact", "chat", "form"]
+          negations: ["לעולם", "אף פעם", "לא", "אל", "אין צורך", "בלי"]
+          brand: ["שלחנו", "נשלח לך", "נתקשר", "ניצור קשר", "נחזור", "שנשלח"]
+          elsewhere: ["באפליקציה", "באתר", "באזור האישי", "בסניף", "הזינו", "הקלידו", "לאף אחד"]
+          statements: ["מופיע", "נמצא", "רשום"]
+          clause_breaks: ["אבל", "כדי", "ואז", "אם", "כי", "או"]
         """#),
         ("hi", #"""
         # Locale data for hi.
@@ -305,6 +381,44 @@ enum BuiltinLocales {
           secrets: ["पासवर्ड", "पिन", "ओटीपी", "सीवीवी", "पूरा कार्ड नंबर"]
           redirects: ["हमें कॉल करें", "हमें ईमेल करें", "फ़ॉर्म भरें"]
           negations: ["कभी नहीं", "नहीं", "न करें"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-final
+          private:
+            order-number: ["ऑर्डर नंबर", "ऑर्डर संख्या", "ऑर्डर आईडी", "ट्रैकिंग नंबर", "order number"]
+            booking-reference: ["बुकिंग नंबर", "बुकिंग रेफरेंस", "पीएनआर", "PNR", "कन्फर्मेशन कोड", "बुकिंग आईडी"]
+            account-number: ["ग्राहक संख्या", "कस्टमर आईडी", "कस्टमर नंबर", "खाता संख्या", "अकाउंट नंबर", "सदस्यता संख्या", "पॉलिसी नंबर", "मेंबरशिप नंबर"]
+            email: ["ईमेल", "ईमेल आईडी", "ईमेल पता", "email"]
+            phone: ["फ़ोन नंबर", "फोन नंबर", "मोबाइल नंबर", "संपर्क नंबर"]
+            address: ["पता", "डिलीवरी पता", "पिन कोड", "पिनकोड"]
+            date-of-birth: ["जन्म तिथि", "जन्मतिथि", "डेट ऑफ बर्थ"]
+            bank-account: ["बैंक खाता", "बैंक अकाउंट", "IFSC", "आईएफएससी", "खाता नंबर"]
+            id-document: ["आधार नंबर", "आधार", "पैन नंबर", "पैन", "पासपोर्ट नंबर"]
+          secrets:
+            password: ["पासवर्ड"]
+            pin: ["पिन", "PIN", "एटीएम पिन", "यूपीआई पिन", "UPI पिन"]
+            card-security-code: ["CVV", "सीवीवी", "CVC", "पीछे के तीन अंक", "पीछे लिखे तीन अंक"]
+            card-number: ["कार्ड नंबर", "पूरा कार्ड नंबर", "कार्ड का नंबर", "कार्ड की जानकारी"]
+            one-time-code: ["ओटीपी", "OTP", "वेरिफिकेशन कोड", "सत्यापन कोड", "कोड"]
+            security-answer: ["सुरक्षा प्रश्न", "सिक्योरिटी सवाल", "सुरक्षा सवाल"]
+            credentials: ["लॉगिन डिटेल्स", "लॉगिन विवरण", "यूज़रनेम और पासवर्ड"]
+          implicit:
+            address: ["कहाँ भेजें", "कहां भेजें", "कहाँ भेजना", "कहां भेजना", "कहाँ डिलीवर"]
+            phone: ["किस नंबर पर"]
+          redirects:
+            redirect-phone: ["कॉल करें", "कॉल कीजिए", "फ़ोन करें", "फोन करें", "हेल्पलाइन", "कस्टमर केयर"]
+            redirect-email: ["ईमेल करें", "मेल करें", "ईमेल भेजें"]
+            redirect-form: ["फॉर्म", "फ़ॉर्म"]
+            redirect-contact-page: ["संपर्क पेज", "कॉन्टैक्ट पेज"]
+            redirect-chat: ["चैट", "लाइव चैट"]
+          asks: ["बताएं", "बताएँ", "बताइए", "बताओ", "बता दें", "भेजें", "भेजिए", "भेजो", "भेज दें", "शेयर करें", "शेयर कीजिए", "साझा करें", "दें", "दीजिए", "कन्फर्म करें", "पुष्टि करें", "लिखें", "लिख दें", "क्या है", "क्या हैं", "कौन सा", "कौन-सा", "चाहिए", "ज़रूरत", "जरूरत", "सकते हैं", "सकती हैं", "कृपया", "रिप्लाई करें"]
+          contact: ["संपर्क करें", "संपर्क", "जाएं", "विज़िट करें"]
+          contact_pages: ["contact", "chat", "form", "support"]
+          negations: ["कभी", "नहीं", "न करें", "मत", "ज़रूरत नहीं", "जरूरत नहीं", "किसी के साथ"]
+          brand: ["हमने", "हम भेजेंगे", "भेजा है", "भेजा गया", "कॉल करेंगे", "संपर्क करेंगे", "भेजेंगे"]
+          elsewhere: ["ऐप में", "ऐप पर", "वेबसाइट पर", "ऐप से", "डालें", "दर्ज करें", "किसी को"]
+          statements: ["लिखा है", "छपा है", "दिया गया है", "मौजूद है"]
+          clause_breaks: ["लेकिन", "ताकि", "फिर", "अगर", "क्योंकि", "या"]
         """#),
         ("id", #"""
         # Locale data for id.
@@ -318,6 +432,44 @@ enum BuiltinLocales {
           secrets: ["kata sandi", "PIN", "CVV", "kode keamanan", "nomor kartu lengkap", "kode OTP"]
           redirects: ["hubungi kami di", "kirim email ke", "isi formulir", "kunjungi situs kami"]
           negations: ["tidak akan", "jangan", "tidak pernah"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["nomor pesanan", "no. pesanan", "nomor order", "ID pesanan", "nomor resi", "no resi", "resi"]
+            booking-reference: ["kode booking", "kode pemesanan", "nomor booking", "nomor reservasi", "kode konfirmasi", "PNR"]
+            account-number: ["nomor pelanggan", "ID pelanggan", "nomor member", "nomor anggota", "nomor kontrak", "nomor polis", "nomor akun"]
+            email: ["alamat email", "email", "e-mail", "surel"]
+            phone: ["nomor telepon", "nomor HP", "no HP", "nomor ponsel", "nomor WhatsApp", "nomor yang bisa dihubungi"]
+            address: ["alamat", "alamat pengiriman", "alamat lengkap", "kode pos"]
+            date-of-birth: ["tanggal lahir"]
+            bank-account: ["nomor rekening", "no rekening", "rekening bank", "data rekening"]
+            id-document: ["NIK", "nomor KTP", "KTP", "nomor paspor", "NPWP"]
+          secrets:
+            password: ["kata sandi", "password", "sandi"]
+            pin: ["PIN", "nomor PIN", "kode PIN"]
+            card-security-code: ["CVV", "CVC", "tiga angka di belakang", "3 digit di belakang", "kode keamanan"]
+            card-number: ["nomor kartu", "nomor kartu lengkap", "16 digit kartu", "data kartu"]
+            one-time-code: ["kode OTP", "OTP", "kode verifikasi", "kode SMS", "kode 6 digit", "kode yang kami kirim", "kode sekali pakai", "token"]
+            security-answer: ["pertanyaan keamanan", "jawaban keamanan"]
+            credentials: ["data login", "detail login", "username dan password", "kredensial"]
+          implicit:
+            address: ["mau dikirim ke mana", "dikirim ke mana", "kirim ke mana", "ke mana kami kirim", "alamat mana"]
+            phone: ["nomor berapa"]
+          redirects:
+            redirect-phone: ["telepon kami", "hubungi kami di", "call center", "hubungi call center", "telepon ke"]
+            redirect-email: ["email kami", "kirim email", "kirimkan email"]
+            redirect-form: ["formulir", "form"]
+            redirect-contact-page: ["halaman kontak"]
+            redirect-chat: ["live chat", "chat", "obrolan"]
+          asks: ["kirim", "kirimkan", "kirimin", "bagikan", "share", "sebutkan", "beri tahu", "beritahu", "kasih tahu", "kasih", "infokan", "informasikan", "balas dengan", "konfirmasi", "konfirmasikan", "verifikasi", "berapa", "apa", "yang mana", "kami perlu", "kami butuh", "butuh", "perlu", "boleh", "bisa", "mohon", "tolong", "tulis", "cantumkan", "sampaikan"]
+          contact: ["hubungi", "kunjungi", "buka", "telepon", "email ke"]
+          contact_pages: ["kontak", "contact", "chat", "form", "bantuan"]
+          negations: ["jangan", "tidak", "tak", "tidak perlu", "nggak", "gak", "tanpa", "siapa pun"]
+          brand: ["kami kirim", "kami sudah kirim", "kami telah mengirim", "sudah kami kirim", "kami akan menghubungi", "kami akan telepon", "kami hubungi", "yang kami"]
+          elsewhere: ["di aplikasi", "lewat aplikasi", "di website", "di situs", "di akun", "masukkan", "di loket", "siapa pun"]
+          statements: ["tertera", "ada di", "tercantum"]
+          clause_breaks: ["tapi", "namun", "agar", "supaya", "lalu", "jika", "kalau", "karena", "atau"]
         """#),
         ("it", #"""
         # Locale data for it.
@@ -435,6 +587,44 @@ enum BuiltinLocales {
           secrets: ["비밀번호", "PIN", "CVC", "보안 코드", "카드 번호 전체", "인증번호"]
           redirects: ["전화 주세요", "이메일로 문의", "양식을 작성", "웹사이트를 방문"]
           negations: ["절대", "않습니다", "않아요", "마세요"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-final
+          private:
+            order-number: ["주문 번호", "주문번호", "송장 번호", "송장번호", "운송장 번호"]
+            booking-reference: ["예약 번호", "예약번호", "예약 코드", "확인 번호", "PNR"]
+            account-number: ["고객 번호", "고객번호", "회원 번호", "회원번호", "계약 번호", "증권 번호", "멤버십 번호", "계정 번호"]
+            email: ["이메일 주소", "이메일", "메일 주소"]
+            phone: ["전화번호", "휴대폰 번호", "연락처", "핸드폰 번호"]
+            address: ["주소", "배송지", "우편번호", "배송 주소"]
+            date-of-birth: ["생년월일", "생일"]
+            bank-account: ["계좌번호", "계좌 번호", "은행 계좌"]
+            id-document: ["주민등록번호", "주민번호", "여권 번호", "여권번호", "신분증 번호"]
+          secrets:
+            password: ["비밀번호", "패스워드"]
+            pin: ["PIN", "핀 번호", "PIN 번호", "카드 비밀번호"]
+            card-security-code: ["CVV", "CVC", "CVC 번호", "뒷면 세 자리", "뒷면 3자리", "보안 코드"]
+            card-number: ["카드 번호", "카드번호", "카드 정보"]
+            one-time-code: ["인증번호", "인증 번호", "인증 코드", "OTP", "일회용 코드", "일회용 비밀번호", "보안 코드", "6자리 코드"]
+            security-answer: ["보안 질문", "비밀 질문"]
+            credentials: ["로그인 정보", "아이디와 비밀번호", "계정 정보"]
+          implicit:
+            address: ["어디로 보내", "어디로 배송", "어디로 보낼"]
+            phone: ["어느 번호로"]
+          redirects:
+            redirect-phone: ["전화 주세요", "전화해 주세요", "전화주세요", "고객센터로 전화", "콜센터", "전화로 문의"]
+            redirect-email: ["이메일로 문의", "메일로 보내", "이메일 주세요", "이메일로 보내"]
+            redirect-form: ["문의 양식", "양식", "폼"]
+            redirect-contact-page: ["문의 페이지", "고객센터 페이지"]
+            redirect-chat: ["채팅", "라이브 채팅", "상담톡"]
+          asks: ["알려주세요", "알려 주세요", "알려주시", "알려 주시", "보내주세요", "보내 주세요", "보내주시", "보내 주시", "남겨주세요", "남겨 주세요", "적어주세요", "적어 주세요", "입력해 주세요", "확인해 주세요", "확인해주세요", "말씀해 주세요", "말씀해주세요", "공유해 주세요", "공유해주세요", "주시겠어요", "주실 수", "필요합니다", "필요해요", "무엇인가요", "뭔가요", "어떻게 되나요", "어떻게 되시나요", "부탁드립니다", "답글로"]
+          contact: ["문의", "연락", "방문", "접속"]
+          contact_pages: ["contact", "chat", "form", "support", "cs"]
+          negations: ["절대", "않습니다", "않아요", "마세요", "말아 주세요", "않으니", "필요 없", "묻지 않", "요청하지 않", "하지 마"]
+          brand: ["보내드렸", "발송했", "보내 드렸", "전화드리", "연락드리", "보내드릴", "발송해 드릴", "등록된"]
+          elsewhere: ["앱에서", "앱 내", "홈페이지에서", "웹사이트에서", "마이페이지", "입력하", "누구에게도"]
+          statements: ["적혀 있", "기재되어", "나와 있", "표시되어"]
+          clause_breaks: ["하지만", "그러면", "만약", "때문에", "또는"]
         """#),
         ("nl", #"""
         # Locale data for nl.
@@ -449,6 +639,44 @@ enum BuiltinLocales {
           secrets: ["wachtwoord", "pincode", "CVV", "beveiligingscode", "volledig kaartnummer"]
           redirects: ["bel ons", "mail ons", "vul het formulier in", "contactformulier"]
           negations: ["nooit", "niet", "geen"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["bestelnummer", "ordernummer", "trackingnummer", "zendingnummer", "track-and-tracecode"]
+            booking-reference: ["boekingsnummer", "boekingscode", "reserveringsnummer", "bevestigingscode", "PNR"]
+            account-number: ["klantnummer", "accountnummer", "lidnummer", "contractnummer", "polisnummer", "klantnummer"]
+            email: ["e-mailadres", "e-mail", "mailadres", "email"]
+            phone: ["telefoonnummer", "mobiele nummer", "mobiel nummer", "06-nummer", "nummer waarop"]
+            address: ["adres", "bezorgadres", "postcode", "woonadres"]
+            date-of-birth: ["geboortedatum"]
+            bank-account: ["IBAN", "rekeningnummer", "bankrekeningnummer", "bankgegevens"]
+            id-document: ["paspoortnummer", "BSN", "burgerservicenummer", "identiteitskaartnummer", "ID-nummer"]
+          secrets:
+            password: ["wachtwoord"]
+            pin: ["pincode", "PIN"]
+            card-security-code: ["CVV", "CVC", "beveiligingscode", "drie cijfers op de achterkant"]
+            card-number: ["kaartnummer", "volledige kaartnummer", "creditcardnummer", "kaartgegevens"]
+            one-time-code: ["verificatiecode", "eenmalige code", "sms-code", "6-cijferige code", "inlogcode", "OTP", "code die we"]
+            security-answer: ["beveiligingsvraag", "geheime vraag"]
+            credentials: ["inloggegevens", "logingegevens"]
+          implicit:
+            address: ["waar mogen we", "waar moeten we", "waar kunnen we", "waar wil je", "waar wilt u", "naar welk adres"]
+            phone: ["op welk nummer"]
+          redirects:
+            redirect-phone: ["bel ons", "belt u ons", "bel met", "bel naar", "klantenservice op", "telefonisch contact"]
+            redirect-email: ["mail ons", "mail naar", "e-mail ons", "stuur een mail", "stuur een e-mail"]
+            redirect-form: ["formulier", "contactformulier", "vul het formulier"]
+            redirect-contact-page: ["contactpagina"]
+            redirect-chat: ["livechat", "chat in de app", "start een chat", "chat met ons", "webchat", "chat"]
+          asks: ["stuur ons", "stuurt u ons", "stuur", "deel", "deelt u", "geef ons", "geef", "geeft u", "laat ons weten", "laat weten", "vertel ons", "vertel", "noem", "bevestig", "bevestigen", "controleer", "wat is", "welk", "welke", "we hebben", "wij hebben", "we hebben nodig", "nodig", "kun je", "kunt u", "zou je", "zou u", "wil je", "wilt u", "reageer met", "antwoord met", "zet"]
+          contact: ["neem contact", "contact op", "bel", "mail", "ga naar", "bezoek", "schrijf", "kijk op"]
+          contact_pages: ["contact", "chat", "formulier", "klantenservice"]
+          negations: ["nooit", "niet", "geen", "hoeft niet", "zonder", "niemand"]
+          brand: ["we hebben je", "we hebben u", "hebben we", "we sturen", "wij sturen", "sturen we", "we bellen", "bellen we", "we mailen", "die we", "dat we"]
+          elsewhere: ["in de app", "op onze website", "op de website", "in je account", "in uw account", "mijn omgeving", "aan de balie", "bij het pakketpunt", "invoeren", "vul je", "vult u", "met niemand"]
+          statements: ["staat op", "staat in", "vind je", "vindt u"]
+          clause_breaks: ["maar", "zodat", "dan", "en we", "als", "omdat", "of"]
         """#),
         ("pl", #"""
         # Locale data for pl.
@@ -465,6 +693,44 @@ enum BuiltinLocales {
           secrets: ["hasło", "PIN", "CVV", "kod bezpieczeństwa", "pełny numer karty", "kod BLIK"]
           redirects: ["zadzwoń do nas", "napisz do nas e-mail", "wypełnij formularz", "odwiedź naszą stronę"]
           negations: ["nigdy", "nie"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["numer zamówienia", "numeru zamówienia", "numerem zamówienia", "nr zamówienia", "numer przesyłki", "numeru przesyłki", "numer paczki"]
+            booking-reference: ["numer rezerwacji", "numeru rezerwacji", "kod rezerwacji", "kodu rezerwacji", "kod potwierdzenia", "PNR"]
+            account-number: ["numer klienta", "numeru klienta", "numer konta klienta", "numer umowy", "numeru umowy", "numer polisy", "numeru polisy", "numer karty lojalnościowej", "numer członkowski"]
+            email: ["adres e-mail", "adresu e-mail", "e-mail", "e-maila", "email", "mail"]
+            phone: ["numer telefonu", "numeru telefonu", "telefon", "numer komórki", "numer kontaktowy"]
+            address: ["adres", "adresu", "adres dostawy", "adresu dostawy", "kod pocztowy"]
+            date-of-birth: ["data urodzenia", "daty urodzenia", "datę urodzenia"]
+            bank-account: ["numer konta", "numeru konta", "numer rachunku", "numeru rachunku", "IBAN", "dane bankowe"]
+            id-document: ["numer paszportu", "numeru paszportu", "PESEL", "numer dowodu", "numeru dowodu", "dowód osobisty"]
+          secrets:
+            password: ["hasło", "hasła", "hasłem"]
+            pin: ["PIN", "PIN-u", "kod PIN", "kodu PIN"]
+            card-security-code: ["CVV", "CVC", "kod bezpieczeństwa", "kodu bezpieczeństwa", "trzy cyfry z tyłu", "trzech cyfr z tyłu"]
+            card-number: ["numer karty", "numeru karty", "pełny numer karty", "dane karty"]
+            one-time-code: ["kod weryfikacyjny", "kodu weryfikacyjnego", "kod SMS", "kodu SMS", "kod jednorazowy", "kodu jednorazowego", "kod z SMS", "kodu z SMS", "6-cyfrowy kod", "BLIK", "kod BLIK", "kodu BLIK"]
+            security-answer: ["pytanie bezpieczeństwa", "odpowiedź na pytanie", "pytania bezpieczeństwa"]
+            credentials: ["dane logowania", "danych logowania", "login i hasło"]
+          implicit:
+            address: ["gdzie mamy wysłać", "gdzie wysłać", "gdzie możemy wysłać", "na jaki adres", "gdzie dostarczyć"]
+            phone: ["pod jakim numerem"]
+          redirects:
+            redirect-phone: ["zadzwoń", "zadzwoń do nas", "zadzwonić", "infolinia", "infolinię", "infolinii"]
+            redirect-email: ["napisz do nas na", "wyślij e-mail", "wyślij maila", "napisz maila", "na adres e-mail"]
+            redirect-form: ["formularz", "formularza", "wypełnij formularz"]
+            redirect-contact-page: ["stronę kontaktową", "strona kontaktowa", "zakładkę kontakt"]
+            redirect-chat: ["czat", "czacie", "czatu", "live chat"]
+          asks: ["wyślij", "wyślijcie", "prześlij", "przyślij", "podaj", "podajcie", "poda", "podać", "napisz nam", "napisz", "odpisz", "odpowiedz", "udostępnij", "potwierdź", "potwierdzić", "jaki jest", "jaki", "jaka", "jakie", "który", "która", "potrzebujemy", "będziemy potrzebować", "czy możesz", "czy może", "możesz", "mógłbyś", "mogłabyś", "prosimy o", "prosimy", "daj nam", "zostaw"]
+          contact: ["skontaktuj", "kontakt", "napisz", "odwiedź", "wejdź na", "zadzwoń"]
+          contact_pages: ["kontakt", "contact", "czat", "formularz"]
+          negations: ["nigdy", "nie", "żadnych", "bez", "nikomu"]
+          brand: ["wysłaliśmy", "przesłaliśmy", "wyślemy", "zadzwonimy", "skontaktujemy", "który wysłaliśmy", "które wysłaliśmy"]
+          elsewhere: ["w aplikacji", "na stronie", "w serwisie", "na naszej stronie", "w bankowości", "w paczkomacie", "wpisz", "wprowadź", "nikomu"]
+          statements: ["znajduje się", "jest na", "widnieje"]
+          clause_breaks: ["ale", "żeby", "abyśmy", "aby", "a my", "wtedy", "jeśli", "gdy", "bo", "lub"]
         """#),
         ("pt", #"""
         # Locale data for pt.
@@ -540,6 +806,44 @@ enum BuiltinLocales {
           secrets: ["пароль", "PIN-код", "CVV", "код безопасности", "полный номер карты", "код из СМС"]
           redirects: ["позвоните нам", "напишите нам на почту", "заполните форму", "посетите наш сайт"]
           negations: ["никогда", "не"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["номер заказа", "номера заказа", "номером заказа", "номер отправления", "трек-номер", "трек номер", "номер посылки"]
+            booking-reference: ["номер бронирования", "номера бронирования", "код бронирования", "номер брони", "код подтверждения", "PNR"]
+            account-number: ["номер клиента", "номер лицевого счёта", "номер лицевого счета", "лицевой счёт", "лицевой счет", "номер договора", "номера договора", "номер полиса", "номер карты лояльности", "номер участника"]
+            email: ["электронную почту", "электронная почта", "адрес почты", "адрес электронной почты", "email", "e-mail", "почту", "имейл"]
+            phone: ["номер телефона", "номера телефона", "телефон", "мобильный номер", "контактный номер"]
+            address: ["адрес", "адреса", "адрес доставки", "почтовый индекс", "индекс"]
+            date-of-birth: ["дату рождения", "дата рождения", "даты рождения"]
+            bank-account: ["номер счёта", "номер счета", "реквизиты", "банковский счёт", "банковский счет", "IBAN", "БИК"]
+            id-document: ["номер паспорта", "паспортные данные", "серию и номер паспорта", "СНИЛС", "ИНН"]
+          secrets:
+            password: ["пароль", "пароля"]
+            pin: ["PIN", "ПИН", "пин-код", "PIN-код", "ПИН-код"]
+            card-security-code: ["CVV", "CVC", "CVV-код", "три цифры на обороте", "три цифры на обратной", "код безопасности"]
+            card-number: ["номер карты", "номера карты", "полный номер карты", "данные карты"]
+            one-time-code: ["код из СМС", "код из SMS", "код подтверждения из", "одноразовый код", "СМС-код", "SMS-код", "код из смс", "проверочный код", "6-значный код", "код, который мы"]
+            security-answer: ["кодовое слово", "секретный вопрос", "ответ на контрольный вопрос", "контрольный вопрос"]
+            credentials: ["логин и пароль", "данные для входа", "учётные данные", "учетные данные"]
+          implicit:
+            address: ["куда отправить", "куда доставить", "куда вам отправить", "куда вам доставить", "куда прислать", "на какой адрес"]
+            phone: ["по какому номеру"]
+          redirects:
+            redirect-phone: ["позвоните", "позвони", "звоните", "горячую линию", "горячая линия", "по телефону"]
+            redirect-email: ["напишите нам на", "напишите на почту", "отправьте письмо", "на почту"]
+            redirect-form: ["форму", "форма", "форме", "заполните форму"]
+            redirect-contact-page: ["страницу контактов", "раздел контакты"]
+            redirect-chat: ["чат", "чате", "онлайн-чат"]
+          asks: ["пришлите", "пришли", "отправьте", "отправь", "напишите", "напиши", "сообщите", "сообщи", "укажите", "укажи", "назовите", "назови", "подтвердите", "подтверди", "поделитесь", "скажите", "скажи", "продиктуйте", "какой", "какая", "какое", "какие", "нам нужен", "нам нужна", "нам нужно", "нужен ваш", "нужна ваша", "потребуется", "понадобится", "не могли бы", "можете", "можешь", "оставьте", "оставь", "ответьте", "ответь"]
+          contact: ["свяжитесь", "обратитесь", "напишите", "зайдите", "перейдите", "звоните", "позвоните"]
+          contact_pages: ["contact", "contacts", "kontakty", "chat", "form", "feedback"]
+          negations: ["никогда", "не", "ни", "никому", "без"]
+          brand: ["мы отправили", "отправили", "мы прислали", "мы позвоним", "позвоним", "мы свяжемся", "свяжемся", "мы вышлем", "вышлем", "который мы"]
+          elsewhere: ["в приложении", "на сайте", "в личном кабинете", "в постамате", "введите", "никому"]
+          statements: ["указан", "указана", "указано", "находится"]
+          clause_breaks: ["но", "чтобы", "и мы", "тогда", "если", "когда", "потому что", "или"]
         """#),
         ("tr", #"""
         # Locale data for tr.
@@ -554,6 +858,44 @@ enum BuiltinLocales {
           secrets: ["şifre", "parola", "PIN", "CVV", "güvenlik kodu", "kartın tam numarası"]
           redirects: ["bizi arayın", "bize e-posta gönderin", "formu doldurun", "web sitemizi ziyaret edin"]
           negations: ["asla", "istemeyiz", "istemez", "paylaşmayın"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-final
+          private:
+            order-number: ["sipariş numarası", "sipariş numaranız", "sipariş no", "takip numarası", "kargo takip numarası", "gönderi numarası"]
+            booking-reference: ["rezervasyon numarası", "rezervasyon kodu", "PNR", "onay kodu", "bilet numarası"]
+            account-number: ["müşteri numarası", "müşteri numaranız", "hesap numarası", "üyelik numarası", "sözleşme numarası", "poliçe numarası", "abone numarası", "sadakat numarası"]
+            email: ["e-posta adresi", "e-posta", "mail adresi", "e-mail", "email"]
+            phone: ["telefon numarası", "telefon numaranız", "cep telefonu", "cep numarası", "iletişim numarası"]
+            address: ["adres", "adresiniz", "teslimat adresi", "açık adres", "posta kodu"]
+            date-of-birth: ["doğum tarihi", "doğum tarihiniz"]
+            bank-account: ["IBAN", "hesap bilgileri", "banka hesabı"]
+            id-document: ["TC kimlik numarası", "T.C. kimlik", "kimlik numarası", "TCKN", "pasaport numarası"]
+          secrets:
+            password: ["şifre", "parola"]
+            pin: ["PIN", "PIN kodu", "kart şifresi"]
+            card-security-code: ["CVV", "CVC", "güvenlik kodu", "arkasındaki üç hane", "arkasındaki 3 hane", "arkasındaki üç rakam"]
+            card-number: ["kart numarası", "kart numaranız", "kartın tamamı", "kart bilgileri"]
+            one-time-code: ["doğrulama kodu", "tek kullanımlık kod", "SMS kodu", "SMS ile gelen kod", "onay kodunu", "6 haneli kod", "OTP"]
+            security-answer: ["güvenlik sorusu", "gizli soru"]
+            credentials: ["giriş bilgileri", "kullanıcı adı ve şifre"]
+          implicit:
+            address: ["nereye gönderelim", "nereye gönderelim", "nereye teslim", "hangi adrese"]
+            phone: ["hangi numaradan"]
+          redirects:
+            redirect-phone: ["arayın", "arayabilirsiniz", "çağrı merkezi", "müşteri hizmetleri hattı", "bizi arayın"]
+            redirect-email: ["e-posta gönderin", "mail atın", "adresine yazın", "e-posta ile"]
+            redirect-form: ["form", "formu", "formunu", "formu doldurun"]
+            redirect-contact-page: ["iletişim sayfası", "iletişim sayfamız"]
+            redirect-chat: ["canlı destek", "canlı sohbet", "sohbet", "chat"]
+          asks: ["paylaşır", "paylaşın", "paylaş", "gönderir", "gönderin", "gönder", "iletir", "iletin", "ilet", "yazar", "yazın", "yaz", "belirtir", "belirtin", "söyler", "söyleyin", "söyle", "onaylar", "onaylayın", "teyit", "nedir", "hangi", "ne", "lazım", "gerekiyor", "ihtiyacımız", "iletebilir", "paylaşabilir", "yazabilir", "gönderebilir", "misiniz", "mısınız", "musunuz", "rica ederiz", "bildirin", "bildirir"]
+          contact: ["ulaşın", "ulaşabilirsiniz", "iletişime geçin", "yazın", "ziyaret", "arayın"]
+          contact_pages: ["iletisim", "contact", "chat", "destek", "form"]
+          negations: ["asla", "kesinlikle", "hiçbir", "paylaşmayın", "vermeyin", "istemeyiz", "istemez", "etmeyin", "gerek yok", "yapmayın", "göndermeyin", "yazmayın"]
+          brand: ["gönderdik", "gönderdiğimiz", "göndereceğiz", "arayacağız", "ileteceğiz", "ulaşacağız", "kayıtlı"]
+          elsewhere: ["uygulamada", "uygulamadan", "web sitemizde", "sitemizde", "hesabınızdan", "şubede", "girin", "giriniz", "kimseyle"]
+          statements: ["yazıyor", "yer alıyor", "bulunuyor", "üzerinde"]
+          clause_breaks: ["ama", "ancak", "ki", "böylece", "eğer", "çünkü", "veya"]
         """#),
         ("zh-Hans", #"""
         # Locale data for zh-Hans.
@@ -567,6 +909,44 @@ enum BuiltinLocales {
           secrets: ["密码", "验证码", "安全码", "CVV", "完整卡号"]
           redirects: ["请致电", "发邮件给我们", "填写表格", "访问我们的网站"]
           negations: ["绝不", "不会", "从不", "请勿", "不要"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["订单号", "订单编号", "运单号", "快递单号", "物流单号"]
+            booking-reference: ["预订号", "预订编号", "订座号", "确认号", "确认码", "PNR", "票号"]
+            account-number: ["客户号", "客户编号", "会员号", "会员编号", "合同号", "保单号", "账户号", "账号"]
+            email: ["邮箱", "电子邮箱", "邮箱地址", "电子邮件地址", "email"]
+            phone: ["手机号", "手机号码", "电话号码", "联系电话", "联系方式"]
+            address: ["地址", "收货地址", "邮编", "详细地址", "配送地址"]
+            date-of-birth: ["出生日期", "生日"]
+            bank-account: ["银行卡号", "银行账号", "银行账户", "IBAN", "开户行"]
+            id-document: ["身份证号", "身份证号码", "护照号", "护照号码", "证件号"]
+          secrets:
+            password: ["密码", "登录密码"]
+            pin: ["PIN", "PIN码", "取款密码", "支付密码"]
+            card-security-code: ["CVV", "CVC", "安全码", "背面三位数", "背面的三位数", "背面3位"]
+            card-number: ["卡号", "完整卡号", "信用卡号", "卡片信息"]
+            one-time-code: ["验证码", "动态码", "短信验证码", "一次性密码", "动态密码", "校验码", "OTP"]
+            security-answer: ["安全问题", "密保问题", "密保答案"]
+            credentials: ["登录信息", "账号和密码", "账户和密码", "登录凭证"]
+          implicit:
+            address: ["寄到哪里", "寄到哪", "送到哪里", "送到哪", "发到哪里", "发到哪"]
+            phone: ["哪个号码"]
+          redirects:
+            redirect-phone: ["拨打", "致电", "打电话", "客服热线", "热线"]
+            redirect-email: ["发邮件", "发送邮件", "写信至", "邮件至"]
+            redirect-form: ["表单", "表格"]
+            redirect-contact-page: ["联系我们页面", "联系页面"]
+            redirect-chat: ["在线客服", "人工客服", "客服聊天", "在线聊天"]
+          asks: ["请提供", "提供", "告诉我们", "告知", "发给我们", "发送", "私信我们", "回复", "分享", "确认", "核实", "是多少", "是什么", "哪个", "需要您", "需要你", "我们需要", "能否", "可以", "麻烦", "请您", "请把", "请将", "请回复", "请发", "填写", "留下"]
+          contact: ["联系", "访问", "前往", "登录"]
+          contact_pages: ["contact", "chat", "form", "kefu", "support"]
+          negations: ["绝不", "从不", "不会", "不要", "请勿", "切勿", "无需", "不用", "不必", "没有"]
+          brand: ["我们已", "我们会", "我们将", "已发送", "已经发送", "发送到您", "将致电"]
+          elsewhere: ["在App", "在APP", "在应用", "在官网", "在网站", "App内", "APP内", "输入", "任何人"]
+          statements: ["印在", "显示在", "位于", "写在"]
+          clause_breaks: ["但是", "以便", "然后", "如果", "因为", "或者"]
         """#),
         ("zh-Hant", #"""
         # Locale data for zh-Hant.
@@ -580,6 +960,44 @@ enum BuiltinLocales {
           secrets: ["密碼", "驗證碼", "安全碼", "CVV", "完整卡號"]
           redirects: ["請致電", "寄電子郵件給我們", "填寫表單", "造訪我們的網站"]
           negations: ["絕不", "不會", "從不", "請勿", "不要"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["訂單編號", "訂單號碼", "訂單號", "運單號", "物流單號", "追蹤號碼"]
+            booking-reference: ["訂位代號", "訂位編號", "預訂編號", "確認碼", "確認編號", "PNR", "票號"]
+            account-number: ["客戶編號", "會員編號", "會員號碼", "合約編號", "保單號碼", "帳戶號碼", "帳號"]
+            email: ["電子郵件", "電子信箱", "信箱", "Email", "email"]
+            phone: ["手機號碼", "電話號碼", "聯絡電話", "聯絡方式"]
+            address: ["地址", "收件地址", "郵遞區號", "寄送地址"]
+            date-of-birth: ["出生日期", "生日"]
+            bank-account: ["銀行帳號", "銀行帳戶", "帳戶資料", "IBAN"]
+            id-document: ["身分證字號", "身分證號碼", "護照號碼", "證件號碼"]
+          secrets:
+            password: ["密碼", "登入密碼"]
+            pin: ["PIN", "PIN碼", "提款密碼"]
+            card-security-code: ["CVV", "CVC", "安全碼", "背面三碼", "背面末三碼", "背面三位數"]
+            card-number: ["卡號", "完整卡號", "信用卡號", "卡片資料"]
+            one-time-code: ["驗證碼", "簡訊驗證碼", "一次性密碼", "動態密碼", "OTP"]
+            security-answer: ["安全問題", "密碼提示問題"]
+            credentials: ["登入資料", "帳號和密碼", "帳號密碼"]
+          implicit:
+            address: ["寄到哪裡", "寄到哪", "送到哪裡", "送到哪", "寄去哪"]
+            phone: ["哪個號碼"]
+          redirects:
+            redirect-phone: ["撥打", "致電", "打電話", "客服專線", "專線"]
+            redirect-email: ["寄信至", "寄電子郵件", "發送郵件", "來信"]
+            redirect-form: ["表單", "表格"]
+            redirect-contact-page: ["聯絡我們頁面", "聯絡頁面"]
+            redirect-chat: ["線上客服", "真人客服", "線上聊天", "客服聊天"]
+          asks: ["請提供", "提供", "告訴我們", "告知", "傳給我們", "發送", "私訊我們", "回覆", "分享", "確認", "核對", "是多少", "是什麼", "哪個", "需要您", "需要你", "我們需要", "能否", "可以", "麻煩", "請您", "請把", "請將", "請回覆", "填寫", "留下"]
+          contact: ["聯絡", "前往", "造訪", "登入"]
+          contact_pages: ["contact", "chat", "form", "support"]
+          negations: ["絕不", "從不", "不會", "不要", "請勿", "切勿", "無需", "不用", "不必", "沒有"]
+          brand: ["我們已", "我們會", "我們將", "已發送", "已經發送", "將致電"]
+          elsewhere: ["在App", "在APP", "在應用程式", "在官網", "在網站", "App內", "APP內", "輸入", "任何人"]
+          statements: ["印在", "顯示在", "位於", "寫在"]
+          clause_breaks: ["但是", "以便", "然後", "如果", "因為", "或者"]
         """#),
     ]
 }
