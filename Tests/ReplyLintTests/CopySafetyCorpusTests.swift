@@ -19,12 +19,64 @@ import Testing
         var spans: [String]
     }
 
-    /// Per rule, the lowest precision and recall on the test split of any language: what the grammar
-    /// reaches, so any regression fails. Languages and rules below 95% are listed in docs/copy-safety.md.
-    static let floors: [CopySafetyRule: (precision: Double, recall: Double)] = [
-        .privateInfoInPublic: (0, 0),
-        .secretRequest: (0, 0),
-        .redirectOffPlatform: (0, 0),
+    /// What the grammar reaches on the test split, per language and rule, as true positives, false
+    /// positives and false negatives: a precision or recall below these fails, so any regression
+    /// does. docs/copy-safety.md lists the figures and what falls short of 95%.
+    static let floors: [String: (truePositives: Int, falsePositives: Int, falseNegatives: Int)] = [
+        "ar private-info-in-public": (5, 0, 1),
+        "ar redirect-off-platform": (2, 0, 1),
+        "ar secret-request": (3, 0, 0),
+        "de private-info-in-public": (13, 1, 4),
+        "de redirect-off-platform": (10, 0, 2),
+        "de secret-request": (12, 1, 2),
+        "en private-info-in-public": (16, 0, 1),
+        "en redirect-off-platform": (11, 0, 1),
+        "en secret-request": (11, 0, 3),
+        "es private-info-in-public": (11, 0, 6),
+        "es redirect-off-platform": (11, 0, 1),
+        "es secret-request": (9, 0, 5),
+        "fr private-info-in-public": (13, 1, 4),
+        "fr redirect-off-platform": (9, 0, 3),
+        "fr secret-request": (10, 0, 4),
+        "he private-info-in-public": (3, 0, 3),
+        "he redirect-off-platform": (2, 0, 1),
+        "he secret-request": (1, 0, 2),
+        "hi private-info-in-public": (5, 0, 1),
+        "hi redirect-off-platform": (3, 0, 0),
+        "hi secret-request": (3, 0, 0),
+        "id private-info-in-public": (6, 0, 0),
+        "id redirect-off-platform": (3, 0, 0),
+        "id secret-request": (3, 0, 0),
+        "it private-info-in-public": (15, 0, 5),
+        "it redirect-off-platform": (7, 1, 1),
+        "it secret-request": (7, 0, 4),
+        "ja private-info-in-public": (15, 1, 7),
+        "ja redirect-off-platform": (7, 1, 0),
+        "ja secret-request": (10, 1, 2),
+        "ko private-info-in-public": (5, 1, 1),
+        "ko redirect-off-platform": (3, 0, 0),
+        "ko secret-request": (3, 1, 0),
+        "nl private-info-in-public": (6, 0, 0),
+        "nl redirect-off-platform": (3, 0, 0),
+        "nl secret-request": (3, 1, 0),
+        "pl private-info-in-public": (6, 0, 0),
+        "pl redirect-off-platform": (3, 0, 0),
+        "pl secret-request": (3, 0, 0),
+        "pt private-info-in-public": (16, 1, 4),
+        "pt redirect-off-platform": (7, 0, 1),
+        "pt secret-request": (8, 1, 3),
+        "ru private-info-in-public": (6, 0, 0),
+        "ru redirect-off-platform": (3, 0, 0),
+        "ru secret-request": (2, 0, 1),
+        "tr private-info-in-public": (5, 0, 1),
+        "tr redirect-off-platform": (3, 0, 0),
+        "tr secret-request": (3, 0, 0),
+        "zh-Hans private-info-in-public": (5, 2, 1),
+        "zh-Hans redirect-off-platform": (3, 0, 0),
+        "zh-Hans secret-request": (3, 0, 0),
+        "zh-Hant private-info-in-public": (4, 2, 2),
+        "zh-Hant redirect-off-platform": (3, 0, 0),
+        "zh-Hant secret-request": (3, 0, 0),
     ]
 
     static var corpusFolder: URL {
@@ -107,9 +159,10 @@ import Testing
         if !misses.isEmpty { print(misses.joined(separator: "\n")) }
         print(Self.table(tallies))
         for (key, tally) in tallies where key.split == "test" {
-            guard let rule = CopySafetyRule(rawValue: key.rule), let floor = Self.floors[rule] else { continue }
-            #expect(tally.precision >= floor.precision, "\(key.language) \(key.rule): precision \(tally.precision) below \(floor.precision)")
-            #expect(tally.recall >= floor.recall, "\(key.language) \(key.rule): recall \(tally.recall) below \(floor.recall)")
+            let floor = try #require(Self.floors["\(key.language) \(key.rule)"], "no floor for \(key.language) \(key.rule)")
+            let reached = Tally(truePositives: floor.truePositives, falsePositives: floor.falsePositives, falseNegatives: floor.falseNegatives)
+            #expect(tally.precision >= reached.precision, "\(key.language) \(key.rule): precision \(tally.precision) below \(reached.precision)")
+            #expect(tally.recall >= reached.recall, "\(key.language) \(key.rule): recall \(tally.recall) below \(reached.recall)")
         }
     }
 

@@ -181,9 +181,6 @@ public struct TermMatcher: Sendable {
         // Most text is ASCII: no Unicode tables for it.
         if scalar.value < 0x80 { return foldASCII(UInt8(scalar.value)) }
         if scalar.value < UInt32(foldTable.count) { return Unicode.Scalar(foldTable[Int(scalar.value)])! }
-        // Full-width forms (`ＰＩＮ`, `０８００`) are the ASCII they stand for; the ideographic space a space.
-        if (0xFF01...0xFF5E).contains(scalar.value) { return foldASCII(UInt8(scalar.value - 0xFEE0)) }
-        if scalar.value == 0x3000 { return " " }
         return foldByProperties(scalar)
     }
 
@@ -201,6 +198,9 @@ public struct TermMatcher: Sendable {
     static func foldByProperties(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         if scalar.value < 0x80 { return foldASCII(UInt8(scalar.value)) }
         if scalar == "’" || scalar == "‘" { return "'" }
+        // Full-width forms (`ＰＩＮ`, `０８００`) are the ASCII they stand for; the ideographic space a space.
+        if (0xFF01...0xFF5E).contains(scalar.value) { return foldASCII(UInt8(scalar.value - 0xFEE0)) }
+        if scalar.value == 0x3000 { return " " }
         guard !ScalarSet.caseless.contains(scalar) else { return scalar }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first! : scalar

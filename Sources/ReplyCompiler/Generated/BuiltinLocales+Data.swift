@@ -17,11 +17,6 @@ enum BuiltinLocales {
           two: "n = 2"
           few: "n % 100 = 3..10"
           many: "n % 100 = 11..99"
-        terms:
-          private_info: ["رقم الطلب", "رقم الحجز", "البريد الإلكتروني", "رقم الهاتف", "العنوان", "تاريخ الميلاد", "رقم الحساب"]
-          secrets: ["كلمة المرور", "الرقم السري", "رمز التحقق", "رمز الأمان", "رقم البطاقة كاملاً"]
-          redirects: ["اتصل بنا", "راسلنا عبر البريد", "املأ النموذج", "زر موقعنا"]
-          negations: ["لن", "لا", "أبدا", "أبدًا"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -69,11 +64,6 @@ enum BuiltinLocales {
         # CLDR 41 cardinal plural rules for `de`; "other" is implicit.
         plural:
           one: "i = 1 and v = 0"
-        terms:
-          private_info: ["Bestellnummer", "Buchungsnummer", "E-Mail-Adresse", "Telefonnummer", "Adresse", "Geburtsdatum", "Kontonummer", "IBAN"]
-          secrets: ["Passwort", "Kennwort", "PIN", "CVV", "Prüfnummer", "vollständige Kartennummer", "TAN"]
-          redirects: ["rufen Sie uns an", "schreiben Sie uns eine E-Mail", "füllen Sie das Formular aus", "Kontaktformular"]
-          negations: ["niemals", "nie", "nicht", "keine", "kein"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -99,7 +89,7 @@ enum BuiltinLocales {
             address: ["wohin sollen wir", "wohin dürfen wir", "wohin können wir", "an welche Adresse", "wo sollen wir", "wohin schicken"]
             phone: ["unter welcher Nummer"]
           redirects:
-            redirect-phone: ["rufen Sie uns", "ruf uns", "ruft uns", "rufen Sie unter", "ruf unter", "Hotline", "Servicehotline", "Service-Hotline", "Kundenhotline"]
+            redirect-phone: ["rufen Sie uns", "ruf uns", "ruft uns", "rufen Sie unter", "ruf unter", "Hotline", "Servicehotline", "Service-Hotline", "Kundenhotline", "rufen Sie uns an", "ruf uns an"]
             redirect-email: ["schreiben Sie uns eine E-Mail", "schreib uns eine Mail", "schreib uns eine E-Mail", "per E-Mail an", "per Mail an", "mailen Sie uns", "maile uns"]
             redirect-form: ["Formular", "Kontaktformular", "Gepäckformular", "Online-Formular"]
             redirect-contact-page: ["Kontaktseite"]
@@ -121,11 +111,6 @@ enum BuiltinLocales {
         # CLDR 41 cardinal plural rules for `en`; "other" is implicit.
         plural:
           one: "i = 1 and v = 0"
-        terms:
-          private_info: ["order number", "booking reference", "confirmation code", "email address", "phone number", "home address", "date of birth", "account number"]
-          secrets: ["password", "passcode", "PIN", "CVV", "security code", "full card number", "one-time code"]
-          redirects: ["call us", "email us", "fill out the form", "contact form", "visit our website"]
-          negations: ["never", "not", "don't", "won't", "will not", "do not", "no one", "no need"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -151,10 +136,10 @@ enum BuiltinLocales {
             address: ["where should we send", "where shall we send", "where would you like", "where can we send", "where should we deliver", "where do you want"]
             phone: ["which number can we reach you", "what number can we reach you"]
             date-of-birth: ["when were you born"]
-          asks: ["send us", "send over", "send me", "send the", "send your", "send it", "DM us", "DM me", "DM it", "message us", "reply with", "reply here", "share", "provide", "tell us", "let us know", "give us", "pop", "drop", "confirm", "verify", "what's", "what is", "whats", "which", "we need", "we'll need", "we will need", "we would need", "we'd need", "need your", "could you", "can you", "could we have", "can we have", "can we get", "may we have", "read us", "post your", "type your", "include your", "quote your", "remind us", "mind sharing", "would you"]
+          asks: ["send us", "send over", "send me", "send the", "send your", "send it", "DM us", "DM me", "DM it", "DM your", "DM the", "message us", "reply with", "reply here", "share", "provide", "tell us", "let us know", "give us", "pop", "drop", "confirm", "verify", "what's", "what is", "whats", "which", "we need", "we'll need", "we will need", "we would need", "we'd need", "need your", "could you", "can you", "could we have", "can we have", "can we get", "may we have", "read us", "post your", "type your", "include your", "quote your", "remind us", "mind sharing", "would you"]
           redirects:
             redirect-phone: ["call us", "give us a call", "give us a ring", "ring us", "phone us", "call our", "call the team", "our helpline", "helpline", "hotline", "customer service line", "contact us by phone", "speak to us on the phone"]
-            redirect-email: ["email us", "e-mail us", "drop us an email", "send us an email", "contact us by email", "write to us"]
+            redirect-email: ["email us", "e-mail us", "drop us an email", "send us an email", "contact us by email"]
             redirect-form: ["fill in the form", "fill out the form", "fill in our form", "fill out our form", "contact form", "enquiry form", "inquiry form", "web form", "online form", "claim form", "complaint form", "complete the form"]
             redirect-contact-page: ["contact page", "contact us page"]
             redirect-chat: ["live chat", "web chat", "secure chat", "start a chat", "chat with us", "chat with our", "chat in the app", "in-app chat", "chat team"]
@@ -162,7 +147,7 @@ enum BuiltinLocales {
           contact_pages: ["contact", "contact-us", "contactus", "chat", "form", "complaints", "kontakt"]
           negations: ["never", "not", "don't", "do not", "won't", "will not", "no need", "shouldn't", "should not", "we'd never", "without"]
           brand: ["we've sent", "we have sent", "we sent", "we've just sent", "we just sent", "we just texted", "we texted", "we emailed", "we've emailed", "we'll send", "we will send", "we'll email", "we'll text", "we'll call", "we will call", "we have on file", "we'll use", "we will use", "will call", "will text", "will contact you", "we'll contact you"]
-          elsewhere: ["in the app", "in our app", "in the mobile app", "on our website", "on the website", "in my account", "in your account", "at the counter", "at the parcel locker", "at the locker", "enter the", "enter your", "enter it", "in settings", "online banking", "with anyone", "to anyone"]
+          elsewhere: ["in the app", "in our app", "in the mobile app", "on our website", "on the website", "in my account", "in your account", "at the counter", "at the parcel locker", "at the locker", "enter the", "enter your", "enter it", "in settings", "online banking", "with anyone", "to anyone", "change", "update your", "can be changed"]
           statements: ["is on", "is printed", "is in", "can be found", "you'll find", "is shown", "appears on", "is at the top"]
           clause_breaks: ["but", "so we", "so that", "and we", "and we'll", "then", "once", "if", "when", "because", "or"]
         """#),
@@ -171,10 +156,6 @@ enum BuiltinLocales {
         locale: en-GB
         name: "English (United Kingdom)"
         parent: en
-        terms:
-          private_info: ["order number", "booking reference", "confirmation code", "email address", "phone number", "home address", "date of birth", "account number", "postcode"]
-          secrets: ["password", "passcode", "PIN", "CVV", "security code", "full card number", "one-time code"]
-          redirects: ["ring us", "call us", "email us", "fill in the form", "contact form"]
         """#),
         ("en-US", #"""
         # Locale data for en-US.
@@ -191,11 +172,6 @@ enum BuiltinLocales {
         plural:
           one: "n = 1"
           many: "e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5"
-        terms:
-          private_info: ["número de pedido", "número de reserva", "código de confirmación", "correo electrónico", "teléfono", "dirección", "fecha de nacimiento", "número de cuenta"]
-          secrets: ["contraseña", "CVV", "NIP", "PIN", "código de seguridad", "número completo de la tarjeta", "código de un solo uso"]
-          redirects: ["llámanos", "envíanos un correo", "llena el formulario", "rellena el formulario", "visita nuestra web"]
-          negations: ["nunca", "jamás", "no"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -231,7 +207,7 @@ enum BuiltinLocales {
           contact_pages: ["contacto", "contact", "chat", "formulario"]
           negations: ["nunca", "jamás", "no", "ni", "no es necesario", "no hace falta", "sin"]
           brand: ["te enviamos", "le enviamos", "enviamos", "te hemos enviado", "le hemos enviado", "te mandamos", "acabamos de", "te llamaremos", "le llamaremos", "te contactaremos", "le contactaremos", "te enviaremos", "le enviaremos", "hemos enviado", "tenemos registrad"]
-          elsewhere: ["en la app", "en la aplicación", "en nuestra web", "en la web", "en el sitio web", "en tu cuenta", "en su cuenta", "en mi cuenta", "en el mostrador", "en el casillero", "introduce", "introduzca", "ingresa", "ingrese", "con nadie", "a nadie"]
+          elsewhere: ["en la app", "en la aplicación", "en nuestra web", "en la web", "en el sitio web", "en tu cuenta", "en su cuenta", "en mi cuenta", "en el mostrador", "en el casillero", "introduce", "introduzca", "ingresa", "ingrese", "con nadie", "a nadie", "cambiar", "modificar"]
           statements: ["está en", "aparece en", "viene en", "encontrarás", "encontrará", "se encuentra"]
           clause_breaks: ["pero", "para que", "y te", "y le", "y lo", "así", "si", "cuando", "porque"]
         """#),
@@ -240,10 +216,6 @@ enum BuiltinLocales {
         locale: es-ES
         name: "Español (España)"
         parent: es
-        terms:
-          private_info: ["número de pedido", "número de reserva", "código de confirmación", "correo electrónico", "teléfono", "dirección", "fecha de nacimiento", "número de cuenta", "DNI", "móvil"]
-          secrets: ["contraseña", "CVV", "NIP", "PIN", "código de seguridad", "número completo de la tarjeta", "código de un solo uso"]
-          redirects: ["llámanos", "envíanos un correo", "llena el formulario", "rellena el formulario", "visita nuestra web"]
         """#),
         ("es-MX", #"""
         # Locale data for es-MX.
@@ -260,11 +232,6 @@ enum BuiltinLocales {
         plural:
           one: "i = 0,1"
           many: "e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5"
-        terms:
-          private_info: ["numéro de commande", "référence de réservation", "adresse e-mail", "numéro de téléphone", "adresse postale", "date de naissance", "numéro de compte"]
-          secrets: ["mot de passe", "code PIN", "cryptogramme", "CVV", "numéro de carte complet", "code de sécurité"]
-          redirects: ["appelez-nous", "écrivez-nous par e-mail", "remplissez le formulaire", "consultez notre site"]
-          negations: ["jamais", "ne", "n'", "pas"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -300,7 +267,7 @@ enum BuiltinLocales {
           contact_pages: ["contact", "contactez-nous", "chat", "formulaire"]
           negations: ["jamais", "ne", "n'", "pas", "aucun", "aucune", "inutile", "pas besoin", "sans"]
           brand: ["nous vous avons envoyé", "nous avons envoyé", "on t'a envoyé", "on vous a envoyé", "nous venons de", "on vient de", "nous vous enverrons", "on t'enverra", "on vous enverra", "nous vous appellerons", "on te rappelle", "on vous rappelle", "nous vous rappellerons", "nous vous contacterons", "on te contacte"]
-          elsewhere: ["dans l'appli", "dans l'application", "dans l'app", "sur notre site", "sur le site", "espace client", "au guichet", "à la consigne", "saisissez", "saisis", "entrez", "à personne", "avec personne"]
+          elsewhere: ["dans l'appli", "dans l'application", "dans l'app", "sur notre site", "sur le site", "espace client", "au guichet", "à la consigne", "saisissez", "saisis", "entrez", "à personne", "avec personne", "modifier", "changer"]
           statements: ["se trouve", "figure sur", "est indiqué", "est inscrit", "est sur"]
           clause_breaks: ["mais", "pour que", "afin que", "et nous", "et on", "puis", "si", "quand", "parce que"]
         """#),
@@ -309,10 +276,6 @@ enum BuiltinLocales {
         locale: fr-CA
         name: "Français (Canada)"
         parent: fr
-        terms:
-          private_info: ["numéro de commande", "référence de réservation", "adresse e-mail", "numéro de téléphone", "adresse postale", "date de naissance", "numéro de compte", "courriel", "NAS"]
-          secrets: ["mot de passe", "code PIN", "cryptogramme", "CVV", "numéro de carte complet", "code de sécurité", "NIP"]
-          redirects: ["appelez-nous", "écrivez-nous par e-mail", "remplissez le formulaire", "consultez notre site", "envoyez-nous un courriel"]
         """#),
         ("he", #"""
         # Locale data for he.
@@ -324,11 +287,6 @@ enum BuiltinLocales {
           one: "i = 1 and v = 0"
           two: "i = 2 and v = 0"
           many: "v = 0 and n != 0..10 and n % 10 = 0"
-        terms:
-          private_info: ["מספר הזמנה", "מספר אישור", "כתובת דוא\"ל", "מספר טלפון", "כתובת", "תאריך לידה", "מספר חשבון"]
-          secrets: ["סיסמה", "קוד סודי", "CVV", "קוד אבטחה", "מספר הכרטיס המלא"]
-          redirects: ["התקשרו אלינו", "שלחו לנו מייל", "מלאו את הטופס"]
-          negations: ["לעולם לא", "לא", "אף פעם"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -376,11 +334,6 @@ enum BuiltinLocales {
         # CLDR 41 cardinal plural rules for `hi`; "other" is implicit.
         plural:
           one: "i = 0 or n = 1"
-        terms:
-          private_info: ["ऑर्डर नंबर", "बुकिंग नंबर", "ईमेल पता", "फ़ोन नंबर", "पता", "जन्म तिथि", "खाता संख्या"]
-          secrets: ["पासवर्ड", "पिन", "ओटीपी", "सीवीवी", "पूरा कार्ड नंबर"]
-          redirects: ["हमें कॉल करें", "हमें ईमेल करें", "फ़ॉर्म भरें"]
-          negations: ["कभी नहीं", "नहीं", "न करें"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-final
@@ -427,11 +380,6 @@ enum BuiltinLocales {
         direction: ltr
         # CLDR 41 cardinal plural rules for `id`; "other" is implicit.
         plural: {}
-        terms:
-          private_info: ["nomor pesanan", "kode booking", "alamat email", "nomor telepon", "alamat", "tanggal lahir", "nomor rekening"]
-          secrets: ["kata sandi", "PIN", "CVV", "kode keamanan", "nomor kartu lengkap", "kode OTP"]
-          redirects: ["hubungi kami di", "kirim email ke", "isi formulir", "kunjungi situs kami"]
-          negations: ["tidak akan", "jangan", "tidak pernah"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -480,11 +428,6 @@ enum BuiltinLocales {
         plural:
           one: "i = 1 and v = 0"
           many: "e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5"
-        terms:
-          private_info: ["numero d'ordine", "codice di prenotazione", "indirizzo e-mail", "numero di telefono", "indirizzo", "data di nascita", "codice fiscale"]
-          secrets: ["password", "PIN", "CVV", "codice di sicurezza", "numero completo della carta", "codice OTP"]
-          redirects: ["chiamaci", "scrivici un'e-mail", "compila il modulo", "visita il nostro sito"]
-          negations: ["mai", "non"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -515,12 +458,12 @@ enum BuiltinLocales {
             redirect-form: ["modulo", "compila il modulo", "compili il modulo", "form"]
             redirect-contact-page: ["pagina contatti", "pagina dei contatti"]
             redirect-chat: ["chat dal vivo", "chat sicura", "live chat", "chat dell'app", "chat nell'app", "apri una chat", "avvia una chat", "chatta con noi", "chatti con noi"]
-          asks: ["inviaci", "invia", "ci invii", "ci invia", "mandaci", "ci mandi", "scrivici", "comunicaci", "ci comunichi", "comunicarci", "indicaci", "ci indichi", "indicarci", "dicci", "ci dici", "ci dica", "rispondi con", "risponda con", "rispondici", "condividi", "condivida", "conferma", "confermi", "confermarci", "ci confermi", "verifica", "qual è", "quali sono", "quale", "ci serve", "ci servirà", "abbiamo bisogno", "avremo bisogno", "potresti", "potrebbe", "puoi", "può", "lasciaci", "ci lasci", "fornisci", "fornisca", "fornirci", "ci fornisca"]
+          asks: ["inviaci", "invia", "ci invii", "ci invia", "mandaci", "ci mandi", "scrivici", "comunicaci", "ci comunichi", "comunicarci", "indicaci", "ci indichi", "indicarci", "dicci", "ci dici", "ci dica", "rispondi con", "risponda con", "rispondici", "condividi", "condivida", "conferma", "confermi", "confermarci", "ci confermi", "verifica", "qual è", "quali sono", "quale", "ci serve", "ci servirà", "abbiamo bisogno", "avremo bisogno", "potresti", "potrebbe", "puoi", "può", "lasciaci", "ci lasci", "fornisci", "fornisca", "fornirci", "ci fornisca", "ci comunica", "mi dici", "dimmi", "ci scrivi", "scrivi"]
           contact: ["contattaci", "contatta", "contatti", "ci contatti", "scrivi", "scriva", "chiama", "chiami", "componi", "vai su", "visita", "visiti", "rivolgiti", "si rivolga"]
           contact_pages: ["contatti", "contact", "chat", "modulo", "assistenza"]
           negations: ["mai", "non", "nessun", "nessuno", "nessuna", "senza"]
           brand: ["ti abbiamo inviato", "le abbiamo inviato", "abbiamo inviato", "ti abbiamo mandato", "abbiamo appena", "ti chiameremo", "la chiameremo", "ti invieremo", "le invieremo", "ti contatteremo", "la contatteremo", "ti richiamiamo", "che abbiamo"]
-          elsewhere: ["nell'app", "nell'applicazione", "sul sito", "sul nostro sito", "area personale", "area clienti", "al banco", "al locker", "inserisci", "inserisca", "digita", "con nessuno", "a nessuno"]
+          elsewhere: ["nell'app", "nell'applicazione", "sul sito", "sul nostro sito", "area personale", "area clienti", "al banco", "al locker", "inserisci", "inserisca", "digita", "con nessuno", "a nessuno", "modificare", "cambiare"]
           statements: ["si trova", "è riportato", "è indicato", "è sul", "è sulla", "trovi", "troverà"]
           clause_breaks: ["ma", "così", "per", "e ti", "e le", "e ci", "poi", "se", "quando", "perché", "oppure"]
         """#),
@@ -531,11 +474,6 @@ enum BuiltinLocales {
         direction: ltr
         # CLDR 41 cardinal plural rules for `ja`; "other" is implicit.
         plural: {}
-        terms:
-          private_info: ["注文番号", "予約番号", "メールアドレス", "電話番号", "住所", "生年月日", "口座番号"]
-          secrets: ["パスワード", "暗証番号", "セキュリティコード", "カード番号", "ワンタイムパスワード"]
-          redirects: ["お電話ください", "メールでお問い合わせ", "フォームにご記入", "お問い合わせフォーム"]
-          negations: ["決して", "ことはありません", "しません", "いたしません"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-final
@@ -566,7 +504,7 @@ enum BuiltinLocales {
             redirect-form: ["フォーム"]
             redirect-contact-page: ["お問い合わせページ", "問い合わせページ"]
             redirect-chat: ["チャット"]
-          asks: ["教えて", "お教え", "お知らせください", "お知らせいただけ", "お送りください", "送って", "送信して", "お伝え", "伝えて", "ご連絡ください", "ご返信ください", "返信して", "ご記入", "記入して", "ご提供", "提供して", "ご確認いただけ", "確認させて", "お聞かせ", "お伺い", "伺え", "必要です", "必要となります", "必要になります", "何ですか", "なんですか", "何でしょうか", "どちらですか", "どれですか", "ご共有", "共有して", "書いて", "お書き", "お願いします", "お願いいたします", "いただけますか", "もらえますか", "くれますか", "ちょうだい", "ください"]
+          asks: ["教えて", "お教え", "お知らせください", "お知らせいただけ", "お送りください", "送って", "送信して", "お伝え", "伝えて", "ご連絡ください", "ご返信ください", "返信して", "ご記入", "記入して", "ご提供", "提供して", "ご確認いただけ", "確認させて", "お聞かせ", "お伺い", "伺え", "必要です", "必要となります", "必要になります", "何ですか", "なんですか", "何でしょうか", "どちらですか", "どれですか", "ご共有", "共有して", "書いて", "お書き", "お願いします", "お願いいたします", "いただけますか", "もらえますか", "くれますか", "ちょうだい", "ください", "ご返信いただけ", "お知らせいただけます", "リプライでお知らせ"]
           contact: ["お問い合わせ", "問い合わせ", "ご連絡", "連絡して", "アクセス"]
           contact_pages: ["contact", "inquiry", "chat", "form", "toiawase", "support"]
           negations: ["決して", "絶対に", "一切", "ありません", "しません", "いたしません", "ございません", "ないで", "しないで", "不要", "お控えください", "おやめください", "禁止"]
@@ -582,11 +520,6 @@ enum BuiltinLocales {
         direction: ltr
         # CLDR 41 cardinal plural rules for `ko`; "other" is implicit.
         plural: {}
-        terms:
-          private_info: ["주문 번호", "예약 번호", "이메일 주소", "전화번호", "주소", "생년월일", "계좌 번호"]
-          secrets: ["비밀번호", "PIN", "CVC", "보안 코드", "카드 번호 전체", "인증번호"]
-          redirects: ["전화 주세요", "이메일로 문의", "양식을 작성", "웹사이트를 방문"]
-          negations: ["절대", "않습니다", "않아요", "마세요"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-final
@@ -614,7 +547,7 @@ enum BuiltinLocales {
           redirects:
             redirect-phone: ["전화 주세요", "전화해 주세요", "전화주세요", "고객센터로 전화", "콜센터", "전화로 문의"]
             redirect-email: ["이메일로 문의", "메일로 보내", "이메일 주세요", "이메일로 보내"]
-            redirect-form: ["문의 양식", "양식", "폼"]
+            redirect-form: ["문의 양식", "양식"]
             redirect-contact-page: ["문의 페이지", "고객센터 페이지"]
             redirect-chat: ["채팅", "라이브 채팅", "상담톡"]
           asks: ["알려주세요", "알려 주세요", "알려주시", "알려 주시", "보내주세요", "보내 주세요", "보내주시", "보내 주시", "남겨주세요", "남겨 주세요", "적어주세요", "적어 주세요", "입력해 주세요", "확인해 주세요", "확인해주세요", "말씀해 주세요", "말씀해주세요", "공유해 주세요", "공유해주세요", "주시겠어요", "주실 수", "필요합니다", "필요해요", "무엇인가요", "뭔가요", "어떻게 되나요", "어떻게 되시나요", "부탁드립니다", "답글로"]
@@ -634,11 +567,6 @@ enum BuiltinLocales {
         # CLDR 41 cardinal plural rules for `nl`; "other" is implicit.
         plural:
           one: "i = 1 and v = 0"
-        terms:
-          private_info: ["bestelnummer", "boekingsnummer", "e-mailadres", "telefoonnummer", "adres", "geboortedatum", "rekeningnummer"]
-          secrets: ["wachtwoord", "pincode", "CVV", "beveiligingscode", "volledig kaartnummer"]
-          redirects: ["bel ons", "mail ons", "vul het formulier in", "contactformulier"]
-          negations: ["nooit", "niet", "geen"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -688,11 +616,6 @@ enum BuiltinLocales {
           one: "i = 1 and v = 0"
           few: "v = 0 and i % 10 = 2..4 and i % 100 != 12..14"
           many: "v = 0 and i != 1 and i % 10 = 0..1 or v = 0 and i % 10 = 5..9 or v = 0 and i % 100 = 12..14"
-        terms:
-          private_info: ["numer zamówienia", "numer rezerwacji", "adres e-mail", "numer telefonu", "adres", "data urodzenia", "numer konta", "PESEL"]
-          secrets: ["hasło", "PIN", "CVV", "kod bezpieczeństwa", "pełny numer karty", "kod BLIK"]
-          redirects: ["zadzwoń do nas", "napisz do nas e-mail", "wypełnij formularz", "odwiedź naszą stronę"]
-          negations: ["nigdy", "nie"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -741,11 +664,6 @@ enum BuiltinLocales {
         plural:
           one: "i = 0..1"
           many: "e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5"
-        terms:
-          private_info: ["número do pedido", "código da reserva", "e-mail", "telefone", "endereço", "data de nascimento", "CPF", "número da conta"]
-          secrets: ["senha", "CVV", "PIN", "código de segurança", "número completo do cartão", "código de verificação"]
-          redirects: ["ligue para", "mande um e-mail", "preencha o formulário", "acesse nosso site"]
-          negations: ["nunca", "jamais", "não"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -768,20 +686,20 @@ enum BuiltinLocales {
             security-answer: ["pergunta de segurança", "resposta de segurança", "pergunta secreta"]
             credentials: ["dados de acesso", "credenciais", "login e senha", "dados de login"]
           implicit:
-            address: ["para onde enviamos", "onde quer que", "onde você quer", "para onde devemos", "onde podemos entregar", "para onde mandamos", "onde entregamos", "para onde te", "para onde lhe"]
-            phone: ["em qual número", "qual número podemos", "em que número"]
+            address: ["para onde enviamos", "onde quer que", "onde você quer", "para onde devemos", "onde podemos entregar", "para onde mandamos", "onde entregamos", "para onde te", "para onde lhe", "pra onde a gente manda", "para onde a gente manda"]
+            phone: ["em qual número", "qual número podemos", "em que número", "melhor número para"]
           redirects:
             redirect-phone: ["ligue para", "ligue-nos", "liga para", "ligar para", "central de atendimento", "linha de apoio", "SAC"]
             redirect-email: ["escreva para", "escreve para", "envie um e-mail", "mande um e-mail", "envia um e-mail", "por e-mail para"]
             redirect-form: ["formulário", "preencha o formulário", "preenche o formulário"]
             redirect-contact-page: ["página de contato", "página de contacto", "fale conosco", "fale connosco"]
             redirect-chat: ["chat ao vivo", "chat seguro", "chat do app", "chat da app", "chat no app", "chat na app", "abra um chat", "inicie um chat", "converse com a gente", "pelo chat"]
-          asks: ["envie-nos", "envia-nos", "envie", "envia", "mande", "manda", "nos envie", "nos mande", "nos manda", "nos passa", "passe", "passa", "compartilhe", "partilhe", "partilha", "informe", "informa", "nos diga", "diga-nos", "diz-nos", "responda com", "responde com", "responda", "confirme", "confirma", "confirmar", "verifique", "qual é", "qual o", "quais são", "qual", "precisamos", "vamos precisar", "precisaremos", "precisaríamos", "poderia", "pode", "podes", "consegue", "deixe", "deixa", "indique", "indica", "forneça", "fornece"]
+          asks: ["envie-nos", "envia-nos", "envie", "envia", "mande", "manda", "nos envie", "nos mande", "nos manda", "nos passa", "passe", "passa", "compartilhe", "partilhe", "partilha", "informe", "informa", "nos diga", "diga-nos", "diz-nos", "responda com", "responde com", "responda", "confirme", "confirma", "confirmar", "verifique", "qual é", "qual o", "quais são", "qual", "precisamos", "vamos precisar", "precisaremos", "precisaríamos", "poderia", "pode", "podes", "consegue", "deixe", "deixa", "indique", "indica", "forneça", "fornece", "nos disser", "disser", "dizer-nos", "nos informar"]
           contact: ["contate", "contacte", "entre em contato", "entre em contacto", "fale", "acesse", "aceda", "visite", "escreva", "ligue", "disque", "marque"]
           contact_pages: ["contato", "contacto", "fale-conosco", "chat", "formulario"]
           negations: ["nunca", "jamais", "não", "nem", "sem"]
           brand: ["enviamos", "te enviamos", "lhe enviamos", "acabamos de", "vamos ligar", "ligaremos", "entraremos em contato", "entraremos em contacto", "vamos enviar", "enviaremos", "que temos"]
-          elsewhere: ["no app", "no aplicativo", "na app", "na aplicação", "no site", "no nosso site", "na sua conta", "na área do cliente", "no balcão", "no cacifo", "digite", "introduza", "insira", "com ninguém", "a ninguém"]
+          elsewhere: ["no app", "no aplicativo", "na app", "na aplicação", "no site", "no nosso site", "na sua conta", "na área do cliente", "no balcão", "no cacifo", "digite", "introduza", "insira", "com ninguém", "a ninguém", "alterar", "trocada", "trocar"]
           statements: ["está no", "está na", "aparece no", "aparece na", "consta", "encontra-se"]
           clause_breaks: ["mas", "para que", "e nós", "e vamos", "assim", "se", "quando", "porque"]
         """#),
@@ -801,11 +719,6 @@ enum BuiltinLocales {
           one: "v = 0 and i % 10 = 1 and i % 100 != 11"
           few: "v = 0 and i % 10 = 2..4 and i % 100 != 12..14"
           many: "v = 0 and i % 10 = 0 or v = 0 and i % 10 = 5..9 or v = 0 and i % 100 = 11..14"
-        terms:
-          private_info: ["номер заказа", "номер бронирования", "электронная почта", "номер телефона", "адрес", "дата рождения", "номер счёта"]
-          secrets: ["пароль", "PIN-код", "CVV", "код безопасности", "полный номер карты", "код из СМС"]
-          redirects: ["позвоните нам", "напишите нам на почту", "заполните форму", "посетите наш сайт"]
-          negations: ["никогда", "не"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -853,11 +766,6 @@ enum BuiltinLocales {
         # CLDR 41 cardinal plural rules for `tr`; "other" is implicit.
         plural:
           one: "n = 1"
-        terms:
-          private_info: ["sipariş numarası", "rezervasyon kodu", "e-posta adresi", "telefon numarası", "adres", "doğum tarihi", "TC kimlik numarası"]
-          secrets: ["şifre", "parola", "PIN", "CVV", "güvenlik kodu", "kartın tam numarası"]
-          redirects: ["bizi arayın", "bize e-posta gönderin", "formu doldurun", "web sitemizi ziyaret edin"]
-          negations: ["asla", "istemeyiz", "istemez", "paylaşmayın"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-final
@@ -904,11 +812,6 @@ enum BuiltinLocales {
         direction: ltr
         # CLDR 41 cardinal plural rules for `zh`; "other" is implicit.
         plural: {}
-        terms:
-          private_info: ["订单号", "预订号", "电子邮件", "电话号码", "地址", "出生日期", "账号"]
-          secrets: ["密码", "验证码", "安全码", "CVV", "完整卡号"]
-          redirects: ["请致电", "发邮件给我们", "填写表格", "访问我们的网站"]
-          negations: ["绝不", "不会", "从不", "请勿", "不要"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial
@@ -955,11 +858,6 @@ enum BuiltinLocales {
         direction: ltr
         # CLDR 41 cardinal plural rules for `zh`; "other" is implicit.
         plural: {}
-        terms:
-          private_info: ["訂單編號", "訂位代號", "電子郵件", "電話號碼", "地址", "出生日期", "帳號"]
-          secrets: ["密碼", "驗證碼", "安全碼", "CVV", "完整卡號"]
-          redirects: ["請致電", "寄電子郵件給我們", "填寫表單", "造訪我們的網站"]
-          negations: ["絕不", "不會", "從不", "請勿", "不要"]
         # The copy-safety grammar (docs/copy-safety.md).
         copy_safety:
           word_order: verb-medial

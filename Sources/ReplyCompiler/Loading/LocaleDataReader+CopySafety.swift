@@ -15,17 +15,17 @@ extension LocaleDataReader {
         guard let fields = reader.fields(node, copySafetyKeys, "`copy_safety`") else { return nil }
         var data = CopySafetyData()
         for field in fields {
-            let name = "`copy_safety.\(field.key.rawValue)`"
+            let name = "copy_safety.\(field.key.rawValue)"
             switch field.key {
             case .word_order:
-                guard let text = reader.string(field.value, name) else { continue }
+                guard let text = reader.string(field.value, "`\(name)`") else { continue }
                 guard let order = CopySafetyData.WordOrder(rawValue: text.value) else {
-                    reader.report("\(name) must be `verb-final` or `verb-medial`, found `\(text.value)`", at: text.range,
+                    reader.report("`\(name)` must be `verb-final` or `verb-medial`, found `\(text.value)`", at: text.range,
                                   rule: "locale-data")
                     continue
                 }
                 data.wordOrder = order
-            case .replace: data.replacesInherited = reader.bool(field.value, name)?.value ?? false
+            case .replace: data.replacesInherited = reader.bool(field.value, "`\(name)`")?.value ?? false
             case .private: data.privateItems = items(field.value, name, reader: &reader)
             case .secrets: data.secrets = items(field.value, name, reader: &reader)
             case .implicit: data.implicit = items(field.value, name, reader: &reader)
@@ -52,7 +52,7 @@ extension LocaleDataReader {
 
     /// A mapping of kebab-case categories to lists of phrases.
     private static func items(_ node: YAMLValue, _ what: String, reader: inout SchemaReader, prefix: String = "") -> [CopySafetyData.Item] {
-        guard let pairs = reader.mapping(node, what) else { return [] }
+        guard let pairs = reader.mapping(node, "`\(what)`") else { return [] }
         var items: [CopySafetyData.Item] = []
         for pair in pairs {
             guard let category = pair.name else { continue }
@@ -71,15 +71,15 @@ extension LocaleDataReader {
 
     /// A list of phrases that can be matched: two characters at least, no spaces at either end.
     private static func phrases(_ node: YAMLValue, _ what: String, reader: inout SchemaReader) -> [String] {
-        guard let items = reader.strings(node, what) else { return [] }
+        guard let items = reader.strings(node, "`\(what)`") else { return [] }
         var phrases: [String] = []
         for item in items {
             let text = item.value
             if text.unicodeScalars.count < 2 {
-                reader.report("`\(text)` in \(what) is too short to match: one character is part of too many words",
+                reader.report("`\(text)` in `\(what)` is too short to match: one character is part of too many words",
                               at: item.range, help: "write the word it belongs to", rule: "locale-data")
             } else if text.unicodeScalars.first?.properties.isWhitespace == true || text.unicodeScalars.last?.properties.isWhitespace == true {
-                reader.report("`\(text)` in \(what) starts or ends with a space", at: item.range,
+                reader.report("`\(text)` in `\(what)` starts or ends with a space", at: item.range,
                               notes: ["phrases match on word boundaries already"], help: "remove the spaces", rule: "locale-data")
             } else {
                 phrases.append(text)

@@ -44,6 +44,12 @@ final class CopySafetyGrammar: Sendable {
         add(data.elsewhere, .elsewhere)
         add(data.statements, .statement)
         add(data.clauseBreaks, .clauseBreak)
+        // The older flat `terms:` lists: items and redirects without a category.
+        let terms = locale?.terms ?? [:]
+        add(terms["private_info"] ?? [], .item(category: "private-info", secret: false))
+        add(terms["secrets"] ?? [], .item(category: "secret", secret: true))
+        add(terms["redirects"] ?? [], .redirect(category: "redirect"))
+        add(terms["negations"] ?? [], .negation)
         matcher = TermMatcher(lists: lists)
         self.roles = roles
         verbFinal = data.wordOrder == .verbFinal
@@ -69,6 +75,10 @@ final class CopySafetyGrammar: Sendable {
             if role == .contactPage {
                 guard let url = ContactRecognisers.urlToken(around: match.range, in: bytes) else { continue }
                 cues.append(Cue(range: url, role: .reachable(category: "redirect-contact-page"), term: match.term))
+            } else if role == .ask, !verbFinal, match.range.count > match.term.utf8.count {
+                // An ask is a verb as written: `confirma` asks, `confirmação` names a thing. Languages
+                // that put the verb last attach their endings to it, and list its forms instead.
+                continue
             } else {
                 cues.append(Cue(range: match.range, role: role, term: match.term))
             }

@@ -19,6 +19,8 @@ struct Reading {
         var item: String
         /// The item as the locale data names it, for the message.
         var term: String
+        /// Where the last item merged into it is.
+        var itemRange: Range<Int>? = nil
     }
 
     mutating func findings() -> [CopySafetyFinding] {
@@ -28,7 +30,7 @@ struct Reading {
             case let .item(category, secret):
                 guard let range = askedFor(index) else { continue }
                 asks.append(Ask(rule: secret ? .secretRequest : .privateInfoInPublic, ask: range.ask, range: range.whole,
-                                category: category, item: text(cue.range), term: cue.term))
+                                category: category, item: text(cue.range), term: cue.term, itemRange: cue.range))
             case let .implicit(category, secret):
                 guard !cancelled(ask: cue.range, item: cue.range) else { continue }
                 asks.append(Ask(rule: secret ? .secretRequest : .privateInfoInPublic, ask: cue.range, range: cue.range,
@@ -47,8 +49,9 @@ struct Reading {
         let item = cues[index].range
         let sentence = clauses.sentence(of: item.lowerBound)
         let clause = clauses.clause(of: item.lowerBound)
-        // What the customer types into a prefill is theirs to send.
-        if prefill, case .item(_, true) = cues[index].role {
+        // What the customer types into a prefill is theirs to send; so is a text that ends with
+        // the item and a colon, for the customer to fill in ("My PIN is:").
+        if case .item(_, true) = cues[index].role, prefill || endsAsPrompt(after: item) {
             return hasNegation(in: clause, before: Int.max, except: item) ? nil : (nil, item)
         }
         var before: Range<Int>?
@@ -101,6 +104,16 @@ struct Reading {
         return false
     }
 
+    /// Whether only a colon (and words of the same clause) follow `item` to the end of the text.
+    private func endsAsPrompt(after item: Range<Int>) -> Bool {
+        var end = bytes.count
+        while end > item.upperBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
+        let colon: [UInt8] = [0xEF, 0xBC, 0x9A]
+        let endsWithColon = (end > item.upperBound && bytes[end - 1] == 0x3A)
+            || (end - 3 >= item.upperBound && bytes[(end - 3)..<end].elementsEqual(colon))
+        return endsWithColon && clauses.sentence(of: item.lowerBound).upperBound >= end
+    }
+
     private func hasNegation(in clause: Range<Int>, before end: Int, except: Range<Int>) -> Bool {
         cues.contains { $0.role == .negation && clause.contains($0.range.lowerBound) && $0.range.lowerBound < end }
     }
@@ -112,8 +125,11 @@ struct Reading {
             if let index = result.firstIndex(where: { $0.rule == ask.rule && $0.ask != nil && $0.ask == ask.ask }) {
                 let range = result[index].range
                 result[index].range = min(range.lowerBound, ask.range.lowerBound)..<max(range.upperBound, ask.range.upperBound)
+                // Two names of one item that overlap ("one-time code we just texted") are one item.
+                if let last = result[index].itemRange, let next = ask.itemRange, last.overlaps(next) { continue }
                 result[index].item += ", " + ask.item
                 result[index].term += "`, `" + ask.term
+                result[index].itemRange = ask.itemRange
             } else {
                 result.append(ask)
             }
