@@ -144,7 +144,8 @@ public struct TermMatcher: Sendable {
     ) where Folded.Index == Int {
         guard nextStart.isEmpty || start >= nextStart[index] else { return }
         let pattern = tables.terms[index].scalars
-        guard start + pattern.count <= folded.endIndex,
+        // Most candidates differ by their second scalar: tested before the whole term.
+        guard start + pattern.count <= folded.endIndex, pattern.count < 2 || folded[start + 1] == pattern[1],
               folded[start..<start + pattern.count].elementsEqual(pattern),
               let range = Self.wordRange(of: pattern, at: start, in: folded) else { return }
         let term = tables.terms[index]

@@ -6,6 +6,19 @@ enum ContactRecognisers {
         var category: String
     }
 
+    /// Whether `text` may hold an email address or a phone number: an `@`, or seven digits. Read
+    /// without copying the text, since nearly every text holds neither.
+    static func mayHoldContact(_ text: String.UTF8View) -> Bool {
+        text.withContiguousStorageIfAvailable { bytes in
+            var digits = 0
+            for byte in bytes {
+                if byte == 0x40 { return true }
+                digits &+= byte &- 0x30 < 10 ? 1 : 0
+            }
+            return digits >= 7
+        } ?? true
+    }
+
     /// Phone numbers (`0800 123 456`, `+44 20 7946 0958`, `(555) 010-4477`, `1-800-FLY-ACME` is
     /// not one) and email addresses (`help@acme.com`), in text order.
     static func find(in bytes: [UInt8]) -> [Found] {

@@ -1,9 +1,10 @@
 import ReplyKit
 import ReplyCompiler
 
-/// A locale's copy-safety grammar, compiled for matching: one ``TermMatcher`` finds every phrase of
-/// every list in a single walk of a text, and only texts where it finds an item, a redirect or a way
-/// to reach the brand are read further.
+/// A locale's copy-safety grammar, compiled for matching: one ``TermMatcher`` finds the items and
+/// redirects of every list in a single walk of a text. Most texts have none, and are done; only the
+/// others (and those with a phone number or email address) are walked again for the words around
+/// them, by a second matcher.
 final class CopySafetyGrammar: Sendable {
     /// What a phrase list is for.
     enum Role: Sendable, Equatable {
@@ -15,19 +16,29 @@ final class CopySafetyGrammar: Sendable {
         case ask, contact, contactPage, negation, brand, elsewhere, statement, clauseBreak
     }
 
-    private let matcher: TermMatcher
-    /// By list index of ``matcher``.
-    private let roles: [Role]
+    /// Items, implicit asks, redirects and contact-page words.
+    private let topics: TermMatcher
+    /// Asks, contact words and what cancels an ask.
+    private let words: TermMatcher
+    /// By list index of ``topics`` and of ``words``.
+    private let topicRoles: [Role]
+    private let wordRoles: [Role]
     private let verbFinal: Bool
 
     init(_ locale: ResolvedLocale?) {
         let data = locale?.copySafety ?? CopySafetyData()
-        var lists: [[String]] = []
-        var roles: [Role] = []
+        var topicLists: [[String]] = [], wordLists: [[String]] = []
+        var topicRoles: [Role] = [], wordRoles: [Role] = []
         func add(_ phrases: [String], _ role: Role) {
             guard !phrases.isEmpty else { return }
-            lists.append(phrases)
-            roles.append(role)
+            switch role {
+            case .item, .implicit, .redirect, .reachable, .contactPage:
+                topicLists.append(phrases)
+                topicRoles.append(role)
+            default:
+                wordLists.append(phrases)
+                wordRoles.append(role)
+            }
         }
         let secretCategories = Set(data.secrets.map(\.category))
         for item in data.privateItems { add(item.names, .item(category: item.category, secret: false)) }
@@ -50,8 +61,10 @@ final class CopySafetyGrammar: Sendable {
         add(terms["secrets"] ?? [], .item(category: "secret", secret: true))
         add(terms["redirects"] ?? [], .redirect(category: "redirect"))
         add(terms["negations"] ?? [], .negation)
-        matcher = TermMatcher(lists: lists)
-        self.roles = roles
+        topics = TermMatcher(lists: topicLists)
+        words = TermMatcher(lists: wordLists)
+        self.topicRoles = topicRoles
+        self.wordRoles = wordRoles
         verbFinal = data.wordOrder == .verbFinal
     }
 
@@ -62,15 +75,28 @@ final class CopySafetyGrammar: Sendable {
         var term: String
     }
 
-    func findings(in text: String, prefill: Bool) -> [CopySafetyFinding] {
+    /// The findings in `text`: secrets always, private information and redirects when asked for.
+    func findings(in text: String, prefill: Bool, privateInfo: Bool, redirects: Bool) -> [CopySafetyFinding] {
+        let topicMatches = topics.matches(in: text)
+        // A template that hands off to DMs may ask for its order number: most texts hold nothing a
+        // rule wants, and are done before the words around them are looked for.
+        let wanted = topicMatches.contains { match in
+            switch topicRoles[match.list] {
+            case .item(_, let secret), .implicit(_, let secret): secret || privateInfo
+            default: redirects
+            }
+        }
+        guard wanted || (redirects && ContactRecognisers.mayHoldContact(text.utf8)) else { return [] }
         let bytes = Array(text.utf8)
-        let matches = matcher.matches(in: text)
-        let reachable = ContactRecognisers.find(in: bytes)
-        guard !matches.isEmpty || !reachable.isEmpty else { return [] }
+        let reachable = redirects ? ContactRecognisers.find(in: bytes) : []
+        guard wanted || !reachable.isEmpty else { return [] }
+        let wordMatches = words.matches(in: text)
         var cues: [Cue] = []
-        cues.reserveCapacity(matches.count + reachable.count)
-        for match in matches {
-            let role = roles[match.list]
+        cues.reserveCapacity(topicMatches.count + wordMatches.count + reachable.count)
+        for index in 0..<topicMatches.count + wordMatches.count {
+            let fromTopics = index < topicMatches.count
+            let match = fromTopics ? topicMatches[index] : wordMatches[index - topicMatches.count]
+            let role = fromTopics ? topicRoles[match.list] : wordRoles[match.list]
             // A contact page's path word counts only inside a URL, and then the URL is the finding.
             if role == .contactPage {
                 guard let url = ContactRecognisers.urlToken(around: match.range, in: bytes) else { continue }
@@ -94,7 +120,8 @@ final class CopySafetyGrammar: Sendable {
         }
         guard interesting else { return [] }
         let clauses = Clauses(bytes, breaks: cues.filter { $0.role == .clauseBreak }.map(\.range.lowerBound))
-        var reader = Reading(bytes: bytes, cues: cues, clauses: clauses, verbFinal: verbFinal, prefill: prefill)
+        var reader = Reading(bytes: bytes, cues: cues, clauses: clauses, verbFinal: verbFinal, prefill: prefill,
+                             privateInfo: privateInfo, redirects: redirects)
         return reader.findings()
     }
 

@@ -10,6 +10,9 @@ struct Reading {
     let clauses: Clauses
     let verbFinal: Bool
     let prefill: Bool
+    /// Whether private information is looked for (a public template) and redirects (a brand that takes DMs).
+    let privateInfo: Bool
+    let redirects: Bool
 
     private struct Ask {
         var rule: CopySafetyRule
@@ -28,18 +31,18 @@ struct Reading {
         for (index, cue) in cues.enumerated() {
             switch cue.role {
             case let .item(category, secret):
-                guard let range = askedFor(index) else { continue }
+                guard secret || privateInfo, let range = askedFor(index) else { continue }
                 asks.append(Ask(rule: secret ? .secretRequest : .privateInfoInPublic, ask: range.ask, range: range.whole,
                                 category: category, item: text(cue.range), term: cue.term, itemRange: cue.range))
             case let .implicit(category, secret):
-                guard !cancelled(ask: cue.range, item: cue.range) else { continue }
+                guard secret || privateInfo, !cancelled(ask: cue.range, item: cue.range) else { continue }
                 asks.append(Ask(rule: secret ? .secretRequest : .privateInfoInPublic, ask: cue.range, range: cue.range,
                                 category: category, item: text(cue.range), term: text(cue.range)))
             default: continue
             }
         }
         var found = Self.merged(asks).map(finding)
-        found += redirects()
+        if redirects { found += redirectFindings() }
         return found.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 
@@ -59,6 +62,13 @@ struct Reading {
             guard cue.range.upperBound <= item.lowerBound, sentence.contains(cue.range.lowerBound) else { continue }
             before = cue.range
             break
+        }
+        // Asks that overlap make one ask ("we'll need" and "need your"), underlined from the first.
+        if var ask = before {
+            for cue in cues[..<index].reversed() where cue.role == .ask && cue.range.overlaps(ask) {
+                ask = min(ask.lowerBound, cue.range.lowerBound)..<ask.upperBound
+            }
+            before = ask
         }
         var after: Range<Int>?
         for cue in cues[(index + 1)...] where cue.role == .ask {
@@ -162,7 +172,7 @@ struct Reading {
 
     /// Redirect phrases not negated, and phone numbers, email addresses and contact pages given to
     /// reach the brand; a phrase and the number it names in one sentence are one finding.
-    private func redirects() -> [CopySafetyFinding] {
+    private func redirectFindings() -> [CopySafetyFinding] {
         var found: [Ask] = []
         var used: Set<Int> = []
         for (index, cue) in cues.enumerated() {

@@ -35,7 +35,7 @@ struct PrivateInfoInPublicRule: CopySafetyChecking {
         var found: [Diagnostic] = []
         for analysis in context.analyses where analysis.template.dm == nil {
             for (text, what) in analysis.variantTexts {
-                for finding in finder.findings(.privateInfoInPublic, in: text, name: what, locale: analysis.pack.tag) {
+                for finding in finder.findings(.privateInfoInPublic, in: text, name: what, of: analysis) {
                     found.append(diagnostic("\(what) of `\(analysis.template.id.value)` \(finding.message)", in: analysis,
                                             range: text.map.range(finding.range), notes: finding.notes, help: finding.help))
                 }
@@ -76,7 +76,7 @@ struct SecretRequestRule: CopySafetyChecking {
         var found: [Diagnostic] = []
         for analysis in context.analyses {
             for (text, what) in analysis.texts {
-                for finding in finder.findings(.secretRequest, in: text, name: what, locale: analysis.pack.tag) {
+                for finding in finder.findings(.secretRequest, in: text, name: what, of: analysis) {
                     found.append(diagnostic("\(what) of `\(analysis.template.id.value)` \(finding.message)", in: analysis,
                                             range: text.map.range(finding.range), notes: finding.notes, help: finding.help))
                 }
@@ -118,7 +118,7 @@ struct RedirectOffPlatformRule: CopySafetyChecking {
         for analysis in context.analyses where analysis.brand.account.dmOpen?.value == true {
             let takesDMs = "@\(analysis.brand.account.handle?.value ?? analysis.brand.id) takes DMs from anyone"
             for (text, what) in analysis.variantTexts {
-                for finding in finder.findings(.redirectOffPlatform, in: text, name: what, locale: analysis.pack.tag) {
+                for finding in finder.findings(.redirectOffPlatform, in: text, name: what, of: analysis) {
                     found.append(diagnostic("\(what) of `\(analysis.template.id.value)` \(finding.message)", in: analysis,
                                             range: text.map.range(finding.range), notes: finding.notes + [takesDMs], help: finding.help))
                 }
