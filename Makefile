@@ -21,6 +21,6 @@ test: deps
 tables:
 	python3 Scripts/generate-tables.py
 
-# Embeds locales/*.yaml in the library (Sources/ReplyKit/Generated/BuiltinLocales+Data.swift).
+# Embeds locales/*.yaml in the library (Sources/ReplyCompiler/Generated/BuiltinLocales+Data.swift).
 locales:
 	python3 Scripts/embed-locales.py

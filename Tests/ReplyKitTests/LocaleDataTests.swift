@@ -23,9 +23,10 @@ import Testing
         let localeTag = try #require(LocaleTag(tag))
         let resolved = try #require(LocaleCatalog.builtIn.resolve(localeTag))
         #expect(LocaleCatalog.builtIn.data(for: localeTag) != nil, "\(tag) has its own file")
-        for list in LocaleData.termLists {
-            #expect(!(resolved.terms[list] ?? []).isEmpty, "\(tag) has \(list) terms")
-        }
+        let grammar = resolved.copySafety
+        #expect(!grammar.privateItems.isEmpty && !grammar.secrets.isEmpty && !grammar.redirects.isEmpty, "\(tag) has copy-safety items")
+        #expect(!grammar.asks.isEmpty && !grammar.negations.isEmpty, "\(tag) has asks and negations")
+        #expect(grammar.wordOrder != nil, "\(tag) says where its verbs go")
         #expect(resolved.direction == (["ar", "he"].contains(resolved.tag.language) ? .rtl : .ltr))
     }
 
@@ -60,9 +61,35 @@ import Testing
         let resolved = try #require(catalog.resolve(LocaleTag("es-MX")!))
         #expect(resolved.terms["secrets"] == ["clave"])
         // What the override does not set stays: other term lists, plural rules, name.
-        #expect(resolved.terms["private_info"]?.contains("número de pedido") == true)
+        #expect(resolved.copySafety.privateItems.contains { $0.names.contains("número de pedido") })
         #expect(resolved.plural.categories == [.one, .many, .other])
         #expect(catalog.data(for: LocaleTag("es-MX")!)?.name == "Español (México)")
+    }
+
+    @Test func aRepositoryAddsItsOwnItemsToTheBuiltInGrammar() throws {
+        let text = "locale: en-US\ncopy_safety:\n  private:\n    loyalty-number: [Acme Rewards number]\n"
+        let read = LocaleDataReader.read(SourceFile(path: "locales/en-US.yaml", bytes: Array(text.utf8)))
+        #expect(read.diagnostics.isEmpty)
+        let catalog = LocaleCatalog.builtIn.overridden(by: [try #require(read.data)])
+        let grammar = try #require(catalog.resolve(LocaleTag("en-US")!)).copySafety
+        #expect(grammar.privateItems.contains { $0.category == "loyalty-number" && $0.names == ["Acme Rewards number"] })
+        // The built-in items stay.
+        #expect(grammar.privateItems.contains { $0.names.contains("order number") })
+    }
+
+    @Test(arguments: [
+        ("locale: xx\ncopy_safety:\n  private:\n    Order_Number: [order no]\n", "`Order_Number` is not a category name", 4, 5),
+        ("locale: xx\ncopy_safety:\n  redirects:\n    phone: [call us]\n", "`phone` is not a category name starting with `redirect-`", 4, 5),
+        ("locale: xx\ncopy_safety:\n  asks: [\"x\"]\n", "`x` in `copy_safety.asks` is too short to match: one character is part of too many words", 3, 10),
+        ("locale: xx\ncopy_safety:\n  word_order: sov\n", "`copy_safety.word_order` must be `verb-final` or `verb-medial`, found `sov`", 3, 15),
+    ])
+    func badCopySafetyDataIsALocaleDataError(text: String, message: String, line: Int, column: Int) throws {
+        let read = LocaleDataReader.read(SourceFile(path: "locales/xx.yaml", bytes: Array(text.utf8)))
+        let diagnostic = try #require(read.diagnostics.first)
+        #expect(diagnostic.rule == "locale-data")
+        #expect(diagnostic.message == message)
+        #expect(diagnostic.range?.start.line == line)
+        #expect(diagnostic.range?.start.column == column)
     }
 
     @Test(arguments: [

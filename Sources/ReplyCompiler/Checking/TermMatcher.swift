@@ -1,7 +1,7 @@
 public import ReplyKit
 package import ReplyKitSupport
 /// Finds a locale's terms (`order number`, `contraseña`, `注文番号`) in template text:
-/// case-insensitively, on word boundaries in scripts written with spaces, anywhere in scripts
+/// case- and width-insensitively, on word boundaries in scripts written with spaces, anywhere in scripts
 /// written without them (Han, kana, Thai).
 ///
 /// Inflection is allowed where languages attach it to the word: up to four letters after a term of
@@ -144,7 +144,8 @@ public struct TermMatcher: Sendable {
     ) where Folded.Index == Int {
         guard nextStart.isEmpty || start >= nextStart[index] else { return }
         let pattern = tables.terms[index].scalars
-        guard start + pattern.count <= folded.endIndex,
+        // Most candidates differ by their second scalar: tested before the whole term.
+        guard start + pattern.count <= folded.endIndex, pattern.count < 2 || folded[start + 1] == pattern[1],
               folded[start..<start + pattern.count].elementsEqual(pattern),
               let range = Self.wordRange(of: pattern, at: start, in: folded) else { return }
         let term = tables.terms[index]
@@ -159,11 +160,11 @@ public struct TermMatcher: Sendable {
     ) -> Range<Int>? where Folded.Index == Int {
         var end = start + pattern.count
         if let first = pattern.first, isLetter(first), !isUnspaced(first), start > 0, isLetter(text[start - 1]) {
-            // Arabic clitics (و، ب، ل، ال) attach to the word.
+            // Arabic and Hebrew clitics (و، ب، ل، ال; ו, ב, ה, ש) attach to the word.
             var letters = 0
             var i = start - 1
             while i >= 0 && isLetter(text[i]) { letters += 1; i -= 1 }
-            guard isArabic(first) && letters <= 2 else { return nil }
+            guard isArabic(first) || isHebrew(first), letters <= 2 else { return nil }
         }
         if let last = pattern.last, isLetter(last), !isUnspaced(last), end < text.endIndex, isLetter(text[end]) {
             var letters = 0
@@ -198,6 +199,9 @@ public struct TermMatcher: Sendable {
     static func foldByProperties(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         if scalar.value < 0x80 { return foldASCII(UInt8(scalar.value)) }
         if scalar == "’" || scalar == "‘" { return "'" }
+        // Full-width forms (`ＰＩＮ`, `０８００`) are the ASCII they stand for; the ideographic space a space.
+        if (0xFF01...0xFF5E).contains(scalar.value) { return foldASCII(UInt8(scalar.value - 0xFEE0)) }
+        if scalar.value == 0x3000 { return " " }
         guard !ScalarSet.caseless.contains(scalar) else { return scalar }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first! : scalar
@@ -214,6 +218,8 @@ public struct TermMatcher: Sendable {
     private static func isHangul(_ scalar: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(scalar.value) }
 
     private static func isArabic(_ scalar: Unicode.Scalar) -> Bool { (0x0600...0x06FF).contains(scalar.value) }
+
+    private static func isHebrew(_ scalar: Unicode.Scalar) -> Bool { (0x05D0...0x05EA).contains(scalar.value) }
 
     /// Scripts written without spaces between words.
     private static func isUnspaced(_ scalar: Unicode.Scalar) -> Bool {

@@ -17,11 +17,44 @@ enum BuiltinLocales {
           two: "n = 2"
           few: "n % 100 = 3..10"
           many: "n % 100 = 11..99"
-        terms:
-          private_info: ["رقم الطلب", "رقم الحجز", "البريد الإلكتروني", "رقم الهاتف", "العنوان", "تاريخ الميلاد", "رقم الحساب"]
-          secrets: ["كلمة المرور", "الرقم السري", "رمز التحقق", "رمز الأمان", "رقم البطاقة كاملاً"]
-          redirects: ["اتصل بنا", "راسلنا عبر البريد", "املأ النموذج", "زر موقعنا"]
-          negations: ["لن", "لا", "أبدا", "أبدًا"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["رقم الطلب", "رقم طلبك", "رقم الشحنة", "رقم التتبع", "رقم الطلبية"]
+            booking-reference: ["رقم الحجز", "رمز الحجز", "رقم التأكيد", "رمز التأكيد", "PNR"]
+            account-number: ["رقم العميل", "رقم العضوية", "رقم الاشتراك", "رقم العقد", "رقم الوثيقة", "رقم البوليصة", "رقم الحساب"]
+            email: ["البريد الإلكتروني", "بريدك الإلكتروني", "الإيميل", "الايميل", "الإيميل"]
+            phone: ["رقم الهاتف", "رقم هاتفك", "رقم الجوال", "رقم جوالك", "رقم الموبايل", "رقم التواصل"]
+            address: ["العنوان", "عنوانك", "عنوان التوصيل", "الرمز البريدي"]
+            date-of-birth: ["تاريخ الميلاد", "تاريخ ميلادك"]
+            bank-account: ["الآيبان", "الايبان", "IBAN", "رقم الحساب البنكي", "رقم الحساب المصرفي"]
+            id-document: ["رقم الهوية", "رقم الجواز", "رقم جواز السفر", "رقم الإقامة", "الهوية الوطنية"]
+          secrets:
+            password: ["كلمة المرور", "كلمة السر"]
+            pin: ["الرقم السري", "رمز PIN", "PIN", "الرمز السري"]
+            card-security-code: ["CVV", "CVC", "رمز الأمان", "الأرقام الثلاثة", "الثلاثة أرقام"]
+            card-number: ["رقم البطاقة", "رقم بطاقتك", "بيانات البطاقة"]
+            one-time-code: ["رمز التحقق", "الرمز المؤقت", "رمز التفعيل", "كود التحقق", "الرمز المرسل", "رمز OTP", "OTP", "الرمز الظاهر", "رمز لمرة واحدة"]
+            security-answer: ["سؤال الأمان", "السؤال السري", "إجابة سؤال الأمان"]
+            credentials: ["بيانات الدخول", "بيانات تسجيل الدخول", "اسم المستخدم وكلمة المرور"]
+          implicit:
+            address: ["وين نرسل", "أين نرسل", "إلى أين نرسل", "وين نوصل", "أين نوصل", "أين تريد"]
+            phone: ["على أي رقم"]
+          redirects:
+            redirect-phone: ["اتصل بنا", "اتصل على", "اتصل", "اتصلوا", "الاتصال بنا", "الاتصال على", "خدمة العملاء على", "الرقم المجاني"]
+            redirect-email: ["راسلنا على البريد", "أرسل بريداً", "ارسل ايميل", "عبر البريد الإلكتروني"]
+            redirect-form: ["النموذج", "نموذج", "الاستمارة", "استمارة"]
+            redirect-contact-page: ["صفحة اتصل بنا", "صفحة التواصل", "اتصل بنا\""]
+            redirect-chat: ["الدردشة", "المحادثة المباشرة", "الشات", "دردشة"]
+          asks: ["أرسل", "ارسل", "أرسلي", "أرسلوا", "زودنا", "تزويدنا", "يرجى", "نرجو", "الرجاء", "شاركنا", "شارك", "أخبرنا", "اخبرنا", "إخبارنا", "اكتب", "كتابة", "الرد", "رد علينا", "ردّ", "أكد", "تأكيد", "ما هو", "ما هي", "ايش", "شو", "نحتاج", "سنحتاج", "هل يمكنك", "ممكن", "تقدر", "إرسال", "راسلنا", "ابعث", "ابعثلنا"]
+          contact: ["تواصل", "تواصلوا", "زيارة", "زر", "ادخل", "اكتب لنا"]
+          contact_pages: ["contact", "chat", "form", "support"]
+          negations: ["لا", "لن", "أبداً", "أبدا", "أبدًا", "لم", "ليس", "دون", "بدون", "لا داعي"]
+          brand: ["أرسلنا", "سنرسل", "سنتصل", "سنتواصل", "أرسلناه", "المرسل إليك", "لدينا"]
+          elsewhere: ["في التطبيق", "عبر التطبيق", "على الموقع", "في موقعنا", "في حسابك", "أدخل", "إدخال", "لأي شخص", "مع أي"]
+          statements: ["موجود في", "موجود على", "الموجود", "مكتوب"]
+          clause_breaks: ["لكن", "حتى", "لكي", "ثم", "إذا", "لأن", "أو"]
         """#),
         ("de", #"""
         # Locale data for de.
@@ -31,11 +64,44 @@ enum BuiltinLocales {
         # CLDR 41 cardinal plural rules for `de`; "other" is implicit.
         plural:
           one: "i = 1 and v = 0"
-        terms:
-          private_info: ["Bestellnummer", "Buchungsnummer", "E-Mail-Adresse", "Telefonnummer", "Adresse", "Geburtsdatum", "Kontonummer", "IBAN"]
-          secrets: ["Passwort", "Kennwort", "PIN", "CVV", "Prüfnummer", "vollständige Kartennummer", "TAN"]
-          redirects: ["rufen Sie uns an", "schreiben Sie uns eine E-Mail", "füllen Sie das Formular aus", "Kontaktformular"]
-          negations: ["niemals", "nie", "nicht", "keine", "kein"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["Bestellnummer", "Auftragsnummer", "Sendungsnummer", "Sendungsverfolgungsnummer", "Trackingnummer", "Tracking-Nummer", "Bestell-Nr"]
+            booking-reference: ["Buchungsnummer", "Buchungscode", "Buchungsreferenz", "Reservierungsnummer", "Bestätigungscode", "Bestätigungsnummer", "PNR", "PNR-Code", "Vorgangsnummer", "Ticketnummer"]
+            account-number: ["Kundennummer", "Vertragsnummer", "Mitgliedsnummer", "Vielfliegernummer", "Versicherungsnummer", "Versicherungsscheinnummer", "Policennummer", "Kunden-ID", "Konto-ID", "Meilennummer"]
+            email: ["E-Mail-Adresse", "E-Mail", "Mailadresse", "Mail-Adresse", "Login-Mail", "Email"]
+            phone: ["Telefonnummer", "Handynummer", "Mobilnummer", "Rufnummer", "Nummer, unter der Sie erreichbar", "Nummer, unter der du erreichbar"]
+            address: ["Adresse", "Anschrift", "Lieferadresse", "Postleitzahl", "PLZ", "Wohnadresse", "Zustelladresse"]
+            date-of-birth: ["Geburtsdatum", "Geburtstag"]
+            bank-account: ["IBAN", "Bankverbindung", "Kontonummer", "BIC", "Bankdaten"]
+            id-document: ["Personalausweisnummer", "Ausweisnummer", "Reisepassnummer", "Passnummer", "Steuer-ID", "Sozialversicherungsnummer"]
+          secrets:
+            password: ["Passwort", "Kennwort"]
+            pin: ["PIN", "PIN-Code", "Geheimzahl", "Karten-PIN"]
+            card-security-code: ["CVV", "CVC", "Prüfnummer", "Kartenprüfnummer", "Sicherheitscode", "drei Ziffern auf der Rückseite", "dreistelligen Code auf der Rückseite"]
+            card-number: ["Kartennummer", "vollständige Kartennummer", "lange Nummer auf der Vorderseite", "langen Nummer auf der Vorderseite", "16-stellige Nummer", "16-stelligen Nummer", "Kreditkartennummer", "Kartendaten"]
+            one-time-code: ["Einmalcode", "Einmalpasswort", "SMS-Code", "Verifizierungscode", "TAN", "mTAN", "6-stelligen Code", "6-stellige Code", "4-stelligen Code", "Code aus der SMS", "Code aus der App", "Zwei-Faktor-Code", "2FA-Code", "OTP", "Code, den wir"]
+            security-answer: ["Sicherheitsfrage", "Antwort auf Ihre Sicherheitsfrage", "Antwort auf deine Sicherheitsfrage"]
+            credentials: ["Zugangsdaten", "Login-Daten", "Anmeldedaten", "Logindaten"]
+          implicit:
+            address: ["wohin sollen wir", "wohin dürfen wir", "wohin können wir", "an welche Adresse", "wo sollen wir", "wohin schicken"]
+            phone: ["unter welcher Nummer"]
+          redirects:
+            redirect-phone: ["rufen Sie uns", "ruf uns", "ruft uns", "rufen Sie unter", "ruf unter", "Hotline", "Servicehotline", "Service-Hotline", "Kundenhotline", "rufen Sie uns an", "ruf uns an"]
+            redirect-email: ["schreiben Sie uns eine E-Mail", "schreib uns eine Mail", "schreib uns eine E-Mail", "per E-Mail an", "per Mail an", "mailen Sie uns", "maile uns"]
+            redirect-form: ["Formular", "Kontaktformular", "Gepäckformular", "Online-Formular"]
+            redirect-contact-page: ["Kontaktseite"]
+            redirect-chat: ["Live-Chat", "Livechat", "Chat in der App", "sicheren Chat", "Chat-Team", "chatte mit uns", "chatten Sie mit uns", "einen Chat"]
+          asks: ["schick uns", "schicken Sie uns", "schickt uns", "senden Sie uns", "sende uns", "nennen Sie uns", "nenn uns", "nennen", "teilen Sie uns", "teil uns", "teile uns", "mitteilen", "sag uns", "sagen Sie uns", "verrat uns", "verrätst du uns", "verraten Sie uns", "gib uns", "geben Sie uns", "antworte uns", "antworten Sie uns", "antworte mit", "schreib uns", "schreiben Sie uns", "bestätige", "bestätigen", "bestätigst", "wie lautet", "wie ist", "welche", "welcher", "welches", "wir benötigen", "benötigen wir", "wir brauchen", "brauchen wir", "könnten Sie", "kannst du", "können Sie", "könntest du", "magst du", "posten", "poste", "übermitteln Sie", "übermittle", "schicke uns", "sendest du", "schickst du", "hinterlasse", "schicken", "senden"]
+          contact: ["kontaktieren", "kontaktiere", "melde dich", "meld dich", "melden Sie sich", "wenden Sie sich", "wende dich", "erreichen", "schreib", "schreiben", "ruf", "rufen", "wähle", "wählen Sie", "geh auf", "gehen Sie auf", "besuche", "besuchen Sie"]
+          contact_pages: ["kontakt", "contact", "chat", "formular"]
+          negations: ["nie", "niemals", "nicht", "kein", "keine", "keinen", "keinesfalls", "ohne"]
+          brand: ["wir haben Ihnen", "wir haben dir", "haben wir Ihnen", "haben wir dir", "wir schicken Ihnen", "wir schicken dir", "schicken wir", "senden wir", "wir senden", "wir rufen Sie", "wir rufen dich", "rufen wir", "wir melden uns", "melden wir uns", "den wir", "die wir"]
+          elsewhere: ["in der App", "in unserer App", "auf unserer Website", "auf der Website", "im Kundenkonto", "in Ihrem Kundenkonto", "in deinem Kundenkonto", "am Schalter", "an der Packstation", "eingeben", "mit niemandem", "an niemanden", "im Online-Banking"]
+          statements: ["steht auf", "steht in", "findest du", "finden Sie", "befindet sich"]
+          clause_breaks: ["aber", "damit", "und wir", "dann", "sobald", "wenn", "weil", "oder", "bevor"]
         """#),
         ("en", #"""
         # Locale data for en.
@@ -45,21 +111,51 @@ enum BuiltinLocales {
         # CLDR 41 cardinal plural rules for `en`; "other" is implicit.
         plural:
           one: "i = 1 and v = 0"
-        terms:
-          private_info: ["order number", "booking reference", "confirmation code", "email address", "phone number", "home address", "date of birth", "account number"]
-          secrets: ["password", "passcode", "PIN", "CVV", "security code", "full card number", "one-time code"]
-          redirects: ["call us", "email us", "fill out the form", "contact form", "visit our website"]
-          negations: ["never", "not", "don't", "won't", "will not", "do not", "no one", "no need"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["order number", "order no", "order #", "order id", "order ref", "order reference", "order code", "tracking number", "parcel number", "consignment number"]
+            booking-reference: ["booking reference", "booking ref", "booking number", "booking code", "booking confirmation code", "confirmation code", "confirmation number", "reservation number", "reservation code", "PNR", "e-ticket number", "ticket number"]
+            account-number: ["account number", "customer number", "customer id", "membership number", "member number", "loyalty number", "frequent flyer number", "contract number", "policy number", "account id", "account no", "reference number"]
+            email: ["email address", "email", "e-mail", "e-mail address", "mail address", "login email"]
+            phone: ["phone number", "mobile number", "contact number", "telephone number", "cell number", "number to reach you", "best number", "contact phone number"]
+            address: ["address", "home address", "postal address", "delivery address", "postcode", "post code", "zip code", "shipping address"]
+            date-of-birth: ["date of birth", "DOB", "birth date", "birthday"]
+            bank-account: ["bank account number", "bank account", "IBAN", "sort code", "routing number", "bank details"]
+            id-document: ["passport number", "national id number", "national ID", "ID number", "driving licence number", "driver's license number", "social security number", "SSN", "national insurance number"]
+          secrets:
+            password: ["password", "passcode", "passphrase"]
+            pin: ["PIN", "PIN code", "PIN number"]
+            card-security-code: ["CVV", "CVC", "CVV2", "security code", "three digits on the back", "3 digits on the back", "3-digit code on the back"]
+            card-number: ["full card number", "card number", "long number on the front of your card", "long number on your card", "16-digit number", "card details"]
+            one-time-code: ["one-time code", "one time code", "one-time passcode", "OTP", "verification code", "SMS code", "2FA code", "two-factor code", "authenticator code", "6-digit code", "4-digit code", "code we sent", "code we've sent", "code we just", "code from the text", "code from the SMS", "security code we sent"]
+            security-answer: ["answer to your security question", "security question", "security answer", "memorable word", "memorable information", "mother's maiden name"]
+            credentials: ["login details", "login credentials", "sign-in details", "log-in details", "username and password", "credentials"]
+          implicit:
+            address: ["where should we send", "where shall we send", "where would you like", "where can we send", "where should we deliver", "where do you want"]
+            phone: ["which number can we reach you", "what number can we reach you"]
+            date-of-birth: ["when were you born"]
+          asks: ["send us", "send over", "send me", "send the", "send your", "send it", "DM us", "DM me", "DM it", "DM your", "DM the", "message us", "reply with", "reply here", "share", "provide", "tell us", "let us know", "give us", "pop", "drop", "confirm", "verify", "what's", "what is", "whats", "which", "we need", "we'll need", "we will need", "we would need", "we'd need", "need your", "could you", "can you", "could we have", "can we have", "can we get", "may we have", "read us", "post your", "type your", "include your", "quote your", "remind us", "mind sharing", "would you"]
+          redirects:
+            redirect-phone: ["call us", "give us a call", "give us a ring", "ring us", "phone us", "call our", "call the team", "our helpline", "helpline", "hotline", "customer service line", "contact us by phone", "speak to us on the phone"]
+            redirect-email: ["email us", "e-mail us", "drop us an email", "send us an email", "contact us by email"]
+            redirect-form: ["fill in the form", "fill out the form", "fill in our form", "fill out our form", "contact form", "enquiry form", "inquiry form", "web form", "online form", "claim form", "complaint form", "complete the form"]
+            redirect-contact-page: ["contact page", "contact us page"]
+            redirect-chat: ["live chat", "web chat", "secure chat", "start a chat", "chat with us", "chat with our", "chat in the app", "in-app chat", "chat team"]
+          contact: ["contact", "reach", "reach out", "get in touch", "write to", "dial", "call", "ring", "text us", "message", "send", "visit", "head to", "go to", "email"]
+          contact_pages: ["contact", "contact-us", "contactus", "chat", "form", "complaints", "kontakt"]
+          negations: ["never", "not", "don't", "do not", "won't", "will not", "no need", "shouldn't", "should not", "we'd never", "without"]
+          brand: ["we've sent", "we have sent", "we sent", "we've just sent", "we just sent", "we just texted", "we texted", "we emailed", "we've emailed", "we'll send", "we will send", "we'll email", "we'll text", "we'll call", "we will call", "we have on file", "we'll use", "we will use", "will call", "will text", "will contact you", "we'll contact you"]
+          elsewhere: ["in the app", "in our app", "in the mobile app", "on our website", "on the website", "in my account", "in your account", "at the counter", "at the parcel locker", "at the locker", "enter the", "enter your", "enter it", "in settings", "online banking", "with anyone", "to anyone", "change", "update your", "can be changed"]
+          statements: ["is on", "is printed", "is in", "can be found", "you'll find", "is shown", "appears on", "is at the top"]
+          clause_breaks: ["but", "so we", "so that", "and we", "and we'll", "then", "once", "if", "when", "because", "or"]
         """#),
         ("en-GB", #"""
         # Locale data for en-GB.
         locale: en-GB
         name: "English (United Kingdom)"
         parent: en
-        terms:
-          private_info: ["order number", "booking reference", "confirmation code", "email address", "phone number", "home address", "date of birth", "account number", "postcode"]
-          secrets: ["password", "passcode", "PIN", "CVV", "security code", "full card number", "one-time code"]
-          redirects: ["ring us", "call us", "email us", "fill in the form", "contact form"]
         """#),
         ("en-US", #"""
         # Locale data for en-US.
@@ -76,21 +172,50 @@ enum BuiltinLocales {
         plural:
           one: "n = 1"
           many: "e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5"
-        terms:
-          private_info: ["número de pedido", "número de reserva", "código de confirmación", "correo electrónico", "teléfono", "dirección", "fecha de nacimiento", "número de cuenta"]
-          secrets: ["contraseña", "CVV", "NIP", "PIN", "código de seguridad", "número completo de la tarjeta", "código de un solo uso"]
-          redirects: ["llámanos", "envíanos un correo", "llena el formulario", "rellena el formulario", "visita nuestra web"]
-          negations: ["nunca", "jamás", "no"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["número de pedido", "n.º de pedido", "número de orden", "número de seguimiento", "número de envío", "número de guía"]
+            booking-reference: ["número de reserva", "código de reserva", "localizador", "código de confirmación", "número de confirmación", "PNR"]
+            account-number: ["número de cliente", "número de cuenta", "número de socio", "número de contrato", "número de póliza", "número de afiliado"]
+            email: ["correo electrónico", "correo", "e-mail", "email", "dirección de correo"]
+            phone: ["número de teléfono", "teléfono", "número de móvil", "móvil", "celular", "número de celular", "teléfono de contacto"]
+            address: ["dirección", "dirección de entrega", "domicilio", "código postal", "dirección de envío"]
+            date-of-birth: ["fecha de nacimiento"]
+            bank-account: ["IBAN", "CLABE", "cuenta bancaria", "número de cuenta bancaria", "datos bancarios"]
+            id-document: ["número de pasaporte", "DNI", "NIE", "número de DNI", "documento de identidad", "INE", "CURP"]
+          secrets:
+            password: ["contraseña", "clave de acceso"]
+            pin: ["PIN", "NIP", "código PIN"]
+            card-security-code: ["CVV", "CVC", "código de seguridad", "tres dígitos del reverso", "3 dígitos del reverso", "tres dígitos de atrás"]
+            card-number: ["número de tarjeta", "número completo de la tarjeta", "16 dígitos de su tarjeta", "16 dígitos de tu tarjeta", "datos de la tarjeta"]
+            one-time-code: ["código de verificación", "código de un solo uso", "código SMS", "código de 6 dígitos", "código de 4 dígitos", "clave dinámica", "OTP", "token", "código que te", "código que le"]
+            security-answer: ["pregunta de seguridad", "respuesta de seguridad"]
+            credentials: ["datos de acceso", "credenciales", "usuario y contraseña"]
+          implicit:
+            address: ["dónde quieres que", "dónde quiere que", "a dónde te mandamos", "a dónde le enviamos", "dónde te lo enviamos", "dónde se lo enviamos", "adónde enviamos", "a dónde enviamos", "a dónde te lo"]
+            phone: ["a qué número te podemos", "en qué número te podemos", "a qué número le podemos"]
+          redirects:
+            redirect-phone: ["llámanos", "llámenos", "llamarnos", "llama al", "llame al", "línea de atención", "atención telefónica"]
+            redirect-email: ["escríbenos a", "escríbanos a", "envíanos un correo", "envíenos un correo", "mándanos un correo"]
+            redirect-form: ["formulario", "rellena el formulario", "rellene el formulario"]
+            redirect-contact-page: ["página de contacto"]
+            redirect-chat: ["chat en vivo", "chat seguro", "chat de la app", "abre un chat", "chatea con nosotros", "chatee con nosotros", "chat web", "por el chat", "el chat de"]
+          asks: ["envíanos", "envíenos", "mándanos", "mándenos", "pásanos", "pásenos", "compártenos", "compártanos", "comparte", "comparta", "compartes", "indícanos", "indíquenos", "indicarnos", "dinos", "díganos", "nos dices", "nos dice", "respóndenos", "respóndanos", "respondernos", "responde con", "confirma", "confirme", "confirmarnos", "nos confirmas", "nos confirma", "verifica", "facilítanos", "facilítenos", "proporciona", "proporcione", "cuál es", "cuáles son", "qué número", "qué correo", "a qué", "necesitamos", "necesitaremos", "necesitaríamos", "nos pasas", "nos pasa", "déjanos", "déjenos", "nos dejas", "nos deja", "nos mandas", "nos manda", "podrías", "podría", "puedes", "dime", "nos compartes", "nos comparte", "nos facilitas", "nos indicas", "nos indica", "danos", "dénos"]
+          contact: ["contacta", "contacte", "contáctanos", "contáctenos", "escríbenos", "escríbanos", "escribe a", "escriba a", "llama", "llame", "marca", "marque", "entra en", "visita", "visite", "ve a", "ponte en contacto", "póngase en contacto", "comunícate", "comuníquese"]
+          contact_pages: ["contacto", "contact", "chat", "formulario"]
+          negations: ["nunca", "jamás", "no", "ni", "no es necesario", "no hace falta", "sin"]
+          brand: ["te enviamos", "le enviamos", "enviamos", "te hemos enviado", "le hemos enviado", "te mandamos", "acabamos de", "te llamaremos", "le llamaremos", "te contactaremos", "le contactaremos", "te enviaremos", "le enviaremos", "hemos enviado", "tenemos registrad"]
+          elsewhere: ["en la app", "en la aplicación", "en nuestra web", "en la web", "en el sitio web", "en tu cuenta", "en su cuenta", "en mi cuenta", "en el mostrador", "en el casillero", "introduce", "introduzca", "ingresa", "ingrese", "con nadie", "a nadie", "cambiar", "modificar"]
+          statements: ["está en", "aparece en", "viene en", "encontrarás", "encontrará", "se encuentra"]
+          clause_breaks: ["pero", "para que", "y te", "y le", "y lo", "así", "si", "cuando", "porque"]
         """#),
         ("es-ES", #"""
         # Locale data for es-ES.
         locale: es-ES
         name: "Español (España)"
         parent: es
-        terms:
-          private_info: ["número de pedido", "número de reserva", "código de confirmación", "correo electrónico", "teléfono", "dirección", "fecha de nacimiento", "número de cuenta", "DNI", "móvil"]
-          secrets: ["contraseña", "CVV", "NIP", "PIN", "código de seguridad", "número completo de la tarjeta", "código de un solo uso"]
-          redirects: ["llámanos", "envíanos un correo", "llena el formulario", "rellena el formulario", "visita nuestra web"]
         """#),
         ("es-MX", #"""
         # Locale data for es-MX.
@@ -107,21 +232,50 @@ enum BuiltinLocales {
         plural:
           one: "i = 0,1"
           many: "e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5"
-        terms:
-          private_info: ["numéro de commande", "référence de réservation", "adresse e-mail", "numéro de téléphone", "adresse postale", "date de naissance", "numéro de compte"]
-          secrets: ["mot de passe", "code PIN", "cryptogramme", "CVV", "numéro de carte complet", "code de sécurité"]
-          redirects: ["appelez-nous", "écrivez-nous par e-mail", "remplissez le formulaire", "consultez notre site"]
-          negations: ["jamais", "ne", "n'", "pas"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["numéro de commande", "n° de commande", "référence de commande", "numéro de suivi", "numéro de colis"]
+            booking-reference: ["référence de réservation", "numéro de réservation", "code de réservation", "code de confirmation", "numéro de dossier", "PNR", "référence de dossier", "référence de vol"]
+            account-number: ["numéro client", "numéro de client", "numéro de compte", "numéro d'adhérent", "numéro de membre", "numéro de fidélité", "numéro de contrat", "numéro de police", "numéro de carte de fidélité", "numéro Flying Blue", "numéro d'abonné"]
+            email: ["adresse e-mail", "adresse mail", "e-mail", "email", "mail", "adresse électronique", "courriel"]
+            phone: ["numéro de téléphone", "téléphone", "numéro de portable", "portable", "numéro de mobile", "numéro où vous joindre", "numéro où te joindre"]
+            address: ["adresse", "adresse de livraison", "adresse postale", "code postal"]
+            date-of-birth: ["date de naissance"]
+            bank-account: ["IBAN", "RIB", "coordonnées bancaires", "numéro de compte bancaire"]
+            id-document: ["numéro de passeport", "numéro de carte d'identité", "pièce d'identité", "numéro de sécurité sociale"]
+          secrets:
+            password: ["mot de passe", "code d'accès"]
+            pin: ["PIN", "code PIN", "code confidentiel"]
+            card-security-code: ["CVV", "CVC", "cryptogramme", "code de sécurité", "trois chiffres au dos", "3 chiffres au dos"]
+            card-number: ["numéro de carte", "numéro complet de la carte", "16 chiffres de votre carte", "16 chiffres de ta carte", "coordonnées de carte", "coordonnées bancaires de votre carte"]
+            one-time-code: ["code de vérification", "code à usage unique", "code SMS", "code reçu par SMS", "code à 6 chiffres", "code à 4 chiffres", "OTP", "code de validation", "code que nous venons", "code qu'on vient", "code envoyé", "code unique"]
+            security-answer: ["question de sécurité", "question secrète", "réponse secrète"]
+            credentials: ["identifiants", "identifiants de connexion", "données de connexion"]
+          implicit:
+            address: ["où souhaitez-vous", "où voulez-vous", "où veux-tu", "livre le nouveau colis où", "où doit-on", "où devons-nous", "où pouvons-nous envoyer", "on l'envoie où", "on te l'envoie où", "on vous l'envoie où", "à quelle adresse"]
+            phone: ["à quel numéro"]
+          redirects:
+            redirect-phone: ["appelez-nous", "appelle-nous", "appelez le", "appelle le", "contactez-nous par téléphone", "service client au", "ligne d'assistance", "hotline"]
+            redirect-email: ["écrivez-nous à", "écris-nous à", "envoyez-nous un e-mail", "envoyez-nous un mail", "envoie-nous un mail", "par e-mail à", "par mail à"]
+            redirect-form: ["formulaire", "remplissez le formulaire", "remplis le formulaire"]
+            redirect-contact-page: ["page contact", "page de contact"]
+            redirect-chat: ["chat en direct", "chat sécurisé", "tchat", "ouvrez un chat", "lance un chat", "lancez un chat", "discutez avec nous", "discute avec nous", "chat de l'app", "chat de l'appli", "chattez"]
+          asks: ["envoyez-nous", "envoie-nous", "transmettez-nous", "transmets-nous", "communiquez-nous", "communique-nous", "indiquez-nous", "indique-nous", "nous indiquer", "donnez-nous", "donne-nous", "dites-nous", "dis-nous", "partagez", "partage", "répondez-nous", "réponds-nous", "répondre avec", "confirmez", "confirme", "confirmer", "vérifiez", "quel est", "quelle est", "quels sont", "c'est quoi", "quel numéro", "nous avons besoin", "on a besoin", "nous aurons besoin", "on aura besoin", "il nous faut", "il nous faudra", "pourriez-vous", "pourrais-tu", "peux-tu", "pouvez-vous", "tu peux", "vous pouvez nous", "mets", "mettez", "laissez-nous", "laisse-nous", "précisez", "précise", "fournir", "fournissez", "nous communiquer", "nous transmettre", "nous donner", "nous envoyer", "nous confirmer", "nous dire", "rappelle-nous", "rappelez-nous"]
+          contact: ["contactez", "contacte", "contacter", "joindre", "écrivez", "écris", "composez", "compose", "appelez", "appelle", "rendez-vous sur", "rends-toi sur", "allez sur", "va sur", "passez par", "passe par", "visitez"]
+          contact_pages: ["contact", "contactez-nous", "chat", "formulaire"]
+          negations: ["jamais", "ne", "n'", "pas", "aucun", "aucune", "inutile", "pas besoin", "sans"]
+          brand: ["nous vous avons envoyé", "nous avons envoyé", "on t'a envoyé", "on vous a envoyé", "nous venons de", "on vient de", "nous vous enverrons", "on t'enverra", "on vous enverra", "nous vous appellerons", "on te rappelle", "on vous rappelle", "nous vous rappellerons", "nous vous contacterons", "on te contacte"]
+          elsewhere: ["dans l'appli", "dans l'application", "dans l'app", "sur notre site", "sur le site", "espace client", "au guichet", "à la consigne", "saisissez", "saisis", "entrez", "à personne", "avec personne", "modifier", "changer"]
+          statements: ["se trouve", "figure sur", "est indiqué", "est inscrit", "est sur"]
+          clause_breaks: ["mais", "pour que", "afin que", "et nous", "et on", "puis", "si", "quand", "parce que"]
         """#),
         ("fr-CA", #"""
         # Locale data for fr-CA.
         locale: fr-CA
         name: "Français (Canada)"
         parent: fr
-        terms:
-          private_info: ["numéro de commande", "référence de réservation", "adresse e-mail", "numéro de téléphone", "adresse postale", "date de naissance", "numéro de compte", "courriel", "NAS"]
-          secrets: ["mot de passe", "code PIN", "cryptogramme", "CVV", "numéro de carte complet", "code de sécurité", "NIP"]
-          redirects: ["appelez-nous", "écrivez-nous par e-mail", "remplissez le formulaire", "consultez notre site", "envoyez-nous un courriel"]
         """#),
         ("he", #"""
         # Locale data for he.
@@ -133,11 +287,44 @@ enum BuiltinLocales {
           one: "i = 1 and v = 0"
           two: "i = 2 and v = 0"
           many: "v = 0 and n != 0..10 and n % 10 = 0"
-        terms:
-          private_info: ["מספר הזמנה", "מספר אישור", "כתובת דוא\"ל", "מספר טלפון", "כתובת", "תאריך לידה", "מספר חשבון"]
-          secrets: ["סיסמה", "קוד סודי", "CVV", "קוד אבטחה", "מספר הכרטיס המלא"]
-          redirects: ["התקשרו אלינו", "שלחו לנו מייל", "מלאו את הטופס"]
-          negations: ["לעולם לא", "לא", "אף פעם"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["מספר הזמנה", "מספר ההזמנה", "מספר מעקב", "מספר המשלוח"]
+            booking-reference: ["מספר הזמנה", "קוד הזמנה", "מספר אישור", "קוד אישור", "PNR", "מספר הכרטיס"]
+            account-number: ["מספר לקוח", "מספר הלקוח", "מספר חבר", "מספר המנוי", "מספר פוליסה", "מספר החוזה", "מספר חשבון"]
+            email: ["כתובת מייל", "כתובת המייל", "אימייל", "מייל", "דוא\"ל", "כתובת דוא\"ל"]
+            phone: ["מספר טלפון", "מספר הטלפון", "מספר נייד", "מספר הנייד", "טלפון"]
+            address: ["כתובת", "הכתובת", "כתובת למשלוח", "מיקוד"]
+            date-of-birth: ["תאריך לידה", "תאריך הלידה"]
+            bank-account: ["מספר חשבון בנק", "חשבון הבנק", "פרטי חשבון", "IBAN"]
+            id-document: ["תעודת זהות", "מספר ת\"ז", "ת\"ז", "מספר דרכון", "מספר הדרכון"]
+          secrets:
+            password: ["סיסמה", "סיסמא", "הסיסמה"]
+            pin: ["קוד PIN", "PIN", "קוד סודי", "הקוד הסודי"]
+            card-security-code: ["CVV", "CVC", "3 הספרות", "שלוש הספרות", "קוד אבטחה"]
+            card-number: ["מספר כרטיס", "מספר הכרטיס", "פרטי הכרטיס", "פרטי כרטיס"]
+            one-time-code: ["קוד אימות", "קוד האימות", "קוד חד-פעמי", "קוד חד פעמי", "קוד SMS", "הקוד שקיבלת", "הקוד שנשלח", "OTP"]
+            security-answer: ["שאלת אבטחה", "שאלת הביטחון", "תשובה לשאלת"]
+            credentials: ["פרטי התחברות", "פרטי הכניסה", "שם משתמש וסיסמה"]
+          implicit:
+            address: ["לאן לשלוח", "לאן נשלח", "לאיזו כתובת"]
+            phone: ["לאיזה מספר"]
+          redirects:
+            redirect-phone: ["התקשרו", "התקשר", "חייגו", "חייג", "מוקד", "המוקד", "השירות הטלפוני"]
+            redirect-email: ["שלחו מייל", "כתבו לנו למייל", "במייל לכתובת", "למייל"]
+            redirect-form: ["טופס", "הטופס"]
+            redirect-contact-page: ["עמוד צור קשר", "דף צור קשר", "צור קשר"]
+            redirect-chat: ["צ'אט", "הצ'אט", "צאט", "הצאט"]
+          asks: ["שלחו", "שלח", "שלחי", "כתבו", "כתוב", "ספרו", "אמרו", "תנו", "אשרו", "אשר", "מה מספר", "מהו", "מהי", "מה ה", "איזה", "נצטרך", "צריכים", "אנחנו צריכים", "נשמח", "תוכלו", "תוכל", "אפשר", "השיבו", "עם"]
+          contact: ["פנו", "פנה", "כתבו", "היכנסו", "בקרו"]
+          contact_pages: ["contact", "chat", "form"]
+          negations: ["לעולם", "אף פעם", "לא", "אל", "אין צורך", "בלי"]
+          brand: ["שלחנו", "נשלח לך", "נתקשר", "ניצור קשר", "נחזור", "שנשלח"]
+          elsewhere: ["באפליקציה", "באתר", "באזור האישי", "בסניף", "הזינו", "הקלידו", "לאף אחד"]
+          statements: ["מופיע", "נמצא", "רשום"]
+          clause_breaks: ["אבל", "כדי", "ואז", "אם", "כי", "או"]
         """#),
         ("hi", #"""
         # Locale data for hi.
@@ -147,11 +334,44 @@ enum BuiltinLocales {
         # CLDR 41 cardinal plural rules for `hi`; "other" is implicit.
         plural:
           one: "i = 0 or n = 1"
-        terms:
-          private_info: ["ऑर्डर नंबर", "बुकिंग नंबर", "ईमेल पता", "फ़ोन नंबर", "पता", "जन्म तिथि", "खाता संख्या"]
-          secrets: ["पासवर्ड", "पिन", "ओटीपी", "सीवीवी", "पूरा कार्ड नंबर"]
-          redirects: ["हमें कॉल करें", "हमें ईमेल करें", "फ़ॉर्म भरें"]
-          negations: ["कभी नहीं", "नहीं", "न करें"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-final
+          private:
+            order-number: ["ऑर्डर नंबर", "ऑर्डर संख्या", "ऑर्डर आईडी", "ट्रैकिंग नंबर", "order number"]
+            booking-reference: ["बुकिंग नंबर", "बुकिंग रेफरेंस", "पीएनआर", "PNR", "कन्फर्मेशन कोड", "बुकिंग आईडी"]
+            account-number: ["ग्राहक संख्या", "कस्टमर आईडी", "कस्टमर नंबर", "खाता संख्या", "अकाउंट नंबर", "सदस्यता संख्या", "पॉलिसी नंबर", "मेंबरशिप नंबर"]
+            email: ["ईमेल", "ईमेल आईडी", "ईमेल पता", "email"]
+            phone: ["फ़ोन नंबर", "फोन नंबर", "मोबाइल नंबर", "संपर्क नंबर"]
+            address: ["पता", "डिलीवरी पता", "पिन कोड", "पिनकोड"]
+            date-of-birth: ["जन्म तिथि", "जन्मतिथि", "डेट ऑफ बर्थ"]
+            bank-account: ["बैंक खाता", "बैंक अकाउंट", "IFSC", "आईएफएससी", "खाता नंबर"]
+            id-document: ["आधार नंबर", "आधार", "पैन नंबर", "पैन", "पासपोर्ट नंबर"]
+          secrets:
+            password: ["पासवर्ड"]
+            pin: ["पिन", "PIN", "एटीएम पिन", "यूपीआई पिन", "UPI पिन"]
+            card-security-code: ["CVV", "सीवीवी", "CVC", "पीछे के तीन अंक", "पीछे लिखे तीन अंक"]
+            card-number: ["कार्ड नंबर", "पूरा कार्ड नंबर", "कार्ड का नंबर", "कार्ड की जानकारी"]
+            one-time-code: ["ओटीपी", "OTP", "वेरिफिकेशन कोड", "सत्यापन कोड", "कोड"]
+            security-answer: ["सुरक्षा प्रश्न", "सिक्योरिटी सवाल", "सुरक्षा सवाल"]
+            credentials: ["लॉगिन डिटेल्स", "लॉगिन विवरण", "यूज़रनेम और पासवर्ड"]
+          implicit:
+            address: ["कहाँ भेजें", "कहां भेजें", "कहाँ भेजना", "कहां भेजना", "कहाँ डिलीवर"]
+            phone: ["किस नंबर पर"]
+          redirects:
+            redirect-phone: ["कॉल करें", "कॉल कीजिए", "फ़ोन करें", "फोन करें", "हेल्पलाइन", "कस्टमर केयर"]
+            redirect-email: ["ईमेल करें", "मेल करें", "ईमेल भेजें"]
+            redirect-form: ["फॉर्म", "फ़ॉर्म"]
+            redirect-contact-page: ["संपर्क पेज", "कॉन्टैक्ट पेज"]
+            redirect-chat: ["चैट", "लाइव चैट"]
+          asks: ["बताएं", "बताएँ", "बताइए", "बताओ", "बता दें", "भेजें", "भेजिए", "भेजो", "भेज दें", "शेयर करें", "शेयर कीजिए", "साझा करें", "दें", "दीजिए", "कन्फर्म करें", "पुष्टि करें", "लिखें", "लिख दें", "क्या है", "क्या हैं", "कौन सा", "कौन-सा", "चाहिए", "ज़रूरत", "जरूरत", "सकते हैं", "सकती हैं", "कृपया", "रिप्लाई करें"]
+          contact: ["संपर्क करें", "संपर्क", "जाएं", "विज़िट करें"]
+          contact_pages: ["contact", "chat", "form", "support"]
+          negations: ["कभी", "नहीं", "न करें", "मत", "ज़रूरत नहीं", "जरूरत नहीं", "किसी के साथ"]
+          brand: ["हमने", "हम भेजेंगे", "भेजा है", "भेजा गया", "कॉल करेंगे", "संपर्क करेंगे", "भेजेंगे"]
+          elsewhere: ["ऐप में", "ऐप पर", "वेबसाइट पर", "ऐप से", "डालें", "दर्ज करें", "किसी को"]
+          statements: ["लिखा है", "छपा है", "दिया गया है", "मौजूद है"]
+          clause_breaks: ["लेकिन", "ताकि", "फिर", "अगर", "क्योंकि", "या"]
         """#),
         ("id", #"""
         # Locale data for id.
@@ -160,11 +380,44 @@ enum BuiltinLocales {
         direction: ltr
         # CLDR 41 cardinal plural rules for `id`; "other" is implicit.
         plural: {}
-        terms:
-          private_info: ["nomor pesanan", "kode booking", "alamat email", "nomor telepon", "alamat", "tanggal lahir", "nomor rekening"]
-          secrets: ["kata sandi", "PIN", "CVV", "kode keamanan", "nomor kartu lengkap", "kode OTP"]
-          redirects: ["hubungi kami di", "kirim email ke", "isi formulir", "kunjungi situs kami"]
-          negations: ["tidak akan", "jangan", "tidak pernah"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["nomor pesanan", "no. pesanan", "nomor order", "ID pesanan", "nomor resi", "no resi", "resi"]
+            booking-reference: ["kode booking", "kode pemesanan", "nomor booking", "nomor reservasi", "kode konfirmasi", "PNR"]
+            account-number: ["nomor pelanggan", "ID pelanggan", "nomor member", "nomor anggota", "nomor kontrak", "nomor polis", "nomor akun"]
+            email: ["alamat email", "email", "e-mail", "surel"]
+            phone: ["nomor telepon", "nomor HP", "no HP", "nomor ponsel", "nomor WhatsApp", "nomor yang bisa dihubungi"]
+            address: ["alamat", "alamat pengiriman", "alamat lengkap", "kode pos"]
+            date-of-birth: ["tanggal lahir"]
+            bank-account: ["nomor rekening", "no rekening", "rekening bank", "data rekening"]
+            id-document: ["NIK", "nomor KTP", "KTP", "nomor paspor", "NPWP"]
+          secrets:
+            password: ["kata sandi", "password", "sandi"]
+            pin: ["PIN", "nomor PIN", "kode PIN"]
+            card-security-code: ["CVV", "CVC", "tiga angka di belakang", "3 digit di belakang", "kode keamanan"]
+            card-number: ["nomor kartu", "nomor kartu lengkap", "16 digit kartu", "data kartu"]
+            one-time-code: ["kode OTP", "OTP", "kode verifikasi", "kode SMS", "kode 6 digit", "kode yang kami kirim", "kode sekali pakai", "token"]
+            security-answer: ["pertanyaan keamanan", "jawaban keamanan"]
+            credentials: ["data login", "detail login", "username dan password", "kredensial"]
+          implicit:
+            address: ["mau dikirim ke mana", "dikirim ke mana", "kirim ke mana", "ke mana kami kirim", "alamat mana"]
+            phone: ["nomor berapa"]
+          redirects:
+            redirect-phone: ["telepon kami", "hubungi kami di", "call center", "hubungi call center", "telepon ke"]
+            redirect-email: ["email kami", "kirim email", "kirimkan email"]
+            redirect-form: ["formulir", "form"]
+            redirect-contact-page: ["halaman kontak"]
+            redirect-chat: ["live chat", "chat", "obrolan"]
+          asks: ["kirim", "kirimkan", "kirimin", "bagikan", "share", "sebutkan", "beri tahu", "beritahu", "kasih tahu", "kasih", "infokan", "informasikan", "balas dengan", "konfirmasi", "konfirmasikan", "verifikasi", "berapa", "apa", "yang mana", "kami perlu", "kami butuh", "butuh", "perlu", "boleh", "bisa", "mohon", "tolong", "tulis", "cantumkan", "sampaikan"]
+          contact: ["hubungi", "kunjungi", "buka", "telepon", "email ke"]
+          contact_pages: ["kontak", "contact", "chat", "form", "bantuan"]
+          negations: ["jangan", "tidak", "tak", "tidak perlu", "nggak", "gak", "tanpa", "siapa pun"]
+          brand: ["kami kirim", "kami sudah kirim", "kami telah mengirim", "sudah kami kirim", "kami akan menghubungi", "kami akan telepon", "kami hubungi", "yang kami"]
+          elsewhere: ["di aplikasi", "lewat aplikasi", "di website", "di situs", "di akun", "masukkan", "di loket", "siapa pun"]
+          statements: ["tertera", "ada di", "tercantum"]
+          clause_breaks: ["tapi", "namun", "agar", "supaya", "lalu", "jika", "kalau", "karena", "atau"]
         """#),
         ("it", #"""
         # Locale data for it.
@@ -175,11 +428,44 @@ enum BuiltinLocales {
         plural:
           one: "i = 1 and v = 0"
           many: "e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5"
-        terms:
-          private_info: ["numero d'ordine", "codice di prenotazione", "indirizzo e-mail", "numero di telefono", "indirizzo", "data di nascita", "codice fiscale"]
-          secrets: ["password", "PIN", "CVV", "codice di sicurezza", "numero completo della carta", "codice OTP"]
-          redirects: ["chiamaci", "scrivici un'e-mail", "compila il modulo", "visita il nostro sito"]
-          negations: ["mai", "non"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["numero d'ordine", "numero dell'ordine", "numero ordine", "codice ordine", "numero di tracciamento", "codice di tracciamento", "numero di spedizione"]
+            booking-reference: ["codice di prenotazione", "numero di prenotazione", "PNR", "codice di conferma", "numero di conferma", "codice PNR"]
+            account-number: ["codice cliente", "numero cliente", "numero di cliente", "numero di conto", "numero del conto", "numero di contratto", "numero di polizza", "numero socio", "numero tessera", "codice fedeltà", "numero MilleMiglia"]
+            email: ["indirizzo email", "indirizzo e-mail", "email", "e-mail", "mail"]
+            phone: ["numero di telefono", "telefono", "numero di cellulare", "cellulare", "recapito telefonico", "numero a cui contattarti", "numero a cui contattarla"]
+            address: ["indirizzo", "indirizzo di consegna", "CAP", "indirizzo di spedizione"]
+            date-of-birth: ["data di nascita"]
+            bank-account: ["IBAN", "coordinate bancarie", "conto corrente", "numero di conto corrente"]
+            id-document: ["numero di passaporto", "numero del passaporto", "codice fiscale", "carta d'identità", "numero della carta d'identità", "documento d'identità"]
+          secrets:
+            password: ["password", "parola d'ordine", "chiave d'accesso"]
+            pin: ["PIN", "codice PIN"]
+            card-security-code: ["CVV", "CVC", "codice di sicurezza", "tre cifre sul retro", "3 cifre sul retro"]
+            card-number: ["numero della carta", "numero di carta", "numero completo della carta", "16 cifre della carta", "dati della carta"]
+            one-time-code: ["codice di verifica", "codice monouso", "codice usa e getta", "codice OTP", "OTP", "codice SMS", "codice via SMS", "codice a 6 cifre", "codice a 4 cifre", "codice che ti abbiamo", "codice che le abbiamo"]
+            security-answer: ["domanda di sicurezza", "risposta di sicurezza", "domanda segreta"]
+            credentials: ["credenziali", "dati di accesso", "credenziali di accesso"]
+          implicit:
+            address: ["dove vuoi che", "dove preferisci", "dove desidera", "dove dobbiamo", "dove possiamo spedire", "dove te lo", "dove glielo", "dove spediamo"]
+            phone: ["a che numero", "a quale numero"]
+          redirects:
+            redirect-phone: ["chiamaci", "ci chiami", "chiama il", "chiami il", "chiamare il", "numero verde", "servizio clienti al", "telefonicamente"]
+            redirect-email: ["scrivici a", "ci scriva a", "scrivere a", "inviaci una mail", "mandaci una mail", "mandaci un'email", "per email a"]
+            redirect-form: ["modulo", "compila il modulo", "compili il modulo", "form"]
+            redirect-contact-page: ["pagina contatti", "pagina dei contatti"]
+            redirect-chat: ["chat dal vivo", "chat sicura", "live chat", "chat dell'app", "chat nell'app", "apri una chat", "avvia una chat", "chatta con noi", "chatti con noi"]
+          asks: ["inviaci", "invia", "ci invii", "ci invia", "mandaci", "ci mandi", "scrivici", "comunicaci", "ci comunichi", "comunicarci", "indicaci", "ci indichi", "indicarci", "dicci", "ci dici", "ci dica", "rispondi con", "risponda con", "rispondici", "condividi", "condivida", "conferma", "confermi", "confermarci", "ci confermi", "verifica", "qual è", "quali sono", "quale", "ci serve", "ci servirà", "abbiamo bisogno", "avremo bisogno", "potresti", "potrebbe", "puoi", "può", "lasciaci", "ci lasci", "fornisci", "fornisca", "fornirci", "ci fornisca", "ci comunica", "mi dici", "dimmi", "ci scrivi", "scrivi"]
+          contact: ["contattaci", "contatta", "contatti", "ci contatti", "scrivi", "scriva", "chiama", "chiami", "componi", "vai su", "visita", "visiti", "rivolgiti", "si rivolga"]
+          contact_pages: ["contatti", "contact", "chat", "modulo", "assistenza"]
+          negations: ["mai", "non", "nessun", "nessuno", "nessuna", "senza"]
+          brand: ["ti abbiamo inviato", "le abbiamo inviato", "abbiamo inviato", "ti abbiamo mandato", "abbiamo appena", "ti chiameremo", "la chiameremo", "ti invieremo", "le invieremo", "ti contatteremo", "la contatteremo", "ti richiamiamo", "che abbiamo"]
+          elsewhere: ["nell'app", "nell'applicazione", "sul sito", "sul nostro sito", "area personale", "area clienti", "al banco", "al locker", "inserisci", "inserisca", "digita", "con nessuno", "a nessuno", "modificare", "cambiare"]
+          statements: ["si trova", "è riportato", "è indicato", "è sul", "è sulla", "trovi", "troverà"]
+          clause_breaks: ["ma", "così", "per", "e ti", "e le", "e ci", "poi", "se", "quando", "perché", "oppure"]
         """#),
         ("ja", #"""
         # Locale data for ja.
@@ -188,11 +474,44 @@ enum BuiltinLocales {
         direction: ltr
         # CLDR 41 cardinal plural rules for `ja`; "other" is implicit.
         plural: {}
-        terms:
-          private_info: ["注文番号", "予約番号", "メールアドレス", "電話番号", "住所", "生年月日", "口座番号"]
-          secrets: ["パスワード", "暗証番号", "セキュリティコード", "カード番号", "ワンタイムパスワード"]
-          redirects: ["お電話ください", "メールでお問い合わせ", "フォームにご記入", "お問い合わせフォーム"]
-          negations: ["決して", "ことはありません", "しません", "いたしません"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-final
+          private:
+            order-number: ["注文番号", "ご注文番号", "オーダー番号", "注文ID", "追跡番号", "お問い合わせ番号", "伝票番号"]
+            booking-reference: ["予約番号", "ご予約番号", "予約コード", "確認番号", "予約確認番号", "PNR", "予約記号"]
+            account-number: ["お客様番号", "会員番号", "顧客番号", "契約番号", "証券番号", "ポイントカード番号", "マイレージ番号", "アカウント番号", "会員ID", "お客さま番号"]
+            email: ["メールアドレス", "メアド", "Eメール", "ご登録のメール"]
+            phone: ["電話番号", "携帯番号", "携帯電話番号", "ご連絡先", "連絡先番号", "連絡のつく番号"]
+            address: ["住所", "ご住所", "お届け先", "配送先", "郵便番号", "送付先"]
+            date-of-birth: ["生年月日", "誕生日"]
+            bank-account: ["口座番号", "銀行口座", "振込先口座", "口座情報"]
+            id-document: ["パスポート番号", "旅券番号", "マイナンバー", "免許証番号", "身分証明書番号"]
+          secrets:
+            password: ["パスワード", "ログインパスワード", "パスコード"]
+            pin: ["暗証番号", "PIN", "PINコード"]
+            card-security-code: ["セキュリティコード", "CVV", "CVC", "裏面の3桁", "裏面の三桁", "裏の3桁"]
+            card-number: ["カード番号", "クレジットカード番号", "カードの16桁", "16桁の番号", "カード情報"]
+            one-time-code: ["認証コード", "確認コード", "ワンタイムパスワード", "ワンタイムコード", "SMSコード", "6桁のコード", "4桁のコード", "6桁の番号", "二段階認証", "2段階認証", "認証番号", "OTP"]
+            security-answer: ["秘密の質問", "合言葉", "セキュリティ質問"]
+            credentials: ["ログイン情報", "ログインID", "IDとパスワード"]
+          implicit:
+            address: ["どちらにお送り", "どこにお送り", "どちらへお送り", "どこに送れば", "どちらにお届け", "どこにお届け", "どこへお届け", "どちらへお届け"]
+            phone: ["どちらの番号", "どの番号に"]
+          redirects:
+            redirect-phone: ["お電話ください", "お電話でお問い合わせ", "電話でお問い合わせ", "お電話にて", "コールセンター", "カスタマーセンター", "フリーダイヤル", "電話して", "お電話いただ"]
+            redirect-email: ["メールでお問い合わせ", "メールにてお問い合わせ", "メールでご連絡", "までメール", "メールください", "メールを送って", "メールをお送り"]
+            redirect-form: ["フォーム"]
+            redirect-contact-page: ["お問い合わせページ", "問い合わせページ"]
+            redirect-chat: ["チャット"]
+          asks: ["教えて", "お教え", "お知らせください", "お知らせいただけ", "お送りください", "送って", "送信して", "お伝え", "伝えて", "ご連絡ください", "ご返信ください", "返信して", "ご記入", "記入して", "ご提供", "提供して", "ご確認いただけ", "確認させて", "お聞かせ", "お伺い", "伺え", "必要です", "必要となります", "必要になります", "何ですか", "なんですか", "何でしょうか", "どちらですか", "どれですか", "ご共有", "共有して", "書いて", "お書き", "お願いします", "お願いいたします", "いただけますか", "もらえますか", "くれますか", "ちょうだい", "ください", "ご返信いただけ", "お知らせいただけます", "リプライでお知らせ"]
+          contact: ["お問い合わせ", "問い合わせ", "ご連絡", "連絡して", "アクセス"]
+          contact_pages: ["contact", "inquiry", "chat", "form", "toiawase", "support"]
+          negations: ["決して", "絶対に", "一切", "ありません", "しません", "いたしません", "ございません", "ないで", "しないで", "不要", "お控えください", "おやめください", "禁止"]
+          brand: ["お送りしました", "送信しました", "お送りいたしました", "送りました", "お送りします", "お送りいたします", "ご連絡します", "ご連絡いたします", "お電話します", "お電話いたします", "弊社から", "こちらから", "当社から", "記載されている"]
+          elsewhere: ["アプリで", "アプリから", "アプリ内", "公式サイトで", "ウェブサイトで", "サイトで", "マイページ", "会員ページ", "窓口で", "カウンターで", "ロッカーで", "入力して", "ご入力", "誰にも", "他人に"]
+          statements: ["記載されて", "記載があります", "載っています", "書かれています", "印字されて"]
+          clause_breaks: ["けど", "ので", "ため", "申し訳ありません", "申し訳ございません", "ありがとうございます"]
         """#),
         ("ko", #"""
         # Locale data for ko.
@@ -201,11 +520,44 @@ enum BuiltinLocales {
         direction: ltr
         # CLDR 41 cardinal plural rules for `ko`; "other" is implicit.
         plural: {}
-        terms:
-          private_info: ["주문 번호", "예약 번호", "이메일 주소", "전화번호", "주소", "생년월일", "계좌 번호"]
-          secrets: ["비밀번호", "PIN", "CVC", "보안 코드", "카드 번호 전체", "인증번호"]
-          redirects: ["전화 주세요", "이메일로 문의", "양식을 작성", "웹사이트를 방문"]
-          negations: ["절대", "않습니다", "않아요", "마세요"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-final
+          private:
+            order-number: ["주문 번호", "주문번호", "송장 번호", "송장번호", "운송장 번호"]
+            booking-reference: ["예약 번호", "예약번호", "예약 코드", "확인 번호", "PNR"]
+            account-number: ["고객 번호", "고객번호", "회원 번호", "회원번호", "계약 번호", "증권 번호", "멤버십 번호", "계정 번호"]
+            email: ["이메일 주소", "이메일", "메일 주소"]
+            phone: ["전화번호", "휴대폰 번호", "연락처", "핸드폰 번호"]
+            address: ["주소", "배송지", "우편번호", "배송 주소"]
+            date-of-birth: ["생년월일", "생일"]
+            bank-account: ["계좌번호", "계좌 번호", "은행 계좌"]
+            id-document: ["주민등록번호", "주민번호", "여권 번호", "여권번호", "신분증 번호"]
+          secrets:
+            password: ["비밀번호", "패스워드"]
+            pin: ["PIN", "핀 번호", "PIN 번호", "카드 비밀번호"]
+            card-security-code: ["CVV", "CVC", "CVC 번호", "뒷면 세 자리", "뒷면 3자리", "보안 코드"]
+            card-number: ["카드 번호", "카드번호", "카드 정보"]
+            one-time-code: ["인증번호", "인증 번호", "인증 코드", "OTP", "일회용 코드", "일회용 비밀번호", "보안 코드", "6자리 코드"]
+            security-answer: ["보안 질문", "비밀 질문"]
+            credentials: ["로그인 정보", "아이디와 비밀번호", "계정 정보"]
+          implicit:
+            address: ["어디로 보내", "어디로 배송", "어디로 보낼"]
+            phone: ["어느 번호로"]
+          redirects:
+            redirect-phone: ["전화 주세요", "전화해 주세요", "전화주세요", "고객센터로 전화", "콜센터", "전화로 문의"]
+            redirect-email: ["이메일로 문의", "메일로 보내", "이메일 주세요", "이메일로 보내"]
+            redirect-form: ["문의 양식", "양식"]
+            redirect-contact-page: ["문의 페이지", "고객센터 페이지"]
+            redirect-chat: ["채팅", "라이브 채팅", "상담톡"]
+          asks: ["알려주세요", "알려 주세요", "알려주시", "알려 주시", "보내주세요", "보내 주세요", "보내주시", "보내 주시", "남겨주세요", "남겨 주세요", "적어주세요", "적어 주세요", "입력해 주세요", "확인해 주세요", "확인해주세요", "말씀해 주세요", "말씀해주세요", "공유해 주세요", "공유해주세요", "주시겠어요", "주실 수", "필요합니다", "필요해요", "무엇인가요", "뭔가요", "어떻게 되나요", "어떻게 되시나요", "부탁드립니다", "답글로"]
+          contact: ["문의", "연락", "방문", "접속"]
+          contact_pages: ["contact", "chat", "form", "support", "cs"]
+          negations: ["절대", "않습니다", "않아요", "마세요", "말아 주세요", "않으니", "필요 없", "묻지 않", "요청하지 않", "하지 마"]
+          brand: ["보내드렸", "발송했", "보내 드렸", "전화드리", "연락드리", "보내드릴", "발송해 드릴", "등록된"]
+          elsewhere: ["앱에서", "앱 내", "홈페이지에서", "웹사이트에서", "마이페이지", "입력하", "누구에게도"]
+          statements: ["적혀 있", "기재되어", "나와 있", "표시되어"]
+          clause_breaks: ["하지만", "그러면", "만약", "때문에", "또는"]
         """#),
         ("nl", #"""
         # Locale data for nl.
@@ -215,11 +567,44 @@ enum BuiltinLocales {
         # CLDR 41 cardinal plural rules for `nl`; "other" is implicit.
         plural:
           one: "i = 1 and v = 0"
-        terms:
-          private_info: ["bestelnummer", "boekingsnummer", "e-mailadres", "telefoonnummer", "adres", "geboortedatum", "rekeningnummer"]
-          secrets: ["wachtwoord", "pincode", "CVV", "beveiligingscode", "volledig kaartnummer"]
-          redirects: ["bel ons", "mail ons", "vul het formulier in", "contactformulier"]
-          negations: ["nooit", "niet", "geen"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["bestelnummer", "ordernummer", "trackingnummer", "zendingnummer", "track-and-tracecode"]
+            booking-reference: ["boekingsnummer", "boekingscode", "reserveringsnummer", "bevestigingscode", "PNR"]
+            account-number: ["klantnummer", "accountnummer", "lidnummer", "contractnummer", "polisnummer", "klantnummer"]
+            email: ["e-mailadres", "e-mail", "mailadres", "email"]
+            phone: ["telefoonnummer", "mobiele nummer", "mobiel nummer", "06-nummer", "nummer waarop"]
+            address: ["adres", "bezorgadres", "postcode", "woonadres"]
+            date-of-birth: ["geboortedatum"]
+            bank-account: ["IBAN", "rekeningnummer", "bankrekeningnummer", "bankgegevens"]
+            id-document: ["paspoortnummer", "BSN", "burgerservicenummer", "identiteitskaartnummer", "ID-nummer"]
+          secrets:
+            password: ["wachtwoord"]
+            pin: ["pincode", "PIN"]
+            card-security-code: ["CVV", "CVC", "beveiligingscode", "drie cijfers op de achterkant"]
+            card-number: ["kaartnummer", "volledige kaartnummer", "creditcardnummer", "kaartgegevens"]
+            one-time-code: ["verificatiecode", "eenmalige code", "sms-code", "6-cijferige code", "inlogcode", "OTP", "code die we"]
+            security-answer: ["beveiligingsvraag", "geheime vraag"]
+            credentials: ["inloggegevens", "logingegevens"]
+          implicit:
+            address: ["waar mogen we", "waar moeten we", "waar kunnen we", "waar wil je", "waar wilt u", "naar welk adres"]
+            phone: ["op welk nummer"]
+          redirects:
+            redirect-phone: ["bel ons", "belt u ons", "bel met", "bel naar", "klantenservice op", "telefonisch contact"]
+            redirect-email: ["mail ons", "mail naar", "e-mail ons", "stuur een mail", "stuur een e-mail"]
+            redirect-form: ["formulier", "contactformulier", "vul het formulier"]
+            redirect-contact-page: ["contactpagina"]
+            redirect-chat: ["livechat", "chat in de app", "start een chat", "chat met ons", "webchat", "chat"]
+          asks: ["stuur ons", "stuurt u ons", "stuur", "deel", "deelt u", "geef ons", "geef", "geeft u", "laat ons weten", "laat weten", "vertel ons", "vertel", "noem", "bevestig", "bevestigen", "controleer", "wat is", "welk", "welke", "we hebben", "wij hebben", "we hebben nodig", "nodig", "kun je", "kunt u", "zou je", "zou u", "wil je", "wilt u", "reageer met", "antwoord met", "zet"]
+          contact: ["neem contact", "contact op", "bel", "mail", "ga naar", "bezoek", "schrijf", "kijk op"]
+          contact_pages: ["contact", "chat", "formulier", "klantenservice"]
+          negations: ["nooit", "niet", "geen", "hoeft niet", "zonder", "niemand"]
+          brand: ["we hebben je", "we hebben u", "hebben we", "we sturen", "wij sturen", "sturen we", "we bellen", "bellen we", "we mailen", "die we", "dat we"]
+          elsewhere: ["in de app", "op onze website", "op de website", "in je account", "in uw account", "mijn omgeving", "aan de balie", "bij het pakketpunt", "invoeren", "vul je", "vult u", "met niemand"]
+          statements: ["staat op", "staat in", "vind je", "vindt u"]
+          clause_breaks: ["maar", "zodat", "dan", "en we", "als", "omdat", "of"]
         """#),
         ("pl", #"""
         # Locale data for pl.
@@ -231,11 +616,44 @@ enum BuiltinLocales {
           one: "i = 1 and v = 0"
           few: "v = 0 and i % 10 = 2..4 and i % 100 != 12..14"
           many: "v = 0 and i != 1 and i % 10 = 0..1 or v = 0 and i % 10 = 5..9 or v = 0 and i % 100 = 12..14"
-        terms:
-          private_info: ["numer zamówienia", "numer rezerwacji", "adres e-mail", "numer telefonu", "adres", "data urodzenia", "numer konta", "PESEL"]
-          secrets: ["hasło", "PIN", "CVV", "kod bezpieczeństwa", "pełny numer karty", "kod BLIK"]
-          redirects: ["zadzwoń do nas", "napisz do nas e-mail", "wypełnij formularz", "odwiedź naszą stronę"]
-          negations: ["nigdy", "nie"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["numer zamówienia", "numeru zamówienia", "numerem zamówienia", "nr zamówienia", "numer przesyłki", "numeru przesyłki", "numer paczki"]
+            booking-reference: ["numer rezerwacji", "numeru rezerwacji", "kod rezerwacji", "kodu rezerwacji", "kod potwierdzenia", "PNR"]
+            account-number: ["numer klienta", "numeru klienta", "numer konta klienta", "numer umowy", "numeru umowy", "numer polisy", "numeru polisy", "numer karty lojalnościowej", "numer członkowski"]
+            email: ["adres e-mail", "adresu e-mail", "e-mail", "e-maila", "email", "mail"]
+            phone: ["numer telefonu", "numeru telefonu", "telefon", "numer komórki", "numer kontaktowy"]
+            address: ["adres", "adresu", "adres dostawy", "adresu dostawy", "kod pocztowy"]
+            date-of-birth: ["data urodzenia", "daty urodzenia", "datę urodzenia"]
+            bank-account: ["numer konta", "numeru konta", "numer rachunku", "numeru rachunku", "IBAN", "dane bankowe"]
+            id-document: ["numer paszportu", "numeru paszportu", "PESEL", "numer dowodu", "numeru dowodu", "dowód osobisty"]
+          secrets:
+            password: ["hasło", "hasła", "hasłem"]
+            pin: ["PIN", "PIN-u", "kod PIN", "kodu PIN"]
+            card-security-code: ["CVV", "CVC", "kod bezpieczeństwa", "kodu bezpieczeństwa", "trzy cyfry z tyłu", "trzech cyfr z tyłu"]
+            card-number: ["numer karty", "numeru karty", "pełny numer karty", "dane karty"]
+            one-time-code: ["kod weryfikacyjny", "kodu weryfikacyjnego", "kod SMS", "kodu SMS", "kod jednorazowy", "kodu jednorazowego", "kod z SMS", "kodu z SMS", "6-cyfrowy kod", "BLIK", "kod BLIK", "kodu BLIK"]
+            security-answer: ["pytanie bezpieczeństwa", "odpowiedź na pytanie", "pytania bezpieczeństwa"]
+            credentials: ["dane logowania", "danych logowania", "login i hasło"]
+          implicit:
+            address: ["gdzie mamy wysłać", "gdzie wysłać", "gdzie możemy wysłać", "na jaki adres", "gdzie dostarczyć"]
+            phone: ["pod jakim numerem"]
+          redirects:
+            redirect-phone: ["zadzwoń", "zadzwoń do nas", "zadzwonić", "infolinia", "infolinię", "infolinii"]
+            redirect-email: ["napisz do nas na", "wyślij e-mail", "wyślij maila", "napisz maila", "na adres e-mail"]
+            redirect-form: ["formularz", "formularza", "wypełnij formularz"]
+            redirect-contact-page: ["stronę kontaktową", "strona kontaktowa", "zakładkę kontakt"]
+            redirect-chat: ["czat", "czacie", "czatu", "live chat"]
+          asks: ["wyślij", "wyślijcie", "prześlij", "przyślij", "podaj", "podajcie", "poda", "podać", "napisz nam", "napisz", "odpisz", "odpowiedz", "udostępnij", "potwierdź", "potwierdzić", "jaki jest", "jaki", "jaka", "jakie", "który", "która", "potrzebujemy", "będziemy potrzebować", "czy możesz", "czy może", "możesz", "mógłbyś", "mogłabyś", "prosimy o", "prosimy", "daj nam", "zostaw"]
+          contact: ["skontaktuj", "kontakt", "napisz", "odwiedź", "wejdź na", "zadzwoń"]
+          contact_pages: ["kontakt", "contact", "czat", "formularz"]
+          negations: ["nigdy", "nie", "żadnych", "bez", "nikomu"]
+          brand: ["wysłaliśmy", "przesłaliśmy", "wyślemy", "zadzwonimy", "skontaktujemy", "który wysłaliśmy", "które wysłaliśmy"]
+          elsewhere: ["w aplikacji", "na stronie", "w serwisie", "na naszej stronie", "w bankowości", "w paczkomacie", "wpisz", "wprowadź", "nikomu"]
+          statements: ["znajduje się", "jest na", "widnieje"]
+          clause_breaks: ["ale", "żeby", "abyśmy", "aby", "a my", "wtedy", "jeśli", "gdy", "bo", "lub"]
         """#),
         ("pt", #"""
         # Locale data for pt.
@@ -246,11 +664,44 @@ enum BuiltinLocales {
         plural:
           one: "i = 0..1"
           many: "e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5"
-        terms:
-          private_info: ["número do pedido", "código da reserva", "e-mail", "telefone", "endereço", "data de nascimento", "CPF", "número da conta"]
-          secrets: ["senha", "CVV", "PIN", "código de segurança", "número completo do cartão", "código de verificação"]
-          redirects: ["ligue para", "mande um e-mail", "preencha o formulário", "acesse nosso site"]
-          negations: ["nunca", "jamais", "não"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["número do pedido", "número de pedido", "nº do pedido", "código de rastreio", "código de rastreamento", "número da encomenda", "número de encomenda"]
+            booking-reference: ["código de reserva", "código da reserva", "número da reserva", "localizador", "código de confirmação", "PNR"]
+            account-number: ["número de cliente", "número do cliente", "número da conta", "número de conta", "número de sócio", "número do contrato", "número da apólice", "número de fidelidade", "número de associado", "número de membro"]
+            email: ["e-mail", "email", "endereço de e-mail", "correio eletrónico", "correio eletrônico"]
+            phone: ["número de telefone", "telefone", "número de celular", "celular", "telemóvel", "número de telemóvel", "contacto telefónico", "número para contato", "número para contacto"]
+            address: ["endereço", "morada", "endereço de entrega", "CEP", "código postal"]
+            date-of-birth: ["data de nascimento"]
+            bank-account: ["IBAN", "NIB", "conta bancária", "dados bancários", "agência e conta", "chave Pix"]
+            id-document: ["CPF", "RG", "número do passaporte", "número de passaporte", "cartão de cidadão", "NIF", "documento de identidade", "número do documento"]
+          secrets:
+            password: ["senha", "palavra-passe", "palavra passe"]
+            pin: ["PIN", "código PIN", "senha do cartão"]
+            card-security-code: ["CVV", "CVC", "código de segurança", "três dígitos do verso", "3 dígitos do verso", "três números do verso", "três dígitos nas costas", "três dígitos no verso"]
+            card-number: ["número do cartão", "número completo do cartão", "16 dígitos do cartão", "16 dígitos do seu cartão", "dados do cartão"]
+            one-time-code: ["código de verificação", "código de uso único", "código SMS", "código por SMS", "código de 6 dígitos", "código de 4 dígitos", "token", "OTP", "código que enviamos", "código que acabamos", "código que te", "código que lhe"]
+            security-answer: ["pergunta de segurança", "resposta de segurança", "pergunta secreta"]
+            credentials: ["dados de acesso", "credenciais", "login e senha", "dados de login"]
+          implicit:
+            address: ["para onde enviamos", "onde quer que", "onde você quer", "para onde devemos", "onde podemos entregar", "para onde mandamos", "onde entregamos", "para onde te", "para onde lhe", "pra onde a gente manda", "para onde a gente manda"]
+            phone: ["em qual número", "qual número podemos", "em que número", "melhor número para"]
+          redirects:
+            redirect-phone: ["ligue para", "ligue-nos", "liga para", "ligar para", "central de atendimento", "linha de apoio", "SAC"]
+            redirect-email: ["escreva para", "escreve para", "envie um e-mail", "mande um e-mail", "envia um e-mail", "por e-mail para"]
+            redirect-form: ["formulário", "preencha o formulário", "preenche o formulário"]
+            redirect-contact-page: ["página de contato", "página de contacto", "fale conosco", "fale connosco"]
+            redirect-chat: ["chat ao vivo", "chat seguro", "chat do app", "chat da app", "chat no app", "chat na app", "abra um chat", "inicie um chat", "converse com a gente", "pelo chat"]
+          asks: ["envie-nos", "envia-nos", "envie", "envia", "mande", "manda", "nos envie", "nos mande", "nos manda", "nos passa", "passe", "passa", "compartilhe", "partilhe", "partilha", "informe", "informa", "nos diga", "diga-nos", "diz-nos", "responda com", "responde com", "responda", "confirme", "confirma", "confirmar", "verifique", "qual é", "qual o", "quais são", "qual", "precisamos", "vamos precisar", "precisaremos", "precisaríamos", "poderia", "pode", "podes", "consegue", "deixe", "deixa", "indique", "indica", "forneça", "fornece", "nos disser", "disser", "dizer-nos", "nos informar"]
+          contact: ["contate", "contacte", "entre em contato", "entre em contacto", "fale", "acesse", "aceda", "visite", "escreva", "ligue", "disque", "marque"]
+          contact_pages: ["contato", "contacto", "fale-conosco", "chat", "formulario"]
+          negations: ["nunca", "jamais", "não", "nem", "sem"]
+          brand: ["enviamos", "te enviamos", "lhe enviamos", "acabamos de", "vamos ligar", "ligaremos", "entraremos em contato", "entraremos em contacto", "vamos enviar", "enviaremos", "que temos"]
+          elsewhere: ["no app", "no aplicativo", "na app", "na aplicação", "no site", "no nosso site", "na sua conta", "na área do cliente", "no balcão", "no cacifo", "digite", "introduza", "insira", "com ninguém", "a ninguém", "alterar", "trocada", "trocar"]
+          statements: ["está no", "está na", "aparece no", "aparece na", "consta", "encontra-se"]
+          clause_breaks: ["mas", "para que", "e nós", "e vamos", "assim", "se", "quando", "porque"]
         """#),
         ("pt-BR", #"""
         # Locale data for pt-BR.
@@ -268,11 +719,44 @@ enum BuiltinLocales {
           one: "v = 0 and i % 10 = 1 and i % 100 != 11"
           few: "v = 0 and i % 10 = 2..4 and i % 100 != 12..14"
           many: "v = 0 and i % 10 = 0 or v = 0 and i % 10 = 5..9 or v = 0 and i % 100 = 11..14"
-        terms:
-          private_info: ["номер заказа", "номер бронирования", "электронная почта", "номер телефона", "адрес", "дата рождения", "номер счёта"]
-          secrets: ["пароль", "PIN-код", "CVV", "код безопасности", "полный номер карты", "код из СМС"]
-          redirects: ["позвоните нам", "напишите нам на почту", "заполните форму", "посетите наш сайт"]
-          negations: ["никогда", "не"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["номер заказа", "номера заказа", "номером заказа", "номер отправления", "трек-номер", "трек номер", "номер посылки"]
+            booking-reference: ["номер бронирования", "номера бронирования", "код бронирования", "номер брони", "код подтверждения", "PNR"]
+            account-number: ["номер клиента", "номер лицевого счёта", "номер лицевого счета", "лицевой счёт", "лицевой счет", "номер договора", "номера договора", "номер полиса", "номер карты лояльности", "номер участника"]
+            email: ["электронную почту", "электронная почта", "адрес почты", "адрес электронной почты", "email", "e-mail", "почту", "имейл"]
+            phone: ["номер телефона", "номера телефона", "телефон", "мобильный номер", "контактный номер"]
+            address: ["адрес", "адреса", "адрес доставки", "почтовый индекс", "индекс"]
+            date-of-birth: ["дату рождения", "дата рождения", "даты рождения"]
+            bank-account: ["номер счёта", "номер счета", "реквизиты", "банковский счёт", "банковский счет", "IBAN", "БИК"]
+            id-document: ["номер паспорта", "паспортные данные", "серию и номер паспорта", "СНИЛС", "ИНН"]
+          secrets:
+            password: ["пароль", "пароля"]
+            pin: ["PIN", "ПИН", "пин-код", "PIN-код", "ПИН-код"]
+            card-security-code: ["CVV", "CVC", "CVV-код", "три цифры на обороте", "три цифры на обратной", "код безопасности"]
+            card-number: ["номер карты", "номера карты", "полный номер карты", "данные карты"]
+            one-time-code: ["код из СМС", "код из SMS", "код подтверждения из", "одноразовый код", "СМС-код", "SMS-код", "код из смс", "проверочный код", "6-значный код", "код, который мы"]
+            security-answer: ["кодовое слово", "секретный вопрос", "ответ на контрольный вопрос", "контрольный вопрос"]
+            credentials: ["логин и пароль", "данные для входа", "учётные данные", "учетные данные"]
+          implicit:
+            address: ["куда отправить", "куда доставить", "куда вам отправить", "куда вам доставить", "куда прислать", "на какой адрес"]
+            phone: ["по какому номеру"]
+          redirects:
+            redirect-phone: ["позвоните", "позвони", "звоните", "горячую линию", "горячая линия", "по телефону"]
+            redirect-email: ["напишите нам на", "напишите на почту", "отправьте письмо", "на почту"]
+            redirect-form: ["форму", "форма", "форме", "заполните форму"]
+            redirect-contact-page: ["страницу контактов", "раздел контакты"]
+            redirect-chat: ["чат", "чате", "онлайн-чат"]
+          asks: ["пришлите", "пришли", "отправьте", "отправь", "напишите", "напиши", "сообщите", "сообщи", "укажите", "укажи", "назовите", "назови", "подтвердите", "подтверди", "поделитесь", "скажите", "скажи", "продиктуйте", "какой", "какая", "какое", "какие", "нам нужен", "нам нужна", "нам нужно", "нужен ваш", "нужна ваша", "потребуется", "понадобится", "не могли бы", "можете", "можешь", "оставьте", "оставь", "ответьте", "ответь"]
+          contact: ["свяжитесь", "обратитесь", "напишите", "зайдите", "перейдите", "звоните", "позвоните"]
+          contact_pages: ["contact", "contacts", "kontakty", "chat", "form", "feedback"]
+          negations: ["никогда", "не", "ни", "никому", "без"]
+          brand: ["мы отправили", "отправили", "мы прислали", "мы позвоним", "позвоним", "мы свяжемся", "свяжемся", "мы вышлем", "вышлем", "который мы"]
+          elsewhere: ["в приложении", "на сайте", "в личном кабинете", "в постамате", "введите", "никому"]
+          statements: ["указан", "указана", "указано", "находится"]
+          clause_breaks: ["но", "чтобы", "и мы", "тогда", "если", "когда", "потому что", "или"]
         """#),
         ("tr", #"""
         # Locale data for tr.
@@ -282,11 +766,44 @@ enum BuiltinLocales {
         # CLDR 41 cardinal plural rules for `tr`; "other" is implicit.
         plural:
           one: "n = 1"
-        terms:
-          private_info: ["sipariş numarası", "rezervasyon kodu", "e-posta adresi", "telefon numarası", "adres", "doğum tarihi", "TC kimlik numarası"]
-          secrets: ["şifre", "parola", "PIN", "CVV", "güvenlik kodu", "kartın tam numarası"]
-          redirects: ["bizi arayın", "bize e-posta gönderin", "formu doldurun", "web sitemizi ziyaret edin"]
-          negations: ["asla", "istemeyiz", "istemez", "paylaşmayın"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-final
+          private:
+            order-number: ["sipariş numarası", "sipariş numaranız", "sipariş no", "takip numarası", "kargo takip numarası", "gönderi numarası"]
+            booking-reference: ["rezervasyon numarası", "rezervasyon kodu", "PNR", "onay kodu", "bilet numarası"]
+            account-number: ["müşteri numarası", "müşteri numaranız", "hesap numarası", "üyelik numarası", "sözleşme numarası", "poliçe numarası", "abone numarası", "sadakat numarası"]
+            email: ["e-posta adresi", "e-posta", "mail adresi", "e-mail", "email"]
+            phone: ["telefon numarası", "telefon numaranız", "cep telefonu", "cep numarası", "iletişim numarası"]
+            address: ["adres", "adresiniz", "teslimat adresi", "açık adres", "posta kodu"]
+            date-of-birth: ["doğum tarihi", "doğum tarihiniz"]
+            bank-account: ["IBAN", "hesap bilgileri", "banka hesabı"]
+            id-document: ["TC kimlik numarası", "T.C. kimlik", "kimlik numarası", "TCKN", "pasaport numarası"]
+          secrets:
+            password: ["şifre", "parola"]
+            pin: ["PIN", "PIN kodu", "kart şifresi"]
+            card-security-code: ["CVV", "CVC", "güvenlik kodu", "arkasındaki üç hane", "arkasındaki 3 hane", "arkasındaki üç rakam"]
+            card-number: ["kart numarası", "kart numaranız", "kartın tamamı", "kart bilgileri"]
+            one-time-code: ["doğrulama kodu", "tek kullanımlık kod", "SMS kodu", "SMS ile gelen kod", "onay kodunu", "6 haneli kod", "OTP"]
+            security-answer: ["güvenlik sorusu", "gizli soru"]
+            credentials: ["giriş bilgileri", "kullanıcı adı ve şifre"]
+          implicit:
+            address: ["nereye gönderelim", "nereye gönderelim", "nereye teslim", "hangi adrese"]
+            phone: ["hangi numaradan"]
+          redirects:
+            redirect-phone: ["arayın", "arayabilirsiniz", "çağrı merkezi", "müşteri hizmetleri hattı", "bizi arayın"]
+            redirect-email: ["e-posta gönderin", "mail atın", "adresine yazın", "e-posta ile"]
+            redirect-form: ["form", "formu", "formunu", "formu doldurun"]
+            redirect-contact-page: ["iletişim sayfası", "iletişim sayfamız"]
+            redirect-chat: ["canlı destek", "canlı sohbet", "sohbet", "chat"]
+          asks: ["paylaşır", "paylaşın", "paylaş", "gönderir", "gönderin", "gönder", "iletir", "iletin", "ilet", "yazar", "yazın", "yaz", "belirtir", "belirtin", "söyler", "söyleyin", "söyle", "onaylar", "onaylayın", "teyit", "nedir", "hangi", "ne", "lazım", "gerekiyor", "ihtiyacımız", "iletebilir", "paylaşabilir", "yazabilir", "gönderebilir", "misiniz", "mısınız", "musunuz", "rica ederiz", "bildirin", "bildirir"]
+          contact: ["ulaşın", "ulaşabilirsiniz", "iletişime geçin", "yazın", "ziyaret", "arayın"]
+          contact_pages: ["iletisim", "contact", "chat", "destek", "form"]
+          negations: ["asla", "kesinlikle", "hiçbir", "paylaşmayın", "vermeyin", "istemeyiz", "istemez", "etmeyin", "gerek yok", "yapmayın", "göndermeyin", "yazmayın"]
+          brand: ["gönderdik", "gönderdiğimiz", "göndereceğiz", "arayacağız", "ileteceğiz", "ulaşacağız", "kayıtlı"]
+          elsewhere: ["uygulamada", "uygulamadan", "web sitemizde", "sitemizde", "hesabınızdan", "şubede", "girin", "giriniz", "kimseyle"]
+          statements: ["yazıyor", "yer alıyor", "bulunuyor", "üzerinde"]
+          clause_breaks: ["ama", "ancak", "ki", "böylece", "eğer", "çünkü", "veya"]
         """#),
         ("zh-Hans", #"""
         # Locale data for zh-Hans.
@@ -295,11 +812,44 @@ enum BuiltinLocales {
         direction: ltr
         # CLDR 41 cardinal plural rules for `zh`; "other" is implicit.
         plural: {}
-        terms:
-          private_info: ["订单号", "预订号", "电子邮件", "电话号码", "地址", "出生日期", "账号"]
-          secrets: ["密码", "验证码", "安全码", "CVV", "完整卡号"]
-          redirects: ["请致电", "发邮件给我们", "填写表格", "访问我们的网站"]
-          negations: ["绝不", "不会", "从不", "请勿", "不要"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["订单号", "订单编号", "运单号", "快递单号", "物流单号"]
+            booking-reference: ["预订号", "预订编号", "订座号", "确认号", "确认码", "PNR", "票号"]
+            account-number: ["客户号", "客户编号", "会员号", "会员编号", "合同号", "保单号", "账户号", "账号"]
+            email: ["邮箱", "电子邮箱", "邮箱地址", "电子邮件地址", "email"]
+            phone: ["手机号", "手机号码", "电话号码", "联系电话", "联系方式"]
+            address: ["地址", "收货地址", "邮编", "详细地址", "配送地址"]
+            date-of-birth: ["出生日期", "生日"]
+            bank-account: ["银行卡号", "银行账号", "银行账户", "IBAN", "开户行"]
+            id-document: ["身份证号", "身份证号码", "护照号", "护照号码", "证件号"]
+          secrets:
+            password: ["密码", "登录密码"]
+            pin: ["PIN", "PIN码", "取款密码", "支付密码"]
+            card-security-code: ["CVV", "CVC", "安全码", "背面三位数", "背面的三位数", "背面3位"]
+            card-number: ["卡号", "完整卡号", "信用卡号", "卡片信息"]
+            one-time-code: ["验证码", "动态码", "短信验证码", "一次性密码", "动态密码", "校验码", "OTP"]
+            security-answer: ["安全问题", "密保问题", "密保答案"]
+            credentials: ["登录信息", "账号和密码", "账户和密码", "登录凭证"]
+          implicit:
+            address: ["寄到哪里", "寄到哪", "送到哪里", "送到哪", "发到哪里", "发到哪"]
+            phone: ["哪个号码"]
+          redirects:
+            redirect-phone: ["拨打", "致电", "打电话", "客服热线", "热线"]
+            redirect-email: ["发邮件", "发送邮件", "写信至", "邮件至"]
+            redirect-form: ["表单", "表格"]
+            redirect-contact-page: ["联系我们页面", "联系页面"]
+            redirect-chat: ["在线客服", "人工客服", "客服聊天", "在线聊天"]
+          asks: ["请提供", "提供", "告诉我们", "告知", "发给我们", "发送", "私信我们", "回复", "分享", "确认", "核实", "是多少", "是什么", "哪个", "需要您", "需要你", "我们需要", "能否", "可以", "麻烦", "请您", "请把", "请将", "请回复", "请发", "填写", "留下"]
+          contact: ["联系", "访问", "前往", "登录"]
+          contact_pages: ["contact", "chat", "form", "kefu", "support"]
+          negations: ["绝不", "从不", "不会", "不要", "请勿", "切勿", "无需", "不用", "不必", "没有"]
+          brand: ["我们已", "我们会", "我们将", "已发送", "已经发送", "发送到您", "将致电"]
+          elsewhere: ["在App", "在APP", "在应用", "在官网", "在网站", "App内", "APP内", "输入", "任何人"]
+          statements: ["印在", "显示在", "位于", "写在"]
+          clause_breaks: ["但是", "以便", "然后", "如果", "因为", "或者"]
         """#),
         ("zh-Hant", #"""
         # Locale data for zh-Hant.
@@ -308,11 +858,44 @@ enum BuiltinLocales {
         direction: ltr
         # CLDR 41 cardinal plural rules for `zh`; "other" is implicit.
         plural: {}
-        terms:
-          private_info: ["訂單編號", "訂位代號", "電子郵件", "電話號碼", "地址", "出生日期", "帳號"]
-          secrets: ["密碼", "驗證碼", "安全碼", "CVV", "完整卡號"]
-          redirects: ["請致電", "寄電子郵件給我們", "填寫表單", "造訪我們的網站"]
-          negations: ["絕不", "不會", "從不", "請勿", "不要"]
+        # The copy-safety grammar (docs/copy-safety.md).
+        copy_safety:
+          word_order: verb-medial
+          private:
+            order-number: ["訂單編號", "訂單號碼", "訂單號", "運單號", "物流單號", "追蹤號碼"]
+            booking-reference: ["訂位代號", "訂位編號", "預訂編號", "確認碼", "確認編號", "PNR", "票號"]
+            account-number: ["客戶編號", "會員編號", "會員號碼", "合約編號", "保單號碼", "帳戶號碼", "帳號"]
+            email: ["電子郵件", "電子信箱", "信箱", "Email", "email"]
+            phone: ["手機號碼", "電話號碼", "聯絡電話", "聯絡方式"]
+            address: ["地址", "收件地址", "郵遞區號", "寄送地址"]
+            date-of-birth: ["出生日期", "生日"]
+            bank-account: ["銀行帳號", "銀行帳戶", "帳戶資料", "IBAN"]
+            id-document: ["身分證字號", "身分證號碼", "護照號碼", "證件號碼"]
+          secrets:
+            password: ["密碼", "登入密碼"]
+            pin: ["PIN", "PIN碼", "提款密碼"]
+            card-security-code: ["CVV", "CVC", "安全碼", "背面三碼", "背面末三碼", "背面三位數"]
+            card-number: ["卡號", "完整卡號", "信用卡號", "卡片資料"]
+            one-time-code: ["驗證碼", "簡訊驗證碼", "一次性密碼", "動態密碼", "OTP"]
+            security-answer: ["安全問題", "密碼提示問題"]
+            credentials: ["登入資料", "帳號和密碼", "帳號密碼"]
+          implicit:
+            address: ["寄到哪裡", "寄到哪", "送到哪裡", "送到哪", "寄去哪"]
+            phone: ["哪個號碼"]
+          redirects:
+            redirect-phone: ["撥打", "致電", "打電話", "客服專線", "專線"]
+            redirect-email: ["寄信至", "寄電子郵件", "發送郵件", "來信"]
+            redirect-form: ["表單", "表格"]
+            redirect-contact-page: ["聯絡我們頁面", "聯絡頁面"]
+            redirect-chat: ["線上客服", "真人客服", "線上聊天", "客服聊天"]
+          asks: ["請提供", "提供", "告訴我們", "告知", "傳給我們", "發送", "私訊我們", "回覆", "分享", "確認", "核對", "是多少", "是什麼", "哪個", "需要您", "需要你", "我們需要", "能否", "可以", "麻煩", "請您", "請把", "請將", "請回覆", "填寫", "留下"]
+          contact: ["聯絡", "前往", "造訪", "登入"]
+          contact_pages: ["contact", "chat", "form", "support"]
+          negations: ["絕不", "從不", "不會", "不要", "請勿", "切勿", "無需", "不用", "不必", "沒有"]
+          brand: ["我們已", "我們會", "我們將", "已發送", "已經發送", "將致電"]
+          elsewhere: ["在App", "在APP", "在應用程式", "在官網", "在網站", "App內", "APP內", "輸入", "任何人"]
+          statements: ["印在", "顯示在", "位於", "寫在"]
+          clause_breaks: ["但是", "以便", "然後", "如果", "因為", "或者"]
         """#),
     ]
 }

@@ -5,7 +5,7 @@ package import ReplyKitSupport
 /// Problems with the plural rules are `locale-data` diagnostics at the rule's exact position; other
 /// problems are `schema` ones. Whatever could be read is returned.
 enum LocaleDataReader {
-    enum Key: String, SchemaKey { case locale, name, parent, direction, plural, terms }
+    enum Key: String, SchemaKey { case locale, name, parent, direction, plural, terms, copy_safety }
     static let keys = KeySet<Key>(required: [.locale])
     static let termKeys = KeySet<LocaleData.TermList>()
 
@@ -56,6 +56,7 @@ enum LocaleDataReader {
                 }
                 data.direction = direction
             case .plural: data.plural = readPlural(field.value, source: source, reader: &reader)
+            case .copy_safety: data.copySafety = readCopySafety(field.value, reader: &reader)
             case .terms:
                 guard let lists = reader.fields(field.value, termKeys, "`terms`") else { continue }
                 for list in lists {

@@ -51,11 +51,15 @@ public struct LocaleCatalog: Sendable {
             current = inheritsFrom(data)
         }
         var terms: [String: [String]] = [:]
-        for data in chain.reversed() { terms.merge(data.terms) { _, specific in specific } }
+        var copySafety = CopySafetyData()
+        for data in chain.reversed() {
+            terms.merge(data.terms) { _, specific in specific }
+            if let more = data.copySafety { copySafety = copySafety.extended(by: more) }
+        }
         return ResolvedLocale(tag: tag, chain: chain.map(\.tag),
                               direction: chain.lazy.compactMap(\.direction).first ?? .ltr,
                               plural: chain.lazy.compactMap(\.plural).first ?? .otherOnly,
-                              terms: terms)
+                              terms: terms, copySafety: copySafety)
     }
 
     /// The built-in data from the package's `locales/` folder, compiled into the library.

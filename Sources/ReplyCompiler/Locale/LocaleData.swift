@@ -4,7 +4,7 @@ package import ReplyKitSupport
 ///
 /// Every field is optional: a missing one comes from the `parent` (or, without one, from the tag
 /// with its last subtag dropped), and a repository's file overrides the built-in one field by field
-/// (each term list on its own).
+/// (each term list on its own); a repository's `copy_safety` adds to the built-in one.
 public struct LocaleData: Sendable {
     public enum Direction: String, Sendable, Hashable {
         case ltr, rtl
@@ -19,6 +19,8 @@ public struct LocaleData: Sendable {
     public var plural: PluralRules?
     /// Term lists by name (`private_info`, `secrets`, `redirects`).
     public var terms: [String: [String]]
+    /// The copy-safety grammar this file sets (`copy_safety:`), added to what it inherits.
+    public var copySafety: CopySafetyData?
 
     public init(tag: LocaleTag, file: String) {
         self.tag = tag
@@ -45,6 +47,7 @@ public struct LocaleData: Sendable {
         if let direction = other.direction { result.direction = direction }
         if let plural = other.plural { result.plural = plural }
         result.terms.merge(other.terms) { _, new in new }
+        if let more = other.copySafety { result.copySafety = copySafety.map { $0.extended(by: more) } ?? more }
         return result
     }
 }

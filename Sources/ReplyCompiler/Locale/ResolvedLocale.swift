@@ -9,4 +9,6 @@ public struct ResolvedLocale: Sendable {
     public var direction: LocaleData.Direction
     public var plural: PluralRules
     public var terms: [String: [String]]
+    /// The copy-safety grammar, every file of the chain's added from the most general down.
+    public var copySafety: CopySafetyData
 }

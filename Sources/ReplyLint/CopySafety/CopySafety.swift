@@ -27,24 +27,18 @@ public struct CopySafety: Sendable {
     /// Findings come in text order; a text that asks for private information and a secret at once
     /// gets one finding of each rule.
     public func findings(in text: String, handsOffToDM: Bool, brandTakesDMs: Bool) -> [CopySafetyFinding] {
-        grammar.findings(in: text, prefill: false).filter { finding in
-            switch finding.rule {
-            case .privateInfoInPublic: !handsOffToDM
-            case .secretRequest: true
-            case .redirectOffPlatform: brandTakesDMs
-            }
-        }
+        grammar.findings(in: text, prefill: false, privateInfo: !handsOffToDM, redirects: brandTakesDMs)
     }
 
     /// The secrets a DM prefill prompts the customer to type (`My PIN is: `): what the customer
     /// sends, so naming a secret is asking for it.
     public func secretFindings(inPrefill text: String) -> [CopySafetyFinding] {
-        grammar.findings(in: text, prefill: true).filter { $0.rule == .secretRequest }
+        grammar.findings(in: text, prefill: true, privateInfo: false, redirects: false)
     }
 
-    /// Every finding of every rule, neither flag applied: the linter finds them once a text and each
-    /// rule keeps its own.
-    func allFindings(in text: String, prefill: Bool) -> [CopySafetyFinding] {
-        grammar.findings(in: text, prefill: prefill)
+    /// The findings of a template's text or prefill, as the three rules read it: a prefill only for
+    /// secrets. The linter finds them once a text, and each rule keeps its own.
+    func findings(in text: String, prefill: Bool, handsOffToDM: Bool, brandTakesDMs: Bool) -> [CopySafetyFinding] {
+        grammar.findings(in: text, prefill: prefill, privateInfo: !prefill && !handsOffToDM, redirects: !prefill && brandTakesDMs)
     }
 }

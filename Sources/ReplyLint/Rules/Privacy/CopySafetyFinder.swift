@@ -39,7 +39,9 @@ final class CopySafetyTable: Sendable {
             if last?.locale != locale { last = (locale, grammars.grammar(locale)) }
             guard let grammar = last?.grammar else { continue }
             for (text, what) in analysis.texts {
-                let found = grammar.allFindings(in: text.text.value, prefill: what.isPrefill)
+                let found = grammar.findings(in: text.text.value, prefill: what.isPrefill,
+                                             handsOffToDM: analysis.template.dm != nil,
+                                             brandTakesDMs: analysis.brand.account.dmOpen?.value == true)
                 if !found.isEmpty { byText[ObjectIdentifier(text)] = found }
             }
         }
@@ -66,10 +68,12 @@ struct CopySafetyFinder {
         table = context.copySafetyFindings
     }
 
-    /// The findings of `rule` in `text` of a template of `locale`, whatever its `dm` and brand.
-    func findings(_ rule: CopySafetyRule, in text: TemplateAnalysis.Text, name: TextName, locale: LocaleTag?) -> [CopySafetyFinding] {
-        guard let locale else { return [] }
-        let all = table?.findings(in: text) ?? grammars.grammar(locale).allFindings(in: text.text.value, prefill: name.isPrefill)
+    /// The findings of `rule` in `text` of the template of `analysis`.
+    func findings(_ rule: CopySafetyRule, in text: TemplateAnalysis.Text, name: TextName, of analysis: TemplateAnalysis) -> [CopySafetyFinding] {
+        guard let locale = analysis.pack.tag else { return [] }
+        let all = table?.findings(in: text) ?? grammars.grammar(locale).findings(
+            in: text.text.value, prefill: name.isPrefill, handsOffToDM: analysis.template.dm != nil,
+            brandTakesDMs: analysis.brand.account.dmOpen?.value == true)
         return all.filter { $0.rule == rule }
     }
 }

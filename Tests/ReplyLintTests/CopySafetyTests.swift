@@ -1,0 +1,67 @@
+import ReplyKit
+@testable import ReplyCompiler
+import ReplyLint
+import Testing
+
+/// The plain-text API: what it underlines, the flags that switch rules off, and a repository's own terms.
+@Suite struct CopySafetyTests {
+    static func safety(_ tag: String, catalog: LocaleCatalog = .builtIn) throws -> CopySafety {
+        CopySafety(locale: try #require(LocaleTag(tag)), catalog: catalog)
+    }
+
+    static func underlined(_ text: String, _ finding: CopySafetyFinding) -> String {
+        String(decoding: Array(text.utf8)[finding.range], as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        ("en", "Sorry! Could you send us your booking reference so we can look?", CopySafetyRule.privateInfoInPublic, "booking-reference", "send us your booking reference"),
+        ("en", "We'll need your date of birth to verify the account.", .privateInfoInPublic, "date-of-birth", "We'll need your date of birth"),
+        ("en", "So sorry! Where should we send the replacement?", .privateInfoInPublic, "address", "Where should we send"),
+        ("en", "Please call us on 0800 123 4567 and choose option 2.", .redirectOffPlatform, "redirect-phone", "call us on 0800 123 4567"),
+        ("de", "Bitte nennen Sie uns Ihre ＰＩＮ.", .secretRequest, "pin", "nennen Sie uns Ihre ＰＩＮ"),
+        ("ja", "注文番号を教えてください。", .privateInfoInPublic, "order-number", "注文番号を教えて"),
+    ])
+    func findsTheAskFromItsWordToTheItem(tag: String, text: String, rule: CopySafetyRule, category: String, span: String) throws {
+        let findings = try Self.safety(tag).findings(in: text, handsOffToDM: false, brandTakesDMs: true)
+        let finding = try #require(findings.first { $0.rule == rule }, "\(findings)")
+        #expect(finding.category == category)
+        #expect(Self.underlined(text, finding) == span)
+        #expect(finding.notes.contains { $0.contains(category.replacingOccurrences(of: "-", with: " ")) })
+    }
+
+    @Test(arguments: [
+        "We've sent the receipt to your email address – it should land any minute!",
+        "Your booking reference is on your ticket.",
+        "We will never ask for your PIN or password.",
+        "Please don't post your card number here.",
+        "Reset your password in the app under Settings.",
+        "We'll call you within the hour.",
+        "No need to call us: we're on it.",
+    ])
+    func mentionsWarningsAndTheBrandActingAreNotAsks(text: String) throws {
+        #expect(try Self.safety("en").findings(in: text, handsOffToDM: false, brandTakesDMs: true).isEmpty)
+    }
+
+    @Test func flagsTurnOffPrivateInformationAndRedirectsButNeverSecrets() throws {
+        let safety = try Self.safety("en")
+        let text = "DM us your order number and PIN, or call us on 0800 123 4567."
+        #expect(Set(safety.findings(in: text, handsOffToDM: false, brandTakesDMs: true).map(\.rule)) == Set(CopySafetyRule.allCases))
+        #expect(safety.findings(in: text, handsOffToDM: true, brandTakesDMs: false).map(\.rule) == [.secretRequest])
+    }
+
+    @Test func aRepositoryTermIsPrivateInEveryEnglishLocale() throws {
+        let text = "locale: en\ncopy_safety:\n  private:\n    loyalty-number: [Acme Rewards number]\n"
+        let read = LocaleDataReader.read(SourceFile(path: "locales/en.yaml", bytes: Array(text.utf8)))
+        let catalog = LocaleCatalog.builtIn.overridden(by: [try #require(read.data)])
+        let safety = try Self.safety("en-US", catalog: catalog)
+        let asked = safety.findings(in: "What's your Acme Rewards number?", handsOffToDM: false, brandTakesDMs: true)
+        #expect(asked.map(\.category) == ["loyalty-number"])
+        #expect(safety.findings(in: "Your Acme Rewards number is on the back of your card.", handsOffToDM: false, brandTakesDMs: true).isEmpty)
+        // Without the repository's file, the built-in grammar does not know it.
+        #expect(try Self.safety("en-US").findings(in: "What's your Acme Rewards number?", handsOffToDM: false, brandTakesDMs: true).isEmpty)
+    }
+
+    @Test func aLocaleWithoutDataFindsNothingRatherThanTrapping() throws {
+        #expect(try Self.safety("tlh").findings(in: "Send us your password", handsOffToDM: false, brandTakesDMs: true).isEmpty)
+    }
+}
