@@ -74,7 +74,7 @@ package struct PatternParser {
         }
         position += 1
         if current == "?" { position += 1 } else if current == "+" { return nil }
-        // A quantifier on a quantifier (`a**`) is an ICU error; leave it to ICU to say so.
+        // A quantifier on a quantifier (`a**`) is an error in ICU too: refused.
         if let next = current, "*+?{".unicodeScalars.contains(next) { return nil }
         return node
     }
@@ -139,7 +139,7 @@ package struct PatternParser {
         var first = true
         while let scalar = current {
             if scalar == "]" {
-                // `[]…]` means different things to different engines; ICU decides.
+                // `[]…]` means different things to different engines: refused.
                 guard !first else { return nil }
                 position += 1
                 return set

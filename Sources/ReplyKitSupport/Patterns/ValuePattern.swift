@@ -6,7 +6,8 @@
 /// categories, `\t \n \r \f \uhhhh \x{h…}`, groups `( )` and `(?: )`, `|`, and the quantifiers
 /// `* + ? {n} {n,} {n,m}` (lazy forms too: a whole-value match does not depend on laziness).
 /// Anything else — anchors, look-around, back-references, flags, possessive quantifiers, set
-/// operations, scripts — makes ``init(_:)`` fail, and ``ValueChecker`` hands the pattern to ICU.
+/// operations, scripts — makes ``init(_:)`` fail: lint reports the pattern, and the renderer
+/// refuses every value of its variable, so a pattern that cannot be run never lets a value through.
 /// The meaning follows ICU: `.` matches no line terminator, `\w` is
 /// `[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200C\u200D]`, `\s` is `\p{White_Space}`, `\d` is `\p{Nd}`.
 package final class ValuePattern: Sendable {
