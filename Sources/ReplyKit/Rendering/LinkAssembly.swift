@@ -16,8 +16,10 @@ struct LinkAssembly {
     let byteCount: Int
     /// The separator starts and ends with whitespace and is NFC: nothing before it runs into the link.
     let separatorIsWall: Bool
+    /// What the separator and the link add to the reply's weight, when the link counts as one URL.
+    let weight: Int
 
-    init(_ brand: ReplyLibrary.BrandEntry, _ template: CompiledTemplate, _ variant: CompiledVariant,
+    init(_ brand: ReplyLibrary.BrandEntry, _ template: CompiledTemplate, prefill message: MessageProgram?,
          values: [CheckedValue], plural: PluralRules, template name: String) throws(RenderError) {
         guard let prefix = brand.linkPrefix else {
             throw RenderError(.templateInvalid, "`\(name)` hands off to DMs, but brand `\(brand.brand.id)` has no `account.user_id` (run `replykit lint`)")
@@ -28,9 +30,10 @@ struct LinkAssembly {
         self.prefix = prefix
         separator = brand.brand.separator
         separatorIsWall = brand.separatorIsWall
+        weight = brand.linkWeight
         welcome = template.welcomeMessageID
         var encoded = 0
-        if let message = variant.prefill {
+        if let message {
             let pieces = ReplyAssembly(message, values: values, plural: plural, encoded: true)
             if pieces.staysNFC {
                 (prefill, prefillText) = (pieces, nil)

@@ -1,9 +1,9 @@
 internal import TweetText
 
-/// What a message renders to with checked values: the pieces it walks to, measured once, written
-/// once into the reply, and what it takes to count them without counting the reply.
+/// What a message renders to with checked values: the pieces its program walks to, measured once,
+/// written once into the reply, and what it takes to count them without counting the reply.
 struct ReplyAssembly {
-    let message: CompiledMessage
+    let program: MessageProgram
     let values: [CheckedValue]
     let plural: PluralRules
     /// The text's size in UTF-8 bytes.
@@ -19,76 +19,81 @@ struct ReplyAssembly {
     /// The text's size once percent-encoded, when measured for a DM prefill.
     private(set) var encodedBytes = 0
 
-    init(_ message: CompiledMessage, values: [CheckedValue], plural: PluralRules, encoded: Bool = false) {
-        self.message = message
+    init(_ program: MessageProgram, values: [CheckedValue], plural: PluralRules, encoded: Bool = false) {
+        self.program = program
         self.values = values
         self.plural = plural
         measure(encoded: encoded)
     }
 
+    /// One walk: sizes, weights and the seams between pieces, from the program's tables.
     private mutating func measure(encoded: Bool) {
-        var previous: CompiledMessage.Piece?
+        enum Previous { case none, value, literal(Literal.Edges) }
+        var previous = Previous.none
         var isFirst = true
         // A literal after a value needs what follows it to know whether it opens hard.
         var pendingOpen: Literal.Edges?
         var bytes = 0, weight = 0, holds = true, encodedBytes = 0, nfc = true
         let values = self.values
-        message.walk(values, plural: plural) { piece in
-            if encoded {
-                let text = switch piece {
-                case .literal(let literal): literal.text
-                case .value(let slot): values[slot].text
-                }
-                for byte in text.utf8 { encodedBytes += DeepLink.isUnreserved(byte) ? 1 : 3 }
-            }
+        let program = self.program
+        program.walk(values, plural: plural) { piece in
             if let pending = pendingOpen {
                 holds = holds && pending.opensAfterValue
                 pendingOpen = nil
             }
+            if encoded {
+                for byte in program.text(of: piece, values).utf8 { encodedBytes += DeepLink.isUnreserved(byte) ? 1 : 3 }
+            }
+            let edges: Literal.Edges
             switch piece {
-            case .literal(let literal):
-                bytes += literal.text.utf8.count
-                weight += literal.weight
-                if previous != nil { nfc = nfc && literal.edges.composesNothing }
-                switch previous {
-                case .value?:
-                    holds = holds && literal.edges.composesNothing
-                    pendingOpen = literal.edges
-                case .literal(let before)?:
-                    let edges = literal.edges
-                    holds = holds && (before.edges.endsWithWall || edges.startsWithWall || edges.startsWithFullStop)
-                        && edges.composesNothing
-                case nil:
-                    break
-                }
             case .value(let slot):
                 let value = values[slot]
-                bytes += value.text.utf8.count
-                weight += value.text.utf8.count
+                bytes += value.bytes
+                weight += value.bytes
                 holds = holds && value.plain
                 nfc = nfc && value.plain
-                if case .literal(let before)? = previous {
-                    holds = holds && (isFirst ? before.edges.closesBeforeValueAtStart : before.edges.closesBeforeValue)
+                if case .literal(let before) = previous {
+                    holds = holds && (isFirst ? before.closesBeforeValueAtStart : before.closesBeforeValue)
                 }
+                isFirst = false
+                previous = .value
+                return
+            case .literal(let index):
+                bytes += program.sizes[index]
+                weight += program.weights[index]
+                edges = program.edges[index]
+            case .poundSign:
+                bytes += 1
+                weight += 1
+                edges = Self.poundEdges
             }
-            if previous != nil { isFirst = false }
-            if case .value = piece { isFirst = false }
-            previous = piece
+            switch previous {
+            case .value:
+                holds = holds && edges.composesNothing
+                nfc = nfc && edges.composesNothing
+                pendingOpen = edges
+            case .literal(let before):
+                holds = holds && (before.endsWithWall || edges.startsWithWall || edges.startsWithFullStop)
+                    && edges.composesNothing
+                nfc = nfc && edges.composesNothing
+            case .none:
+                break
+            }
+            if case .none = previous {} else { isFirst = false }
+            previous = .literal(edges)
         }
         if let pending = pendingOpen { holds = holds && pending.opensAfterValueAtEnd }
         (self.bytes, self.weight, self.seamsHold, self.encodedBytes) = (bytes, weight, holds, encodedBytes)
         staysNFC = nfc
     }
 
+    private static let poundEdges = Literal("#").edges
+
     /// Calls `body` with the text of every piece, in order.
     func forEachText(_ body: (String) -> Void) {
         let values = self.values
-        message.walk(values, plural: plural) { piece in
-            switch piece {
-            case .literal(let literal): body(literal.text)
-            case .value(let slot): body(values[slot].text)
-            }
-        }
+        let program = self.program
+        program.walk(values, plural: plural) { body(program.text(of: $0, values)) }
     }
 
     /// The text, as one string.
@@ -128,7 +133,7 @@ struct ReplyAssembly {
         guard link.separatorIsWall, link.byteCount <= 4000, let last = text.utf8.last, Self.endsURL(last) else {
             return nil
         }
-        return weight + TwitterText.weightedLength(link.separator) + 23
+        return weight + link.weight
     }
 
     /// Refuses values that join the literal text into an entity their variable does not allow
@@ -138,18 +143,14 @@ struct ReplyAssembly {
         text.reserveCapacity(bytes)
         var placed: [(slot: Int, range: Range<Int>)] = []
         var length = 0
-        message.walk(values, plural: plural) { piece in
-            switch piece {
-            case .literal(let literal):
-                text += literal.text
-                length += literal.text.utf16.count
-            case .value(let slot):
-                let value = values[slot].text
-                let count = value.utf16.count
-                placed.append((slot, length..<length + count))
-                text += value
-                length += count
-            }
+        let values = self.values
+        let program = self.program
+        program.walk(values, plural: plural) { piece in
+            let written = program.text(of: piece, values)
+            let count = written.utf16.count
+            if case .value(let slot) = piece { placed.append((slot, length..<length + count)) }
+            text += written
+            length += count
         }
         guard !placed.isEmpty else { return }
         let units = Array(text.utf16)

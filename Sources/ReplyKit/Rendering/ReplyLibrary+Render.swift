@@ -51,9 +51,10 @@ extension ReplyLibrary {
         let chosen = variants[index]
         let checked = try check(values, for: chosen, with: prepared.checkers[index], brand: brand, template: template)
 
-        let body = ReplyAssembly(chosen.body, values: checked, plural: pack.plural)
+        let body = ReplyAssembly(prepared.bodies[index], values: checked, plural: pack.plural)
         let link = try prepared.template.dm
-            ? LinkAssembly(brand, prepared.template, chosen, values: checked, plural: pack.plural, template: template)
+            ? LinkAssembly(brand, prepared.template, prefill: prepared.prefills[index], values: checked,
+                           plural: pack.plural, template: template)
             : nil
         let text = try body.write(then: link)
 

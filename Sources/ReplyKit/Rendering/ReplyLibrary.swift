@@ -64,15 +64,20 @@ public struct ReplyLibrary: Sendable {
         }
     }
 
-    /// A template as rendering reads it: its variants, and the checker of each variant's names in
-    /// slot order (nil for a name the brand does not declare).
+    /// A template as rendering reads it: its variants, the checker of each variant's names in slot
+    /// order (nil for a name the brand does not declare), and its messages' programs.
     final class PreparedTemplate: Sendable {
         let template: CompiledTemplate
         let checkers: [[ValueChecker?]]
+        /// Each variant's text and DM prefill, laid out for walking.
+        let bodies: [MessageProgram]
+        let prefills: [MessageProgram?]
 
         init(_ template: CompiledTemplate, brand: BrandEntry) {
             self.template = template
             checkers = template.variants.map { variant in variant.names.map { brand.checkers[$0] } }
+            bodies = template.variants.map { MessageProgram($0.body) }
+            prefills = template.variants.map { $0.prefill.map(MessageProgram.init) }
         }
     }
 

@@ -11,6 +11,15 @@ package struct CheckedValue: Sendable {
     /// Printable ASCII without `. : @ # $ /`: it weighs one per byte, holds no entity, starts none
     /// and composes with nothing.
     package var plain: Bool
+    /// The text's size in UTF-8 bytes.
+    package var bytes: Int
+
+    package init(text: String, number: Int?, plain: Bool) {
+        self.text = text
+        self.number = number
+        self.plain = plain
+        bytes = text.utf8.count
+    }
 }
 
 /// Checks values against one variable as pack-format.md's "Rendering" says: the normalised value,
