@@ -156,15 +156,9 @@ struct SchemaReader {
         return Located(value, range: node.range)
     }
 
-    /// Whether `text` is written as an integer: a sign at most, then digits.
-    private static func isIntegerText(_ text: String) -> Bool {
-        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        return !digits.isEmpty && digits.utf8.allSatisfy { (0x30...0x39).contains($0) }
-    }
+    private static func isIntegerText(_ text: String) -> Bool { ReplyValue.isIntegerText(text) }
 
-    static func parseInteger(_ text: String) -> Int? {
-        isIntegerText(text) ? Int(text) : nil
-    }
+    static func parseInteger(_ text: String) -> Int? { ReplyValue.parseInteger(text) }
 
     /// A sequence of strings; a single scalar is reported.
     mutating func strings(_ node: YAMLValue, _ what: @autoclosure () -> String) -> [Located<String>]? {

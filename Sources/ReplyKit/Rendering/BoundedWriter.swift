@@ -33,25 +33,14 @@ struct BoundedWriter {
     /// `text` percent-encoded as ``DeepLink/percentEncoded(_:)`` encodes it.
     mutating func percentEncode(_ text: String) {
         for byte in text.utf8 {
-            guard count < buffer.count else {
-                overflowed = true
-                return
-            }
-            if DeepLink.isUnreserved(byte) {
-                buffer[count] = byte
-                count += 1
-            } else {
-                guard buffer.count - count >= 3 else {
+            DeepLink.percentEncode(byte) { encoded in
+                guard count < buffer.count else {
                     overflowed = true
                     return
                 }
-                buffer[count] = UInt8(ascii: "%")
-                buffer[count + 1] = Self.hexDigits[Int(byte >> 4)]
-                buffer[count + 2] = Self.hexDigits[Int(byte & 0x0F)]
-                count += 3
+                buffer[count] = encoded
+                count += 1
             }
         }
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 }

@@ -42,6 +42,13 @@ public enum DeepLink {
         }
     }
 
+    /// The length of `text` once percent-encoded.
+    package static func encodedCount(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 { count += isUnreserved(byte) ? 1 : 3 }
+        return count
+    }
+
     package static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true

@@ -3,8 +3,8 @@ internal import TweetText
 /// The deep link a DM template ends with: the brand's link, the prefill percent-encoded, the
 /// welcome message. Measured first, then written straight into the reply.
 struct LinkAssembly {
-    let separator: String
-    let prefix: String
+    private let brand: ReplyLibrary.BrandEntry
+    private let prefix: String
     /// The prefill as it renders, when its pieces cannot be encoded one by one (a value or a seam
     /// that NFC could change): normalised once here.
     private let prefillText: String?
@@ -14,10 +14,12 @@ struct LinkAssembly {
     private let encodedCount: Int
     /// The link's length in UTF-8 bytes, separator excluded.
     let byteCount: Int
+    /// What stands between the text and the link.
+    var separator: String { brand.brand.separator }
     /// The separator starts and ends with whitespace and is NFC: nothing before it runs into the link.
-    let separatorIsWall: Bool
+    var separatorIsWall: Bool { brand.separatorIsWall }
     /// What the separator and the link add to the reply's weight, when the link counts as one URL.
-    let weight: Int
+    var weight: Int { brand.linkWeight }
 
     init(_ brand: ReplyLibrary.BrandEntry, _ template: CompiledTemplate, prefill message: MessageProgram?,
          values: [CheckedValue], plural: PluralRules, template name: String) throws(RenderError) {
@@ -27,10 +29,8 @@ struct LinkAssembly {
         guard brand.brand.dmOpen else {
             throw RenderError(.templateInvalid, "`\(name)` hands off to DMs, but brand `\(brand.brand.id)` does not take DMs from anyone, so X would show no button (run `replykit lint`)")
         }
+        self.brand = brand
         self.prefix = prefix
-        separator = brand.brand.separator
-        separatorIsWall = brand.separatorIsWall
-        weight = brand.linkWeight
         welcome = template.welcomeMessageID
         var encoded = 0
         if let message {
@@ -41,7 +41,7 @@ struct LinkAssembly {
             } else {
                 let text = TwitterText.nfc(pieces.text()).text
                 (prefill, prefillText) = (nil, text)
-                encoded = Self.encodedCount(text)
+                encoded = DeepLink.encodedCount(text)
             }
         } else {
             (prefill, prefillText) = (nil, nil)
@@ -68,11 +68,5 @@ struct LinkAssembly {
             writer.write(DeepLink.welcomeParameter)
             writer.write(welcome)
         }
-    }
-
-    private static func encodedCount(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 { count += DeepLink.isUnreserved(byte) ? 1 : 3 }
-        return count
     }
 }

@@ -42,7 +42,7 @@ struct ReplyAssembly {
                 pendingOpen = nil
             }
             if encoded {
-                for byte in program.text(of: piece, values).utf8 { encodedBytes += DeepLink.isUnreserved(byte) ? 1 : 3 }
+                encodedBytes += DeepLink.encodedCount(program.text(of: piece, values))
             }
             let edges: Literal.Edges
             switch piece {

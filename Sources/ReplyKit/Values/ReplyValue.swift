@@ -29,8 +29,12 @@ public enum ReplyValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressi
 
     /// `text` as an integer: optional sign and ASCII digits only, within `Int`'s range.
     package static func parseInteger(_ text: String) -> Int? {
+        isIntegerText(text) ? Int(text) : nil
+    }
+
+    /// Whether `text` is written as an integer: a sign at most, then ASCII digits (however many).
+    package static func isIntegerText(_ text: String) -> Bool {
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        return Int(text)
+        return !digits.isEmpty && digits.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
 }

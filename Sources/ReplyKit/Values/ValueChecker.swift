@@ -54,7 +54,7 @@ package final class ValueChecker: Sendable {
             guard values.contains(text) else {
                 throw refuse("is `\(text)`, not one of \(values.map { "`\($0)`" }.joined(separator: ", "))")
             }
-            return CheckedValue(text: text, number: nil, plain: Self.isPlain(text))
+            return CheckedValue(text: text, number: nil, plain: ByteScan(text).isPlain)
         case .text(let rules):
             let given = value.description
             let scan = ByteScan(given)
@@ -81,7 +81,7 @@ package final class ValueChecker: Sendable {
                 break
             }
             let number = scan.startsLikeNumber ? ReplyValue.parseInteger(text) : nil
-            return CheckedValue(text: text, number: number, plain: scan.printable && !scan.mayHoldEntity && !scan.hasSlash)
+            return CheckedValue(text: text, number: number, plain: scan.isPlain)
         }
     }
 
@@ -94,6 +94,9 @@ package final class ValueChecker: Sendable {
         var hasSlash = false
         /// It starts with a sign or a digit.
         var startsLikeNumber = false
+
+        /// Printable ASCII without `. : @ # $ /`.
+        var isPlain: Bool { printable && !mayHoldEntity && !hasSlash }
 
         init(_ text: String) {
             var first = true
@@ -111,17 +114,6 @@ package final class ValueChecker: Sendable {
                 case 0x20...0x7E: break
                 default: printable = false
                 }
-            }
-        }
-    }
-
-    /// Printable ASCII without `. : @ # $ /`.
-    package static func isPlain(_ text: String) -> Bool {
-        text.utf8.allSatisfy { byte in
-            switch byte {
-            case 0x2E, 0x3A, 0x40, 0x23, 0x24, 0x2F: false
-            case 0x20...0x7E: true
-            default: false
             }
         }
     }
