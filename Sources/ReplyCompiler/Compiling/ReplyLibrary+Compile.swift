@@ -93,21 +93,26 @@ extension CompiledTemplate {
                                             bound: min(bound.total, BundleLimits.maxBound)))
         }
         if variants.isEmpty { invalid = "it has no text" }
+        // What the renderer walks must name only its own slots, as a bundle's entries are held to.
+        if let bad = variants.firstIndex(where: { !$0.isWellFormed }) {
+            invalid = "variant \(bad) names a slot it has no variable for, or nests too deeply"
+            variants = []
+        }
     }
 }
 
 extension CompiledMessage {
     /// `message` with its variables as slots of `names`, which must hold every name it uses.
     package init(_ message: Message, names: [String]) {
+        // A name outside `names` becomes a slot past its end, which `isWellFormed` refuses.
+        func slot(_ argument: Message.Argument) -> Int { names.firstIndex(of: argument.name) ?? names.count }
         self.init(message.parts.map { part -> Part in
             switch part {
             case .literal(let text): .literal(Literal(text))
             case .pound: .pound
-            case .variable(let argument): .variable(names.firstIndex(of: argument.name) ?? names.count)
-            case .plural(let argument, let branches):
-                .plural(names.firstIndex(of: argument.name) ?? names.count, branches.map { Branch($0, names: names) })
-            case .select(let argument, let branches):
-                .select(names.firstIndex(of: argument.name) ?? names.count, branches.map { Branch($0, names: names) })
+            case .variable(let argument): .variable(slot(argument))
+            case .plural(let argument, let branches): .plural(slot(argument), branches.map { Branch($0, names: names) })
+            case .select(let argument, let branches): .select(slot(argument), branches.map { Branch($0, names: names) })
             }
         })
     }
