@@ -2,10 +2,13 @@
 SWIFT ?= swift
 REPLYKIT = .build/debug/replykit
 
-.PHONY: demo test deps build tables locales
+.PHONY: demo test deps test-tools build tables locales
 
 deps:
 	@Scripts/ensure-libyaml.sh
+
+test-tools:
+	@Scripts/ensure-test-tools.sh
 
 build: deps
 	$(SWIFT) build --product replykit
@@ -14,7 +17,7 @@ demo: build
 	$(REPLYKIT) lint templates
 	$(REPLYKIT) render acme-air/refund-delay --locale es-MX --var first_name=Ana --var days=3 --key 1790000000000000001
 
-test: deps
+test: deps test-tools
 	$(SWIFT) test
 
 # Regenerates Sources/TweetText/Generated from Debian's unicode-data and publicsuffix packages.
