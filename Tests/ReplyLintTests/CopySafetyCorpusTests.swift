@@ -35,24 +35,24 @@ import Testing
         "es private-info-in-public": (11, 0, 6),
         "es redirect-off-platform": (11, 0, 1),
         "es secret-request": (9, 0, 5),
-        "fr private-info-in-public": (13, 1, 4),
+        "fr private-info-in-public": (14, 1, 3),
         "fr redirect-off-platform": (9, 0, 3),
         "fr secret-request": (10, 0, 4),
-        "he private-info-in-public": (3, 0, 3),
+        "he private-info-in-public": (4, 0, 2),
         "he redirect-off-platform": (2, 0, 1),
-        "he secret-request": (1, 0, 2),
+        "he secret-request": (2, 0, 1),
         "hi private-info-in-public": (5, 0, 1),
         "hi redirect-off-platform": (3, 0, 0),
         "hi secret-request": (3, 0, 0),
         "id private-info-in-public": (6, 0, 0),
         "id redirect-off-platform": (3, 0, 0),
         "id secret-request": (3, 0, 0),
-        "it private-info-in-public": (15, 0, 5),
-        "it redirect-off-platform": (7, 1, 1),
-        "it secret-request": (7, 0, 4),
-        "ja private-info-in-public": (15, 1, 7),
+        "it private-info-in-public": (17, 0, 3),
+        "it redirect-off-platform": (8, 1, 0),
+        "it secret-request": (8, 0, 3),
+        "ja private-info-in-public": (16, 1, 6),
         "ja redirect-off-platform": (7, 1, 0),
-        "ja secret-request": (10, 1, 2),
+        "ja secret-request": (11, 1, 1),
         "ko private-info-in-public": (5, 1, 1),
         "ko redirect-off-platform": (3, 0, 0),
         "ko secret-request": (3, 1, 0),
@@ -73,7 +73,7 @@ import Testing
         "tr secret-request": (3, 0, 0),
         "zh-Hans private-info-in-public": (5, 2, 1),
         "zh-Hans redirect-off-platform": (3, 0, 0),
-        "zh-Hans secret-request": (3, 0, 0),
+        "zh-Hans secret-request": (3, 1, 0),
         "zh-Hant private-info-in-public": (4, 2, 2),
         "zh-Hant redirect-off-platform": (3, 0, 0),
         "zh-Hant secret-request": (3, 0, 0),
@@ -121,11 +121,12 @@ import Testing
         let cases = try Self.loadCorpus()
         #expect(cases.count > 1_800, "the corpus has 1,918 cases")
         var grammars: [String: CopySafety] = [:]
+        let catalog = try Self.tuningCatalog() ?? .builtIn
         var tallies: [Key: Tally] = [:]
         var misses: [String] = []
         for item in cases {
             let locale = try #require(LocaleTag(item.language))
-            let grammar = grammars[item.language] ?? CopySafety(locale: locale, catalog: .builtIn)
+            let grammar = grammars[item.language] ?? CopySafety(locale: locale, catalog: catalog)
             grammars[item.language] = grammar
             let findings = grammar.findings(in: item.text, handsOffToDM: item.dm, brandTakesDMs: item.dmOpen)
             let found = Set(findings.map(\.rule))
@@ -156,7 +157,11 @@ import Testing
                 misses.append("\(item.id) dm=\(item.dm) expect=\(item.expect.map(\.rawValue).sorted()) found=\(shown)\n    \(item.text)")
             }
         }
-        if !misses.isEmpty { print(misses.joined(separator: "\n")) }
+        if !misses.isEmpty, let path = ProcessInfo.processInfo.environment["COPY_SAFETY_TUNE"] {
+            // A long report is written to the file that variable names; the console cuts it short.
+            try (misses.joined(separator: "\n") + "\n\n" + Self.table(tallies.filter { $0.key.split == "tune" }) + "\n")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
         print(Self.table(tallies))
         for (key, tally) in tallies where key.split == "test" {
             let floor = try #require(Self.floors["\(key.language) \(key.rule)"], "no floor for \(key.language) \(key.rule)")
@@ -164,6 +169,19 @@ import Testing
             #expect(tally.precision >= reached.precision, "\(key.language) \(key.rule): precision \(tally.precision) below \(reached.precision)")
             #expect(tally.recall >= reached.recall, "\(key.language) \(key.rule): recall \(tally.recall) below \(reached.recall)")
         }
+    }
+
+    /// While tuning, `COPY_SAFETY_LOCALES=locales` reads the grammar from that folder's files instead
+    /// of the built-in copy, so an edit is measured without re-embedding and rebuilding.
+    static func tuningCatalog() throws -> LocaleCatalog? {
+        guard let folder = ProcessInfo.processInfo.environment["COPY_SAFETY_LOCALES"] else { return nil }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        let files = try names.map { name in
+            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name)))
+            let read = LocaleDataReader.read(SourceFile(path: name, bytes: bytes))
+            return try #require(read.data, "\(name) does not read: \(read.diagnostics.map(\.message))")
+        }
+        return LocaleCatalog(files)
     }
 
     /// Language × rule × split: precision, recall and counts, then each split's totals per rule.

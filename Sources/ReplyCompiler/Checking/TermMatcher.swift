@@ -159,16 +159,18 @@ public struct TermMatcher: Sendable {
         of pattern: [Unicode.Scalar], at start: Int, in text: Folded
     ) -> Range<Int>? where Folded.Index == Int {
         var end = start + pattern.count
-        if let first = pattern.first, isLetter(first), !isUnspaced(first), start > 0, isLetter(text[start - 1]) {
+        // A letter of a script written without spaces ends a word of one written with them:
+        // `PIN` in `SIMのPINコード`.
+        if let first = pattern.first, isLetter(first), !isUnspaced(first), start > 0, isSpacedLetter(text[start - 1]) {
             // Arabic and Hebrew clitics (و، ب، ل، ال; ו, ב, ה, ש) attach to the word.
             var letters = 0
             var i = start - 1
-            while i >= 0 && isLetter(text[i]) { letters += 1; i -= 1 }
+            while i >= 0 && isSpacedLetter(text[i]) { letters += 1; i -= 1 }
             guard isArabic(first) || isHebrew(first), letters <= 2 else { return nil }
         }
-        if let last = pattern.last, isLetter(last), !isUnspaced(last), end < text.endIndex, isLetter(text[end]) {
+        if let last = pattern.last, isLetter(last), !isUnspaced(last), end < text.endIndex, isSpacedLetter(text[end]) {
             var letters = 0
-            while end < text.endIndex && isLetter(text[end]) { letters += 1; end += 1 }
+            while end < text.endIndex && isSpacedLetter(text[end]) { letters += 1; end += 1 }
             guard (pattern.count >= 5 || isHangul(last)) && letters <= 4 else { return nil }
         }
         return start..<end
@@ -214,6 +216,8 @@ public struct TermMatcher: Sendable {
         }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
+
+    private static func isSpacedLetter(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) && !isUnspaced(scalar) }
 
     private static func isHangul(_ scalar: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(scalar.value) }
 

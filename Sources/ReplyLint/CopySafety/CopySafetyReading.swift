@@ -59,7 +59,8 @@ struct Reading {
         }
         var before: Range<Int>?
         for cue in cues[..<index].reversed() where cue.role == .ask {
-            guard cue.range.upperBound <= item.lowerBound, sentence.contains(cue.range.lowerBound) else { continue }
+            // An ask may end inside the item's name ("which number" before "number you used").
+            guard cue.range.lowerBound < item.lowerBound, sentence.contains(cue.range.lowerBound) else { continue }
             before = cue.range
             break
         }
