@@ -61,6 +61,18 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "CheckBenchmarks",
+            dependencies: [
+                "RepositoryGenerator",
+                .product(name: "ReplyKit", package: mainPackage),
+                .product(name: "ReplyCompiler", package: mainPackage),
+                .product(name: "ReplyLint", package: mainPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CheckBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "TweetTextBenchmarks",
             dependencies: [
                 .product(name: "TweetText", package: mainPackage),

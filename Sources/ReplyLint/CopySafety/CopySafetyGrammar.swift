@@ -126,13 +126,15 @@ final class CopySafetyGrammar: Sendable {
     }
 
     /// The cues not inside a longer one: `we'll` inside `we'll need`, `email` inside `email us`.
-    /// The brand acting stays even inside a longer cue: `보내드릴게요` ("we'll send it") is the
-    /// brand sending, though `이메일로 보내` with its ending reaches over it.
+    /// The brand acting stays inside a redirect: `보내드릴게요` ("we'll send it") is the brand
+    /// sending, though `이메일로 보내` with its ending reaches over it.
     static func outermost(_ cues: [Cue]) -> [Cue] {
         cues.filter { cue in
-            cue.role == .brand || !cues.contains { other in
-                other.range != cue.range && other.range.lowerBound <= cue.range.lowerBound
-                    && other.range.upperBound >= cue.range.upperBound
+            !cues.contains { other in
+                guard other.range != cue.range, other.range.lowerBound <= cue.range.lowerBound,
+                      other.range.upperBound >= cue.range.upperBound else { return false }
+                if cue.role == .brand, case .redirect = other.role { return false }
+                return true
             }
         }
     }
