@@ -5,9 +5,10 @@ struct PackReader {
     enum Key: String, SchemaKey { case locale, templates, campaigns }
     enum TemplateKey: String, SchemaKey { case text, dm, description, tags, follow_up, disable }
     enum DMKey: String, SchemaKey { case prefill, welcome_message_id }
-    static let keys = KeySet<Key>(required: [.locale])
-    static let templateKeys = KeySet<TemplateKey>(required: [.text])
-    static let dmKeys = KeySet<DMKey>()
+    // From the definitions in PackReader+Schema.swift, which `replykit schema pack` prints.
+    static let keys = KeySet(schema)
+    static let templateKeys = KeySet(templateSchema)
+    static let dmKeys = KeySet(dmSchema)
 
     var reader: SchemaReader
     /// Every template id read so far, first occurrence only, with its key: read again from another
