@@ -4,7 +4,9 @@
 Usage: validate-schemas.py SCHEMA_DIR KIND=FILE ...   (KIND: brand, pack, locale or config)
 
 Checks each schema against the draft 2020-12 metaschema first (exit 1 when one fails), then prints
-one JSON line per file: {"file", "kind", "valid", "errors"}. YAML is read as YAML 1.2's core schema
+one JSON line per file: {"file", "kind", "valid", "errors", "valid_draft7"}. `valid_draft7` is the
+verdict of a draft-07 validator on the same schema: yaml-language-server validates as draft-07 does,
+so the schemas keep to keywords both drafts read alike. YAML is read as YAML 1.2's core schema
 reads it, as editors' language servers do: `no` and `2026-12-01` are strings, `280` an integer,
 `true` a boolean. A file YAML cannot load is invalid. Exit 3 when python3-jsonschema (with
 Draft202012Validator) or python3-yaml is missing, so that callers can say they skipped.
@@ -15,7 +17,7 @@ import sys
 
 try:
     import yaml
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft7Validator, Draft202012Validator
 except ImportError as error:
     print(f"skip: {error} (Debian: apt-get install python3-jsonschema python3-yaml)", file=sys.stderr)
     sys.exit(3)
@@ -89,6 +91,7 @@ def main():
         return 2
     schema_dir = sys.argv[1]
     validators = {}
+    draft7 = {}
     for kind in ("brand", "pack", "locale", "config"):
         with open(f"{schema_dir}/{kind}.schema.json", encoding="utf-8") as handle:
             schema = json.load(handle)
@@ -98,6 +101,7 @@ def main():
                   file=sys.stderr)
             return 1
         validators[kind] = Draft202012Validator(schema)
+        draft7[kind] = Draft7Validator({key: value for key, value in schema.items() if key != "$schema"})
     for argument in sys.argv[2:]:
         kind, _, path = argument.partition("=")
         try:
@@ -105,9 +109,12 @@ def main():
                 document = yaml.load(handle, Loader=CoreLoader)
             errors = [f"{'/'.join(map(str, error.absolute_path)) or '(root)'}: {error.message}"
                       for error in validators[kind].iter_errors(document)]
+            valid_draft7 = draft7[kind].is_valid(document)
         except yaml.YAMLError as error:
             errors = [f"not loadable as YAML: {error}".replace("\n", " ")]
-        print(json.dumps({"file": path, "kind": kind, "valid": not errors, "errors": errors}, ensure_ascii=False))
+            valid_draft7 = False
+        print(json.dumps({"file": path, "kind": kind, "valid": not errors, "errors": errors, "valid_draft7": valid_draft7},
+                         ensure_ascii=False))
     return 0
 
 

@@ -159,6 +159,7 @@ import Testing
         for (item, path) in zip(Self.cases, paths) {
             let verdict = try #require(verdicts[path])
             #expect(verdict.valid == item.valid, "the schema: \(item): \(verdict.errors)")
+            #expect(verdict.validDraft7 == verdict.valid, "a draft-07 validator (as editors use) disagrees on \(item)")
         }
     }
 }

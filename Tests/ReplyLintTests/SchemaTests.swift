@@ -51,6 +51,32 @@ import Testing
         }
     }
 
+    /// Every `# yaml-language-server: $schema=` modeline in templates/ and locales/ names, relative
+    /// to its file, the committed schema of that file's kind.
+    @Test func modelinesNameTheRightSchema() throws {
+        let manager = FileManager.default
+        var found = 0
+        for folder in ["templates", "locales"] {
+            let base = Self.root.appendingPathComponent(folder)
+            let enumerator = manager.enumerator(atPath: base.path)
+            while let relative = enumerator?.nextObject() as? String {
+                guard relative.hasSuffix(".yaml") else { continue }
+                let file = base.appendingPathComponent(relative)
+                let text = try String(contentsOf: file, encoding: .utf8)
+                for line in text.split(separator: "\n") where line.hasPrefix("# yaml-language-server: $schema=") {
+                    found += 1
+                    let target = String(line.dropFirst("# yaml-language-server: $schema=".count))
+                    let kind: FileSchemas.Kind = folder == "locales" ? .locale : file.lastPathComponent == "brand.yaml" ? .brand : .pack
+                    let resolved = file.deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL.path
+                    let expected = Self.root.appendingPathComponent(FileSchemas.fileName(of: kind)).standardizedFileURL.path
+                    #expect(resolved == expected, "\(folder)/\(relative) names \(target)")
+                    #expect(manager.fileExists(atPath: resolved), "\(folder)/\(relative) names \(target), which does not exist")
+                }
+            }
+        }
+        #expect(found >= 3, "the example brands carry the brand modeline (docs/schemas.md)")
+    }
+
     // MARK: The readers' own checks and the schema's patterns
 
     static func matches(_ pattern: String, _ text: String) throws -> Bool {

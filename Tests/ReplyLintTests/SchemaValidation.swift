@@ -8,6 +8,8 @@ enum SchemaValidation {
     struct Verdict: Sendable {
         var valid: Bool
         var errors: [String]
+        /// A draft-07 validator's verdict on the same schema, as yaml-language-server validates.
+        var validDraft7: Bool
     }
 
     enum Outcome {
@@ -45,7 +47,8 @@ enum SchemaValidation {
                   let file = object["file"] as? String, let valid = object["valid"] as? Bool else {
                 throw ValidatorFailure(message: "unexpected line from validate-schemas.py: \(line)")
             }
-            verdicts[file] = Verdict(valid: valid, errors: object["errors"] as? [String] ?? [])
+            verdicts[file] = Verdict(valid: valid, errors: object["errors"] as? [String] ?? [],
+                                     validDraft7: object["valid_draft7"] as? Bool ?? !valid)
         }
         return .verdicts(verdicts)
     }

@@ -110,6 +110,7 @@ import Testing
             let verdict = try #require(verdicts[file.path], "no verdict on \(file.path)")
             #expect(verdict.valid == file.valid,
                     "\(file.what) should \(file.valid ? "pass" : "fail") \(file.kind.rawValue).schema.json: \(verdict.errors)")
+            #expect(verdict.validDraft7 == verdict.valid, "a draft-07 validator (as editors use) disagrees on \(file.path)")
         }
         print("validated \(expected.count) files against the JSON Schemas (\(expected.filter(\.valid).count) valid)")
     }
