@@ -108,6 +108,11 @@ import Testing
         config("rules: [shouting]\n", false),
         config("templates:\n", false),
         config("colour: red\n", false),
+        config("", true),
+        config("# the defaults\n", true),
+        Case(kind: .brand, text: "", valid: false),
+        Case(kind: .pack, text: "", valid: false),
+        Case(kind: .locale, text: "", valid: false),
     ]
 
     /// Whether the reader takes the file without an error.

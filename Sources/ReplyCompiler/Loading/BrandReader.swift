@@ -76,10 +76,11 @@ struct BrandReader {
                 }
             case .user_id:
                 guard let id = reader.string(field.value, "`account.user_id`") else { continue }
-                if (1...19).contains(id.value.utf8.count), id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                let most = Self.accountSchema[.user_id].maxDigits
+                if id.value.utf8.count >= 1, id.value.utf8.count <= most, id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
                     brand.account.userID = id
                 } else {
-                    reader.report("`account.user_id` must be 1–19 digits, found `\(id.value)`", at: field.value.range)
+                    reader.report("`account.user_id` must be 1–\(most) digits, found `\(id.value)`", at: field.value.range)
                 }
             case .dm_open: brand.account.dmOpen = reader.bool(field.value, "`account.dm_open`")
             }

@@ -142,7 +142,8 @@ struct PackReader {
             case .prefill: handoff.prefill = reader.text(field.value, "`dm.prefill`")
             case .welcome_message_id:
                 guard let id = reader.string(field.value, "`dm.welcome_message_id`") else { continue }
-                if !id.value.isEmpty, id.value.utf8.count <= 19, id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                if !id.value.isEmpty, id.value.utf8.count <= Self.dmSchema[.welcome_message_id].maxDigits,
+                   id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
                     handoff.welcomeMessageID = id
                 } else {
                     reader.report("`dm.welcome_message_id` must be digits only, found `\(id.value)`", at: field.value.range)

@@ -61,6 +61,12 @@ package struct FieldSchema: Sendable {
         }
     }
 
+    /// The most digits a ``ValueSchema/digits(maxCount:)`` field may have.
+    package var maxDigits: Int {
+        if case .digits(let count) = value { return count }
+        return 0
+    }
+
     /// The allowed words as messages list them: `` `a`, `b` or `c` ``.
     package var alternatives: String { Self.alternatives(allowed) }
 

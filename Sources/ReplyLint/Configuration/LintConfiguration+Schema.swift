@@ -45,6 +45,7 @@ extension LintConfiguration {
                 ? (entry.name, FieldSchema(.nullable(.mapping(rules)), entry.field.description)) : entry
         }
         return SchemaDocument(id: FileSchemas.identifier(of: .config), title: "ReplyKit configuration (replykit.yaml)",
-                              root: .mapping(ObjectSchema(description: object.description, fields: fields)))
+                              // An empty replykit.yaml is the default configuration.
+                              root: .nullable(.mapping(ObjectSchema(description: object.description, fields: fields))))
     }
 }
