@@ -68,6 +68,23 @@ import Testing
         "the locale does not match the file name", "a template id used twice in a pack, once in a campaign",
     ]
 
+    /// Cases of the bad-input corpus whose `schema` error no schema of one file's content can
+    /// express: the file's name against its `locale` (`english` is a well-formed tag, a language of
+    /// 5–8 letters, just not the file's), or two keys compared with each other.
+    static let crossKeyCorpusCases: Set<String> = [
+        "locale-mismatch", "locale-not-a-tag", "file-name-not-a-tag", "brand-min-above-max",
+    ]
+
+    /// The bad-input corpus's files that the loader reports a `schema` error in, by case name.
+    static func corpusSchemaErrors() -> [(name: String, file: String, bytes: [UInt8])] {
+        BadInputCorpusTests.cases.compactMap { item in
+            guard item.setup == nil, !crossKeyCorpusCases.contains(item.name), !item.expected.isEmpty,
+                  item.expected.allSatisfy({ $0.rule == "schema" }), let file = item.expected.first?.file,
+                  file.hasSuffix(".yaml"), let bytes = item.files[file] else { return nil }
+            return (item.name, file, bytes)
+        }
+    }
+
     @Test func examplesPassAndSchemaErrorsFail() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -100,6 +117,13 @@ import Testing
                                      "\(valid ? "non-" : "")triggering example of \(rule.id) (\(name)\(example.comment.map { ": \($0)" } ?? ""))"))
                 }
             }
+        }
+        let corpus = Self.corpusSchemaErrors()
+        #expect(corpus.count >= 20, "the bad-input corpus has its schema cases")
+        for item in corpus {
+            let path = directory.appendingPathComponent("corpus-\(item.name)-\(item.file)").path
+            try Data(item.bytes).write(to: URL(fileURLWithPath: path))
+            expected.append((Self.kind(ofFileNamed: item.file), path, false, "bad-input case \(item.name)"))
         }
         let outcome = try SchemaValidation.validate(expected.map { ($0.kind, $0.path) })
         guard case .verdicts(let verdicts) = outcome else {

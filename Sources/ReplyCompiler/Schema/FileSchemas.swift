@@ -8,9 +8,9 @@ package enum FileSchemas {
         "^([a-z]{2,3}|[a-z]{5,8})(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*$"
 
     /// An ISO 8601 date, or a date-time with `Z` or an offset, as ``ISODate`` reads it (which also
-    /// checks that the day exists).
-    package static let datePattern =
-        #"^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?$"#
+    /// checks that the day exists in its month).
+    package static let datePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+        + #"([Tt ]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?$"#
 
     static let localeTag = ValueSchema.string(pattern: localeTagPattern)
     static let date = ValueSchema.string(pattern: datePattern)
