@@ -138,6 +138,7 @@ import Testing
         }
     }
 
+    /// One table, one validator run: starting Python for each case would take most of the time.
     @Test func readerAndSchemaAgree() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
