@@ -77,6 +77,18 @@ import Testing
         #expect(found >= 3, "the example brands carry the brand modeline (docs/schemas.md)")
     }
 
+    /// The defaults the schema offers are the ones the model starts from.
+    @Test func defaultsAreTheModels() {
+        let brand = Brand(id: "acme", file: "brand.yaml")
+        #expect(BrandReader.schema[.max_length].defaultValue == .int(brand.maxLength))
+        #expect(BrandReader.deepLinkSchema[.host].defaultValue == .string(brand.deepLink.host))
+        #expect(BrandReader.deepLinkSchema[.separator].defaultValue == .string(brand.deepLink.separator))
+        #expect(BrandReader.variableSchema[.multiline].defaultValue == .bool(Variable.TextRules(maxLength: 1).multiline))
+        #expect(BrandReader.variableSchema[.type].defaultValue == .string(BrandReader.variableTypes.defaultValue))
+        #expect(Self.brandDiagnostics("name: A\naccount:\n  handle: A\ndefault_locale: en-US\nvariables:\n  v:\n    max_length: 3\n").isEmpty,
+                "a variable without `type` is text")
+    }
+
     // MARK: The readers' own checks and the schema's patterns
 
     static func matches(_ pattern: String, _ text: String) throws -> Bool {

@@ -1,4 +1,5 @@
-public import ReplyKit
+internal import ReplyKit
+internal import ReplyKitSupport
 
 /// The keys of `brand.yaml`, what each holds and what it means: ``BrandReader`` reads by these and
 /// `replykit schema brand` prints them as a JSON Schema.
@@ -17,7 +18,7 @@ extension BrandReader {
             FieldSchema(FileSchemas.localeTag,
                         "The locale used when no pack matches a requested one; without it there is no fallback to another language.")
         case .max_length:
-            FieldSchema(.integer(PackLimits.brandMaxLength),
+            FieldSchema(.integer(PackLimits.brandMaxLength), default: .int(280),
                         "The weighted limit of this brand's replies (default 280).")
         case .allowed_domains:
             FieldSchema(.list(.string(pattern: #"^[^/: .][^/: ]*\.[^/: ]*[^/: .]$"#)),
@@ -51,9 +52,10 @@ extension BrandReader {
     static let deepLinkSchema = MappingSchema<DeepLinkKey>("How the DM deep link is written.") { key in
         switch key {
         case .host:
-            FieldSchema(.string(allowed: ["twitter.com", "x.com"]), "The link's host: `twitter.com` (default) or `x.com`.")
+            FieldSchema(.string(allowed: ["twitter.com", "x.com"]), default: .string("twitter.com"),
+                        "The link's host: `twitter.com` (default) or `x.com`.")
         case .separator:
-            FieldSchema(.string(allowed: [" ", "\n"]),
+            FieldSchema(.string(allowed: [" ", "\n"]), default: .string(" "),
                         #"What stands between the text and the link: `" "` (default) or `"\n"`."#)
         }
     }
@@ -72,7 +74,8 @@ extension BrandReader {
     ) { key in
         switch key {
         case .type:
-            FieldSchema(.string(allowed: variableTypes.cases.map(\.value)), "`text` (default), `number` (an integer) or `choice`.")
+            FieldSchema(.string(allowed: variableTypes.cases.map(\.value)), default: .string(variableTypes.defaultValue),
+                        "`text` (default), `number` (an integer) or `choice`.")
         case .max_length:
             FieldSchema(.integer(PackLimits.textMaxLength),
                         "Text: the largest weighted length a value may have; a reply's worst case counts the variable at it.")
@@ -81,7 +84,7 @@ extension BrandReader {
         case .allow:
             FieldSchema(.list(.string(allowed: Variable.Entity.allCases.map(\.rawValue))),
                         "Text: entities a value may contain: mention, hashtag, cashtag, url (none by default).")
-        case .multiline: FieldSchema(.boolean, "Text: whether a value may contain line breaks (default false).")
+        case .multiline: FieldSchema(.boolean, default: .bool(false), "Text: whether a value may contain line breaks (default false).")
         case .example: FieldSchema(.nullable(.scalar), "A sample value, used by preview and `render --examples`.")
         case .description: FieldSchema(.string(), "What the variable holds, for the people who write and fill templates.")
         case .min: FieldSchema(.integer(PackLimits.number), "Number: the smallest value allowed.")

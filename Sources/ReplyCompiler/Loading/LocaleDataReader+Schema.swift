@@ -1,4 +1,4 @@
-public import ReplyKit
+internal import ReplyKit
 
 /// The keys of a locale data file (`locales/<tag>.yaml`), what each holds and what it means:
 /// ``LocaleDataReader`` reads by these and `replykit schema locale` prints them as a JSON Schema.

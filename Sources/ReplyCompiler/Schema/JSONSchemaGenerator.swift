@@ -84,7 +84,9 @@ package enum JSONSchemaGenerator {
         guard case .object(let pairs) = json(field.value) else { return json(field.value) }
         var description = field.description
         if case .integer(let bound) = field.value { description += " \(bound.text): \(bound.reason)." }
-        return .object([("description", .string(description))] + pairs.filter { $0.0 != "description" })
+        let annotations: [(String, JSONValue)] = [("description", .string(description))]
+            + (field.defaultValue.map { [("default", $0)] } ?? [])
+        return .object(annotations + pairs.filter { $0.0 != "description" })
     }
 
     /// One `if`/`then` for each kind: the keys it needs, and the other kinds' keys forbidden.

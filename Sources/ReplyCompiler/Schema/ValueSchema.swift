@@ -1,4 +1,5 @@
-public import ReplyKit
+package import ReplyKit
+package import ReplyKitSupport
 
 /// What a value in a ReplyKit YAML file may be: the one description that a reader takes its keys,
 /// required keys, allowed words and numeric bounds from, and that ``JSONSchemaGenerator`` turns
@@ -45,10 +46,14 @@ package struct FieldSchema: Sendable {
     package let value: ValueSchema
     package let required: Bool
     package let description: String
+    /// What the reader takes when the key is absent, for an editor to offer (a test holds it to
+    /// the model's own default).
+    package let defaultValue: JSONValue?
 
-    package init(_ value: ValueSchema, required: Bool = false, _ description: String) {
+    package init(_ value: ValueSchema, required: Bool = false, default defaultValue: JSONValue? = nil, _ description: String) {
         self.value = value
         self.required = required
+        self.defaultValue = defaultValue
         self.description = description
     }
 
