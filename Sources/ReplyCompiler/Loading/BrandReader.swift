@@ -110,7 +110,7 @@ struct BrandReader {
                 if Self.deepLinkSchema[.host].allowed.contains(value.value) {
                     brand.deepLink.host = value.value
                 } else {
-                    reader.report("`deep_link.host` must be `twitter.com` or `x.com`, found `\(value.value)`",
+                    reader.report("`deep_link.host` must be \(Self.deepLinkSchema[.host].alternatives), found `\(value.value)`",
                                   at: field.value.range)
                 }
             case .separator:
