@@ -2,7 +2,7 @@
 SWIFT ?= swift
 REPLYKIT = .build/debug/replykit
 
-.PHONY: demo test deps test-tools build tables locales
+.PHONY: demo test deps test-tools build tables locales schemas
 
 deps:
 	@Scripts/ensure-libyaml.sh
@@ -27,3 +27,7 @@ tables:
 # Embeds locales/*.yaml in the library (Sources/ReplyCompiler/Generated/BuiltinLocales+Data.swift).
 locales:
 	python3 Scripts/embed-locales.py
+
+# Regenerates schemas/*.schema.json from the definitions the readers use (a test fails when they are stale).
+schemas: build
+	for kind in brand pack locale config; do $(REPLYKIT) schema $$kind > schemas/$$kind.schema.json || exit 1; done

@@ -14,11 +14,12 @@ struct BrandReader {
         case type, max_length, pattern, allow, multiline, example, description, min, max, values
     }
     enum CampaignKey: String, SchemaKey { case name, status, starts, ends }
-    static let keys = KeySet<Key>(required: [.name, .account, .default_locale])
-    static let accountKeys = KeySet<AccountKey>(required: [.handle])
-    static let deepLinkKeys = KeySet<DeepLinkKey>()
-    static let variableKeys = KeySet<VariableKey>()
-    static let campaignKeys = KeySet<CampaignKey>(required: [.status])
+    // From the definitions in BrandReader+Schema.swift, which `replykit schema brand` prints.
+    static let keys = KeySet(schema)
+    static let accountKeys = KeySet(accountSchema)
+    static let deepLinkKeys = KeySet(deepLinkSchema)
+    static let variableKeys = KeySet(variableSchema)
+    static let campaignKeys = KeySet(campaignSchema)
 
     var reader: SchemaReader
 
@@ -75,10 +76,11 @@ struct BrandReader {
                 }
             case .user_id:
                 guard let id = reader.string(field.value, "`account.user_id`") else { continue }
-                if (1...19).contains(id.value.utf8.count), id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                let most = Self.accountSchema[.user_id].maxDigits
+                if id.value.utf8.count >= 1, id.value.utf8.count <= most, id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
                     brand.account.userID = id
                 } else {
-                    reader.report("`account.user_id` must be 1–19 digits, found `\(id.value)`", at: field.value.range)
+                    reader.report("`account.user_id` must be 1–\(most) digits, found `\(id.value)`", at: field.value.range)
                 }
             case .dm_open: brand.account.dmOpen = reader.bool(field.value, "`account.dm_open`")
             }
@@ -105,14 +107,14 @@ struct BrandReader {
             guard let value = reader.string(field.value, "`deep_link.\(field.key.rawValue)`") else { continue }
             switch field.key {
             case .host:
-                if ["twitter.com", "x.com"].contains(value.value) {
+                if Self.deepLinkSchema[.host].allowed.contains(value.value) {
                     brand.deepLink.host = value.value
                 } else {
-                    reader.report("`deep_link.host` must be `twitter.com` or `x.com`, found `\(value.value)`",
+                    reader.report("`deep_link.host` must be \(Self.deepLinkSchema[.host].alternatives), found `\(value.value)`",
                                   at: field.value.range)
                 }
             case .separator:
-                if [" ", "\n"].contains(value.value) {
+                if Self.deepLinkSchema[.separator].allowed.contains(value.value) {
                     brand.deepLink.separator = value.value
                 } else {
                     reader.report("`deep_link.separator` must be a space or a line break", at: field.value.range,
@@ -150,26 +152,22 @@ struct BrandReader {
         let what = "variable `\(name.value)`"
         guard let fields = reader.fields(node, Self.variableKeys, what) else { return nil }
         let value = { (key: VariableKey) in fields.first { $0.key == key }?.value }
-        var type = "text"
+        let types = Self.variableTypes
+        var type = types.defaultValue
         if let typeNode = value(.type), let written = reader.string(typeNode, "`type` of \(what)") {
-            if ["text", "number", "choice"].contains(written.value) {
+            let names = types.cases.map(\.value)
+            if names.contains(written.value) {
                 type = written.value
             } else {
-                reader.report("`type` of \(what) must be `text`, `number` or `choice`, found `\(written.value)`",
+                reader.report("`type` of \(what) must be \(FieldSchema.alternatives(names)), found `\(written.value)`",
                               at: typeNode.range,
-                              help: DidYouMean.suggestion(for: written.value, among: ["text", "number", "choice"])
-                                .map { "did you mean `\($0)`?" })
+                              help: DidYouMean.suggestion(for: written.value, among: names).map { "did you mean `\($0)`?" })
                 return nil
             }
         }
-        let allowedKeys: [VariableKey] = switch type {
-        case "number": [.min, .max]
-        case "choice": [.values]
-        default: [.max_length, .pattern, .allow, .multiline]
-        }
+        let caseKeys = types.caseKeys, allowedKeys = types.allowed(for: type)
         for field in fields {
-            guard [.max_length, .pattern, .allow, .multiline, .min, .max, .values].contains(field.key),
-                  !allowedKeys.contains(field.key) else { continue }
+            guard caseKeys.contains(field.key.rawValue), !allowedKeys.contains(field.key.rawValue) else { continue }
             reader.report("`\(field.key.rawValue)` does not apply to a \(type) variable (\(what))", at: field.keyNode.range,
                           help: "remove it, or change `type`")
         }
@@ -257,7 +255,7 @@ struct BrandReader {
                     if let value = Campaign.Status(rawValue: status.value) {
                         campaign.status = Located(value, range: status.range)
                     } else {
-                        reader.report("`status` of \(what) must be `draft`, `approved` or `retired`, found `\(status.value)`",
+                        reader.report("`status` of \(what) must be \(Self.campaignSchema[.status].alternatives), found `\(status.value)`",
                                       at: field.value.range)
                     }
                 case .starts: campaign.starts = reader.date(field.value, "`starts` of \(what)")

@@ -6,7 +6,7 @@ extension LocaleDataReader {
         case word_order, replace, `private`, secrets, implicit, redirects, asks, contact, contact_pages
         case negations, brand, elsewhere, statements, clause_breaks
     }
-    static let copySafetyKeys = KeySet<CopySafetyKey>()
+    static let copySafetyKeys = KeySet(copySafetySchema)
 
     /// Reads `copy_safety:`. Categories that are not kebab-case, redirect categories without the
     /// `redirect-` prefix, a category that is both private and secret, and phrases that could not
@@ -20,7 +20,8 @@ extension LocaleDataReader {
             case .word_order:
                 guard let text = reader.string(field.value, "`\(name)`") else { continue }
                 guard let order = CopySafetyData.WordOrder(rawValue: text.value) else {
-                    reader.report("`\(name)` must be `verb-final` or `verb-medial`, found `\(text.value)`", at: text.range,
+                    reader.report("`\(name)` must be \(copySafetySchema[.word_order].alternatives), found `\(text.value)`",
+                                  at: text.range,
                                   rule: "locale-data")
                     continue
                 }
@@ -30,7 +31,7 @@ extension LocaleDataReader {
             case .secrets: data.secrets = items(field.value, name, reader: &reader)
             case .implicit: data.implicit = items(field.value, name, reader: &reader)
             case .redirects:
-                data.redirects = items(field.value, name, reader: &reader, prefix: "redirect-")
+                data.redirects = items(field.value, name, reader: &reader, prefix: redirectPrefix)
             case .asks: data.asks = phrases(field.value, name, reader: &reader)
             case .contact: data.contact = phrases(field.value, name, reader: &reader)
             case .contact_pages: data.contactPages = phrases(field.value, name, reader: &reader)

@@ -6,8 +6,9 @@ package import ReplyKitSupport
 /// problems are `schema` ones. Whatever could be read is returned.
 enum LocaleDataReader {
     enum Key: String, SchemaKey { case locale, name, parent, direction, plural, terms, copy_safety }
-    static let keys = KeySet<Key>(required: [.locale])
-    static let termKeys = KeySet<LocaleData.TermList>()
+    // From the definitions in LocaleDataReader+Schema.swift, which `replykit schema locale` prints.
+    static let keys = KeySet(schema)
+    static let termKeys = KeySet(termsSchema)
 
     struct Result: Sendable {
         var data: LocaleData?
@@ -51,7 +52,8 @@ enum LocaleDataReader {
             case .direction:
                 guard let text = reader.string(field.value, "`direction`") else { continue }
                 guard let direction = LocaleData.Direction(rawValue: text.value) else {
-                    reader.report("`direction` must be `ltr` or `rtl`, found `\(text.value)`", at: field.value.range)
+                    reader.report("`direction` must be \(schema[.direction].alternatives), found `\(text.value)`",
+                                  at: field.value.range)
                     continue
                 }
                 data.direction = direction

@@ -5,9 +5,10 @@ struct PackReader {
     enum Key: String, SchemaKey { case locale, templates, campaigns }
     enum TemplateKey: String, SchemaKey { case text, dm, description, tags, follow_up, disable }
     enum DMKey: String, SchemaKey { case prefill, welcome_message_id }
-    static let keys = KeySet<Key>(required: [.locale])
-    static let templateKeys = KeySet<TemplateKey>(required: [.text])
-    static let dmKeys = KeySet<DMKey>()
+    // From the definitions in PackReader+Schema.swift, which `replykit schema pack` prints.
+    static let keys = KeySet(schema)
+    static let templateKeys = KeySet(templateSchema)
+    static let dmKeys = KeySet(dmSchema)
 
     var reader: SchemaReader
     /// Every template id read so far, first occurrence only, with its key: read again from another
@@ -141,7 +142,8 @@ struct PackReader {
             case .prefill: handoff.prefill = reader.text(field.value, "`dm.prefill`")
             case .welcome_message_id:
                 guard let id = reader.string(field.value, "`dm.welcome_message_id`") else { continue }
-                if !id.value.isEmpty, id.value.utf8.count <= 19, id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                if !id.value.isEmpty, id.value.utf8.count <= Self.dmSchema[.welcome_message_id].maxDigits,
+                   id.value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
                     handoff.welcomeMessageID = id
                 } else {
                     reader.report("`dm.welcome_message_id` must be digits only, found `\(id.value)`", at: field.value.range)

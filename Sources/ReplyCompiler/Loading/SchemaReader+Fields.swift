@@ -2,7 +2,7 @@ public import ReplyKit
 package import ReplyKitSupport
 /// The keys one kind of mapping in pack-format.md may have: an enum whose raw values are the keys,
 /// in the order "known keys" notes list them.
-protocol SchemaKey: RawRepresentable<String>, CaseIterable, Hashable, Sendable where AllCases == [Self] {}
+package protocol SchemaKey: RawRepresentable<String>, CaseIterable, Hashable, Sendable where AllCases == [Self] {}
 
 /// A kind of mapping's keys, matched by their bytes: a mapping whose keys are all known is read
 /// without making a string per key or comparing strings.

@@ -6,7 +6,7 @@ package import ReplyKitSupport
 /// with its last subtag dropped), and a repository's file overrides the built-in one field by field
 /// (each term list on its own); a repository's `copy_safety` adds to the built-in one.
 public struct LocaleData: Sendable {
-    public enum Direction: String, Sendable, Hashable {
+    public enum Direction: String, Sendable, Hashable, CaseIterable {
         case ltr, rtl
     }
 

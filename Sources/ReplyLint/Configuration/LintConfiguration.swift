@@ -77,18 +77,19 @@ extension LintConfiguration {
             throw ConfigurationError(diagnostics: [Diagnostic(rule: "config", severity: .error,
                 message: "replykit.yaml must be a mapping", file: path, range: root.range)], source: source)
         }
-        let keys = ["templates", "locales", "rules"]
+        // The keys of LintConfiguration+Schema.swift, which `replykit schema config` prints.
+        let keys = Key.allCases.map(\.rawValue)
         for pair in pairs {
             guard let key = pair.key.scalar else { report("keys must be strings", pair.key.range); continue }
-            switch key {
-            case "templates", "locales":
+            switch Key(rawValue: key) {
+            case .templates, .locales:
                 guard let value = pair.value.scalar, !pair.value.isNull else {
                     report("`\(key)` must be a folder path", pair.value.range)
                     continue
                 }
                 let resolved = value.hasPrefix("/") ? value : PathText.join(base, value)
                 if key == "templates" { configuration.templatesDirectory = resolved } else { configuration.localesDirectory = resolved }
-            case "rules":
+            case .rules:
                 if pair.value.isNull { continue }
                 guard let rules = pair.value.mapping else { report("`rules` must be a mapping of rule ids", pair.value.range); continue }
                 for rule in rules {
@@ -127,7 +128,7 @@ extension LintConfiguration {
                     }
                     configuration.rules[id] = setting
                 }
-            default:
+            case nil:
                 report("unknown key `\(key)` in replykit.yaml", pair.key.range, help: DidYouMean.help(for: key, among: keys))
             }
         }
