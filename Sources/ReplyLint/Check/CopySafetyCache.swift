@@ -4,19 +4,20 @@ import ReplyCompiler
 
 /// The copy-safety grammar of each locale a checker has been asked for, built on first use: a
 /// grammar takes far longer to build than a reply takes to check, and `--jsonl` checks many
-/// replies in one locale.
+/// replies in one locale. A locale that no locale data covers is remembered as nil.
 final class CopySafetyCache: @unchecked Sendable {
     private let catalog: LocaleCatalog
     private let lock = NSLock()
     /// Guarded by `lock`.
-    private var built: [LocaleTag: CopySafety] = [:]
+    private var built: [LocaleTag: CopySafety?] = [:]
 
     init(_ catalog: LocaleCatalog) { self.catalog = catalog }
 
-    func copySafety(_ locale: LocaleTag) -> CopySafety {
+    /// The grammar for `locale`; nil when no locale data covers it, and the checks cannot run.
+    func copySafety(_ locale: LocaleTag) -> CopySafety? {
         if let found = lock.withLock({ built[locale] }) { return found }
         // Built outside the lock: two threads may both build one, and either copy is the same.
-        let made = CopySafety(locale: locale, catalog: catalog)
+        let made = catalog.resolve(locale) == nil ? nil : CopySafety(locale: locale, catalog: catalog)
         lock.withLock { built[locale] = made }
         return made
     }

@@ -24,8 +24,11 @@ struct DeepLinkReading: Sendable {
     var problems: [Problem] = []
 
     /// Every DM deep link of `text` (a URL with a `/messages/compose` path), in text order.
-    static func links(in text: String) -> [DeepLinkReading] {
-        TwitterText.extractURLs(text).compactMap { entity in
+    static func links(in text: String) -> [DeepLinkReading] { links(in: text, urls: TwitterText.extractURLs(text)) }
+
+    /// The deep links among `urls`, the URLs twitter-text extracts from `text`.
+    static func links(in text: String, urls: [TweetEntity]) -> [DeepLinkReading] {
+        urls.compactMap { entity in
             let span = entity.utf8Range(in: text)
             let bytes = Array(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: span.lowerBound)...].prefix(span.count))
             return DeepLinkReading(bytes, at: span.lowerBound)

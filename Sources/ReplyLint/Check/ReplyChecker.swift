@@ -153,10 +153,10 @@ public struct ReplyChecker: Sendable {
             }
             tag = fallback
         }
-        guard catalog.resolve(tag) != nil else {
+        guard let copySafety = grammars.copySafety(tag) else {
             throw ReplyCheckError(.unknownLocale, "no locale data covers `\(tag.canonical)`: the copy-safety checks cannot run")
         }
-        var checking = ReplyChecking(text: text, account: account, copySafety: grammars.copySafety(tag))
+        var checking = ReplyChecking(text: text, account: account, copySafety: copySafety)
         checking.run()
         let source = SourceFile(path: ReplyCheckResult.path, bytes: Array(text.utf8))
         let diagnostics = checking.findings.compactMap { finding -> Diagnostic? in

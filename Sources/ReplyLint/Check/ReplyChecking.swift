@@ -36,8 +36,9 @@ struct ReplyChecking {
     mutating func run() {
         checkEmpty()
         checkLength()
-        let links = checkDeepLinks()
-        checkLinks()
+        let urls = TwitterText.extractURLs(text)
+        let links = checkDeepLinks(urls)
+        checkLinks(urls)
         checkMentions()
         checkCharacters()
         checkCopySafety(links)
@@ -67,8 +68,8 @@ struct ReplyChecking {
     }
 
     /// Checks the deep links and returns them; sets ``handsOffToDM``.
-    private mutating func checkDeepLinks() -> [DeepLinkReading] {
-        let links = DeepLinkReading.links(in: text)
+    private mutating func checkDeepLinks(_ urls: [TweetEntity]) -> [DeepLinkReading] {
+        let links = DeepLinkReading.links(in: text, urls: urls)
         let rule = ReplyChecker.deepLinkRule
         for (index, link) in links.enumerated() {
             if index + 1 < links.count {
@@ -121,8 +122,8 @@ struct ReplyChecking {
         return links
     }
 
-    private mutating func checkLinks() {
-        for (host, span) in URLNotAllowedRule.disallowedLinks(in: text, allowed: account.allowedDomains) {
+    private mutating func checkLinks(_ urls: [TweetEntity]) {
+        for (host, span) in URLNotAllowedRule.disallowedLinks(in: text, urls: urls, allowed: account.allowedDomains) {
             findings.append(Finding(
                 rule: "url-not-allowed", span: span, message: "the reply links to `\(host)`" + URLNotAllowedRule.problem(account.allowedDomains),
                 notes: URLNotAllowedRule.notes(account.allowedDomains), help: URLNotAllowedRule.help(host, account.allowedDomains),
@@ -148,8 +149,9 @@ struct ReplyChecking {
         var offset = 0
         for scalar in text.unicodeScalars {
             let width = UTF8.width(scalar)
-            // A line break is part of a reply; every other control character is not.
-            if scalar.properties.generalCategory == .control && scalar != "\n" {
+            // A line break is part of a reply; every other control character (Cc: U+0000–001F,
+            // U+007F–009F) is not.
+            if (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value) {
                 findings.append(Finding(rule: "invisible-character", span: offset..<offset + width,
                                         message: "the reply holds the control character U+\(String(format4: scalar.value))",
                                         help: "remove it"))

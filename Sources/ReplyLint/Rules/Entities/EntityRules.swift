@@ -94,8 +94,13 @@ struct URLNotAllowedRule: Rule {
     /// The URLs of `text` (DM deep links aside) whose host is not one of `allowed` or under one, with
     /// their hosts and UTF-8 spans; every URL when `allowed` is nil (the brand lists none).
     static func disallowedLinks(in text: String, allowed: [String]?) -> [(host: String, span: Range<Int>)] {
+        disallowedLinks(in: text, urls: TwitterText.extractURLs(text), allowed: allowed)
+    }
+
+    /// The URLs among `urls` (twitter-text's of `text`) outside `allowed`.
+    static func disallowedLinks(in text: String, urls: [TweetEntity], allowed: [String]?) -> [(host: String, span: Range<Int>)] {
         let allowed = allowed?.map { $0.lowercased() }
-        return TwitterText.extractURLs(text).compactMap { entity in
+        return urls.compactMap { entity in
             guard !entity.value.contains("/messages/compose") else { return nil }
             let host = Self.host(of: entity.value)
             if let allowed, allowed.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return nil }
