@@ -124,6 +124,8 @@ public struct LintContext: Sendable {
     private var byFile: [String: [Int]] = [:]
     /// The copy-safety grammar of every pack's locale.
     let copySafetyGrammars: CopySafetyGrammars
+    /// What `plural-categories` found for each locale, range and set of branches, for every batch.
+    let pluralExamples = PluralExampleCache()
     /// The copy-safety findings of a batch's texts, when a rule that reads them runs on it.
     private(set) var copySafetyFindings: CopySafetyTable?
 

@@ -8,11 +8,14 @@ enum HashtagScanner {
         var i = 0
         while i < text.count {
             // At offset 0 the expression tries `^` first, then a boundary character.
-            let hashes = i == 0 && CharacterClass.isHashSign(text[0]) ? [0, hashPosition(text, boundaryAt: 0)]
-                : [hashPosition(text, boundaryAt: i)]
-            guard let (hash, tagEnd, matchEnd) = hashes.lazy.compactMap({ hash in
-                hash.flatMap { h in tag(text, afterHash: h).map { (h, $0.tagEnd, $0.matchEnd) } }
-            }).first else {
+            var match: (hash: Int, tagEnd: Int, matchEnd: Int)?
+            if i == 0, CharacterClass.isHashSign(text[0]), let found = tag(text, afterHash: 0) {
+                match = (0, found.tagEnd, found.matchEnd)
+            }
+            if match == nil, let hash = hashPosition(text, boundaryAt: i), let found = tag(text, afterHash: hash) {
+                match = (hash, found.tagEnd, found.matchEnd)
+            }
+            guard let (hash, tagEnd, matchEnd) = match else {
                 i += 1
                 continue
             }
@@ -27,11 +30,13 @@ enum HashtagScanner {
     /// one code point that is neither a hashtag character nor `&`.
     private static func hashPosition(_ text: UTF16Text, boundaryAt i: Int) -> Int? {
         let (value, length) = text.scalar(at: i)
+        // The hash sign first: most positions are not before one, and the boundary test reads
+        // Unicode's properties.
+        guard i + length < text.count, CharacterClass.isHashSign(text[i + length]) else { return nil }
         if value & 0xF800 == 0xD800 && length == 1 { return nil }  // a lone surrogate is no code point
         let isBoundary = value == 0xFE0E || value == 0xFE0F
             || (!CharacterClass.isHashtagAlphanumeric(value) && value != 0x26)
-        guard isBoundary, i + length < text.count, CharacterClass.isHashSign(text[i + length]) else { return nil }
-        return i + length
+        return isBoundary ? i + length : nil
     }
 
     /// `(?!\uFE0F|\u20E3)(AN* A AN*)` after the hash: the run of hashtag characters, which must hold

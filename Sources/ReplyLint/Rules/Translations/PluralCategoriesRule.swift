@@ -36,8 +36,6 @@ struct PluralCategoriesRule: Rule {
         var resolved: [LocaleTag: ResolvedLocale?] = [:]
         // Templates come pack by pack: the locale asked for last is the one asked for next.
         var last: (tag: LocaleTag, locale: ResolvedLocale, has: [PluralCategory], hasNote: String)?
-        // What `missing` found for a locale, a range and a set of branch keys: packs repeat them.
-        var missingCache: [MissingKey: [(category: PluralCategory, note: String)]] = [:]
         for analysis in context.analyses {
             guard let tag = analysis.pack.tag else { continue }
             if last?.tag != tag {
@@ -59,13 +57,12 @@ struct PluralCategoriesRule: Rule {
                             help: "remove the branch"))
                     }
                     guard case .number(let min, let max)? = analysis.brand.variable(named: argument.name)?.kind else { return }
-                    let key = MissingKey(locale: tag.canonical, min: min, max: max, keys: branches.map(\.key))
-                    let missing = missingCache[key] ?? Self.missing(branches, rules: locale.plural, min: min, max: max).map {
-                        category, examples in
-                        (category, "in `\(tag)`, `\(category.rawValue)` is used for \(examples.map(String.init).joined(separator: ", "))\(examples.count == 3 ? ", …" : "")")
+                    let key = PluralExampleCache.Key(locale: tag.canonical, min: min, max: max, keys: branches.map(\.key))
+                    let missing = context.pluralExamples.missing(key) {
+                        Self.missing(branches, rules: locale.plural, min: min, max: max)
                     }
-                    missingCache[key] = missing
-                    for (category, note) in missing {
+                    for (category, examples) in missing {
+                        let note = "in `\(tag)`, `\(category.rawValue)` is used for \(examples.map(String.init).joined(separator: ", "))\(examples.count == 3 ? ", …" : "")"
                         found.append(diagnostic(
                             "\(what) of `\(analysis.template.id.value)` has no `\(category.rawValue)` branch for `\(argument.name)`",
                             in: analysis, range: text.map.range(argument.nameSpan),
@@ -78,13 +75,6 @@ struct PluralCategoriesRule: Rule {
         return found
     }
 
-    private struct MissingKey: Hashable {
-        var locale: String
-        var min: Int
-        var max: Int
-        var keys: [Message.Key]
-    }
-
     /// Categories that values in `min...max` reach without a branch, each with up to three examples.
     static func missing(_ branches: [Message.Branch], rules: PluralRules, min: Int, max: Int)
         -> [(PluralCategory, [Int])]
@@ -92,10 +82,17 @@ struct PluralCategoriesRule: Rule {
         let exact = Set(branches.compactMap { if case .exact(let n) = $0.key { n } else { nil } })
         let present = Set(branches.compactMap { if case .category(let c) = $0.key { c } else { nil } })
         var examples: [PluralCategory: [Int]] = [:]
-        for value in samples(min: min, max: max) where !exact.contains(value) {
+        // Done once every category the branches lack has its three examples: most are found among
+        // the first few values, and the rest of the samples could change nothing.
+        var unfinished = Set(rules.categories).subtracting(present).subtracting([.other]).count
+        forEachSample(min: min, max: max) { value in
+            guard unfinished > 0 else { return false }
+            guard !exact.contains(value) else { return true }
             let category = rules.category(for: value)
-            guard category != .other, !present.contains(category), examples[category, default: []].count < 3 else { continue }
+            guard category != .other, !present.contains(category), examples[category, default: []].count < 3 else { return true }
             examples[category, default: []].append(value)
+            if examples[category]?.count == 3 { unfinished -= 1 }
+            return true
         }
         return examples.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
@@ -104,21 +101,25 @@ struct PluralCategoriesRule: Rule {
     /// 1,001 of a large one (categories repeat by 100 or 1000). Counted out from each end, never
     /// by the width of the range, so no bounds make it overflow or run long.
     static func samples(min: Int, max: Int, fromEachEnd count: Int = 1_001) -> [Int] {
-        guard min <= max, count > 0 else { return [] }
         var values: [Int] = []
-        values.reserveCapacity(2 * count)
+        forEachSample(min: min, max: max, fromEachEnd: count) { values.append($0); return true }
+        return values
+    }
+
+    /// Calls `body` with each of ``samples(min:max:fromEachEnd:)`` in order, until it returns false:
+    /// the check stops early, and needs no array of them.
+    static func forEachSample(min: Int, max: Int, fromEachEnd count: Int = 1_001, _ body: (Int) -> Bool) {
+        guard min <= max, count > 0 else { return }
         var value = min
         for _ in 0..<count {
-            values.append(value)
-            if value == max { return values }
+            guard body(value), value != max else { return }
             value += 1
         }
         // `value` is past the low end's samples and at most `max`; the high end starts no lower.
         let (highStart, overflow) = max.subtractingReportingOverflow(count - 1)
         value = overflow ? value : Swift.max(value, highStart)
         while true {
-            values.append(value)
-            if value == max { return values }
+            guard body(value), value != max else { return }
             value += 1
         }
     }
