@@ -32,7 +32,7 @@ extension ReplyLibrary {
         if let campaignID = prepared.template.campaign {
             let time = date ?? Date()
             guard brand.campaigns[campaignID]?.isOpen(at: time.timeIntervalSince1970) == true else {
-                throw RenderError(.campaignClosed, "`\(template)` belongs to campaign `\(campaignID)`, which is not approved and open at \(ISO8601DateFormatter().string(from: time))")
+                throw RenderError(.campaignClosed, "`\(template)` belongs to campaign `\(campaignID)`, which is not approved and open at \(ISODate.format(time.timeIntervalSince1970))")
             }
         }
         let variants = prepared.template.variants
