@@ -5,14 +5,21 @@ import ReplyKitSupport
 /// Check (a) of a fix: the edited file, read again with the project's YAML parser and pack reader,
 /// holds exactly the intended text in each edited field, and every other value of the document as
 /// it was, byte for byte, with the same scalar styles and tags.
-struct DocumentCheck: Sendable {
+package struct DocumentCheck: Sendable {
     /// What an edited field must read afterwards.
-    struct Target: Sendable {
-        var field: TextField
+    package struct Target: Sendable {
+        package var field: TextField
         /// Where the field's scalar starts in the file before the edit: how its node is found.
-        var scalarOffset: Int
-        var style: YAMLNode.ScalarStyle
-        var intended: String
+        package var scalarOffset: Int
+        package var style: YAMLNode.ScalarStyle
+        package var intended: String
+
+        package init(field: TextField, scalarOffset: Int, style: YAMLNode.ScalarStyle, intended: String) {
+            self.field = field
+            self.scalarOffset = scalarOffset
+            self.style = style
+            self.intended = intended
+        }
     }
 
     let path: String
@@ -24,7 +31,7 @@ struct DocumentCheck: Sendable {
     let pack: LocalePack
     let readingMessages: [String]
 
-    init(bytes: [UInt8], path: String, brand: String, fileLocale: LocaleTag?, loader: RepositoryLoader,
+    package init(bytes: [UInt8], path: String, brand: String, fileLocale: LocaleTag?, loader: RepositoryLoader,
          pack: LocalePack, readingDiagnostics: [Diagnostic]) {
         self.path = path
         self.brand = brand
@@ -36,7 +43,7 @@ struct DocumentCheck: Sendable {
     }
 
     /// Why `bytes` do not read as the document with the targets' texts; nil when they do.
-    func refusal(_ bytes: [UInt8], targets: [Target]) -> FixRefusal? {
+    package func refusal(_ bytes: [UInt8], targets: [Target]) -> FixRefusal? {
         guard let consequence = difference(bytes, targets: targets) else { return nil }
         // In double quotes a text reads as written, whatever it holds: what YAML read wrongly in a
         // plain or block scalar, `--fix` can fix there.

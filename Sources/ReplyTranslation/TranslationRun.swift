@@ -1,0 +1,210 @@
+import Foundation
+import ReplyKit
+import ReplyCompiler
+import ReplyLint
+import ReplyKitSupport
+
+/// One `replykit xliff export` or `import`, from its options to its output and exit code, without
+/// touching stdout: the command prints what this returns, and tests read it.
+public enum TranslationRun {
+    public enum FileFormat: String, Sendable, CaseIterable {
+        case xliff, json
+    }
+
+    public struct Outcome: Error, Sendable {
+        public var stdout: String
+        public var stderr: String
+        /// 0: done; 1: a unit was refused (import) or a file could not be written; 2: the command could not run.
+        public var exitCode: Int32
+    }
+
+    public struct ExportOptions: Sendable {
+        public var path = "."
+        public var locale: String?
+        public var allLocales = false
+        public var brand: String?
+        public var output: String = ""
+        public var format: FileFormat = .xliff
+        public var limits: YAMLLimits = .default
+        public init() {}
+    }
+
+    public struct ImportOptions: Sendable {
+        public var files: [String] = []
+        public var path = "."
+        public var partial = false
+        public var format: ReportFormat = .human
+        public var fileFormat: FileFormat?
+        /// The target locale of JSON files; else each file's name (`es-MX.json`).
+        public var locale: String?
+        public var configurationPath: String?
+        public var colors = false
+        public var toolVersion = "0.0.0"
+        public var limits: YAMLLimits = .default
+        public init() {}
+    }
+
+    private static func failure(_ message: String) -> Outcome {
+        Outcome(stdout: "", stderr: "error: \(message)\n", exitCode: 2)
+    }
+
+    /// The repository at `path`, with the configuration that applies to it.
+    private static func load(_ path: String, configurationPath: String?, limits: YAMLLimits)
+        -> Result<(TemplateRepository, LintConfiguration, String), Outcome> {
+        var configuration = LintConfiguration()
+        let found = configurationPath ?? RepositoryDiscovery.configuration(from: path)
+        if let found {
+            do { configuration = try LintConfiguration.load(path: found, catalogue: .standard) } catch {
+                return .failure(failure("the configuration \(found) cannot be used (run `replykit lint` to see why)"))
+            }
+        }
+        let folder = found.map(PathText.parent).map(PathText.absolute)
+        let override = folder == PathText.absolute(path) ? configuration.templatesDirectory : nil
+        switch RepositoryDiscovery.target(for: path, templatesOverride: override) {
+        case .failure(let notFound): return .failure(failure(notFound.message))
+        case .success(let target):
+            let locales = configuration.localesDirectory ?? PathText.join(target.root, "locales")
+            return .success((RepositoryLoader(limits: limits).load(target, localesDirectory: locales), configuration, target.root))
+        }
+    }
+
+    // MARK: Export
+
+    public static func export(_ options: ExportOptions) -> Outcome {
+        guard !options.output.isEmpty else { return failure("--output is required") }
+        guard options.allLocales != (options.locale != nil) else { return failure("give either --locale TAG or --all-locales") }
+        let repository: TemplateRepository
+        switch load(options.path, configurationPath: String?.none, limits: options.limits) {
+        case .failure(let outcome): return outcome
+        case .success(let loaded): repository = loaded.0
+        }
+        let exporter = TranslationExporter(repository: repository, brand: options.brand)
+        var locales: [LocaleTag]
+        if let locale = options.locale {
+            guard let tag = LocaleTag(locale) else { return failure("--locale \(locale) is not a BCP 47 tag") }
+            locales = [tag]
+        } else {
+            locales = exporter.targetLocales
+            if locales.isEmpty { return failure("no brand has a locale to translate into") }
+            if FileReader.kind(of: options.output) == .missing {
+                do { try FileManager.default.createDirectory(atPath: options.output, withIntermediateDirectories: true) } catch {
+                    return failure("cannot create \(options.output): \(error.localizedDescription)")
+                }
+            }
+            guard FileReader.kind(of: options.output) == .directory else { return failure("--output \(options.output) must be a folder with --all-locales") }
+        }
+        var stderr = ""
+        var exitCode: Int32 = 0
+        for locale in locales {
+            let document: TranslationDocument
+            switch exporter.document(for: locale) {
+            case .failure(let problem):
+                if options.allLocales { stderr += "warning: \(locale): \(problem.message)\n"; continue }
+                return failure(problem.message)
+            case .success(let made): document = made
+            }
+            let extensionName = options.format == .xliff ? "xlf" : "json"
+            let path = options.allLocales ? PathText.join(options.output, "\(locale.canonical).\(extensionName)") : options.output
+            var writes: [(String, String)] = []
+            switch options.format {
+            case .xliff: writes = [(path, XLIFFWriter.write(document))]
+            case .json: writes = [(path, FlatJSON.messages(document)), (sidecarPath(path), FlatJSON.sidecar(document))]
+            }
+            for (target, text) in writes {
+                if let problem = FileContents.writeAtomically(Array(text.utf8), to: target) {
+                    stderr += "error: cannot write \(target): \(problem)\n"
+                    exitCode = 1
+                }
+            }
+            let units = document.files.reduce(0) { $0 + $1.units.count }
+            let done = document.files.reduce(0) { $0 + $1.units.filter { $0.segments.allSatisfy { $0.target != nil } }.count }
+            stderr += "wrote \(path): \(units) unit\(units == 1 ? "" : "s") of \(document.files.count) brand\(document.files.count == 1 ? "" : "s") from \(document.sourceLocale) to \(locale), \(done) translated\n"
+        }
+        return Outcome(stdout: "", stderr: stderr, exitCode: exitCode)
+    }
+
+    struct ReadFailure: Error {
+        var message: String
+    }
+
+    /// `es-MX.notes.json` beside `es-MX.json`.
+    public static func sidecarPath(_ path: String) -> String {
+        (path.hasSuffix(".json") ? String(path.dropLast(5)) : path) + ".notes.json"
+    }
+
+    // MARK: Import
+
+    public static func `import`(_ options: ImportOptions) -> Outcome {
+        guard !options.files.isEmpty else { return failure("give the files to import") }
+        let (repository, configuration, root): (TemplateRepository, LintConfiguration, String)
+        switch load(options.path, configurationPath: options.configurationPath, limits: options.limits) {
+        case .failure(let outcome): return outcome
+        case .success(let loaded): (repository, configuration, root) = loaded
+        }
+        var inputs: [ImportInput] = []
+        var fileProblems: [Diagnostic] = []
+        var shownFiles: [SourceFile] = []
+        let sources = sourceLookup(repository)
+        for path in options.files {
+            let bytes: [UInt8]
+            switch FileContents.read(path, limit: XLIFFReader.Limits().maxBytes) {
+            case .failure(let error): return failure("cannot read \(path): \(error.message)")
+            case .success(let read): bytes = read
+            }
+            let file = SourceFile(path: path, bytes: bytes)
+            shownFiles.append(file)
+            let isJSON = options.fileFormat == .json || (options.fileFormat == nil && path.hasSuffix(".json"))
+            let read: Result<(TranslationDocument, [XLIFFReader.UnitProblem]), ReadFailure>
+            if isJSON {
+                let name = PathText.lastComponent(path)
+                let locale = options.locale ?? (name.hasSuffix(".json") ? String(name.dropLast(5)) : name)
+                let sidecar = try? FileContents.read(sidecarPath(path)).get()
+                read = FlatJSON.read(bytes, sidecar: sidecar, targetLocale: locale, sources: sources).mapError { ReadFailure(message: $0.message) }
+            } else {
+                read = XLIFFReader.read(bytes).mapError { ReadFailure(message: $0.message) }
+            }
+            switch read {
+            case .success(let (document, problems)): inputs.append(ImportInput(file: file, document: document, problems: problems))
+            case .failure(let failure):
+                fileProblems.append(Diagnostic(rule: "translation-file", severity: .error, message: failure.message, file: path))
+            }
+        }
+        let importer = TranslationImporter(repository: repository, configuration: configuration, partial: options.partial,
+                                           limits: options.limits)
+        let outcome = importer.run(inputs)
+        var shown = TemplateRepository(templatesDirectory: repository.templatesDirectory)
+        for file in shownFiles {
+            shown.files[file.path] = file
+            shown.filePaths.append(file.path)
+        }
+        let result = LintResult(diagnostics: fileProblems + outcome.diagnostics, repository: shown)
+        var stderr = ""
+        for (path, templates, created) in outcome.written {
+            stderr += "\(created ? "created" : "wrote") \(path): \(templates) template\(templates == 1 ? "" : "s")\n"
+        }
+        for (path, reason) in outcome.failures { stderr += "error: \(path): could not write the translations: \(reason)\n" }
+        if outcome.written.isEmpty && outcome.failures.isEmpty && result.diagnostics.isEmpty { stderr += "nothing to import: every translation is in its pack already\n" }
+        let reportOptions = ReportOptions(colors: options.colors, toolVersion: options.toolVersion, repositoryRoot: root == "." ? "" : root)
+        let stdout = result.diagnostics.isEmpty && options.format == .human ? "" : options.format.render(result, options: reportOptions)
+        let exitCode: Int32 = result.diagnostics.isEmpty && outcome.failures.isEmpty ? 0 : 1
+        return Outcome(stdout: stdout, stderr: stderr, exitCode: exitCode)
+    }
+
+    /// The current source of each flat key, for JSON files without their sidecar.
+    private static func sourceLookup(_ repository: TemplateRepository) -> @Sendable (String) -> String? {
+        var table: [String: String] = [:]
+        for folder in repository.brands {
+            guard let brand = folder.brand, let tag = brand.defaultLocale?.value,
+                  let source = folder.packs.first(where: { $0.tag == tag }) else { continue }
+            for template in source.templates {
+                let id = "\(folder.id)/\(template.id.value)"
+                if template.variants.count == 1 { table[id] = template.variants[0].value } else {
+                    for (index, variant) in template.variants.enumerated() { table["\(id)/v\(index + 1)"] = variant.value }
+                }
+                if let prefill = template.dm?.prefill { table["\(id)/prefill"] = prefill.value }
+            }
+        }
+        let frozen = table
+        return { frozen[$0] }
+    }
+}
