@@ -11,6 +11,7 @@ package struct DocumentCheck: Sendable {
         package var field: TextField
         /// Where the field's scalar starts in the file before the edit: how its node is found.
         package var scalarOffset: Int
+        /// The scalar's style after the edit (a fix keeps it; an import may quote a text).
         package var style: YAMLNode.ScalarStyle
         package var intended: String
 
@@ -62,7 +63,7 @@ package struct DocumentCheck: Sendable {
         } catch {
             return "would break the YAML file (\(error.message), line \(error.location.line))"
         }
-        let byOffset = Dictionary(targets.map { ($0.scalarOffset, $0.intended) }, uniquingKeysWith: { first, _ in first })
+        let byOffset = Dictionary(targets.map { ($0.scalarOffset, (text: $0.intended, style: $0.style)) }, uniquingKeysWith: { first, _ in first })
         var found: [(was: String, now: String, style: YAMLNode.ScalarStyle)] = []
         if let problem = Self.difference(tree, newTree, targets: byOffset, found: &found, path: []) { return problem }
         guard found.count == byOffset.count else { return "would edit a text that YAML reads through an alias" }
@@ -79,7 +80,7 @@ package struct DocumentCheck: Sendable {
 
     /// The first difference between two documents, targets aside; collects the targets met.
     /// `path`: the keys and indexes down to the nodes, for messages.
-    private static func difference(_ old: YAMLNode, _ new: YAMLNode, targets: [Int: String],
+    private static func difference(_ old: YAMLNode, _ new: YAMLNode, targets: [Int: (text: String, style: YAMLNode.ScalarStyle)],
                                    found: inout [(was: String, now: String, style: YAMLNode.ScalarStyle)],
                                    path: [String]) -> String? {
         func named(_ what: String) -> String {
@@ -93,15 +94,15 @@ package struct DocumentCheck: Sendable {
                 }
                 return nil
             }
-            found.append((was, now, style))
+            found.append((was, now, newStyle))
             if new.tag != old.tag, let tag = new.tag {
                 return "would make YAML read `\(tag)` as a tag"
             }
-            if style != newStyle {
+            if intended.style != newStyle {
                 return "would make YAML read the text as a different kind of scalar"
             }
-            if !now.utf8.elementsEqual(intended.utf8) {
-                return readDifference(intended: intended, read: now, style: style)
+            if !now.utf8.elementsEqual(intended.text.utf8) {
+                return readDifference(intended: intended.text, read: now, style: newStyle)
             }
             return nil
         case (.sequence(let was), .sequence(let now)):

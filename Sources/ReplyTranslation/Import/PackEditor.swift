@@ -97,10 +97,11 @@ struct PackEditor {
                 fields.append((TextField(template: index, variant: nil), text, prefill))
             }
             for (field, text, new) in fields {
-                let rendered = ScalarWriter.render(new, style: text.style, indent: blockIndent(text, in: bytes))
-                    ?? ScalarWriter.doubleQuoted(new)
+                let kept = ScalarWriter.render(new, style: text.style, indent: blockIndent(text, in: bytes))
+                let rendered = kept ?? ScalarWriter.doubleQuoted(new)
                 edits.append(Replacement(
-                    target: DocumentCheck.Target(field: field, scalarOffset: text.range.start.offset, style: text.style, intended: new),
+                    target: DocumentCheck.Target(field: field, scalarOffset: text.range.start.offset,
+                                                 style: kept == nil ? .doubleQuoted : text.style, intended: new),
                     text: text, edit: edit(text, rendered, in: bytes), template: change.template, prefill: field.variant == nil))
             }
         }

@@ -21,7 +21,7 @@ enum ScalarWriter {
     /// A style that reads easily for a new text: plain when short and safe, else folded or literal
     /// blocks, else double quotes.
     static func readable(_ text: String, column: Int, indent: Int) -> String {
-        if column + text.count <= 100, let plain = plain(text) { return plain }
+        if column + text.count <= 100 { return plain(text) ?? doubleQuoted(text) }
         if let block = text.contains("\n") ? literal(text, indent: indent) : folded(text, indent: indent) { return block }
         return doubleQuoted(text)
     }

@@ -68,9 +68,12 @@ public struct TranslationImporter: Sendable {
         var outcome = Outcome(diagnostics: [], written: [], failures: [], unchanged: 0, refusedUnits: 0)
         var works: [String: PackWork] = [:]
         var order: [String] = []
+        var blocked: Set<String> = []
         for input in inputs {
-            collect(input, into: &works, order: &order, outcome: &outcome)
+            collect(input, into: &works, order: &order, blocked: &blocked, outcome: &outcome)
         }
+        // A unit refused as it was read holds back its pack as a refused check does.
+        if !partial { for path in blocked { works[path]?.changes = [:] } }
         // Lint the packs as they would be, with the brands they belong to, and refuse what fails.
         var pending = order.filter { !(works[$0]?.changes.isEmpty ?? true) }
         var round = 0
@@ -131,7 +134,8 @@ public struct TranslationImporter: Sendable {
 
     // MARK: Reading the units
 
-    private func collect(_ input: ImportInput, into works: inout [String: PackWork], order: inout [String], outcome: inout Outcome) {
+    private func collect(_ input: ImportInput, into works: inout [String: PackWork], order: inout [String],
+                         blocked: inout Set<String>, outcome: inout Outcome) {
         let file = input.file
         func report(_ unit: TranslationUnit?, brand: String?, _ message: String, help: String? = nil, at location: TranslationLocation?) {
             outcome.diagnostics.append(Diagnostic(
@@ -169,6 +173,7 @@ public struct TranslationImporter: Sendable {
             }
             for unit in translationFile.units {
                 if let found = problems["\(translationFile.brand)|\(unit.id)"], let first = found.first {
+                    blocked.insert(path)
                     report(unit, brand: brand.id, first.message, help: "translate the text without markup", at: first.location)
                     continue
                 }
@@ -176,6 +181,7 @@ public struct TranslationImporter: Sendable {
                 case .unchanged:
                     outcome.unchanged += 1
                 case .refused(let message, let help, let location):
+                    blocked.insert(path)
                     report(unit, brand: brand.id, message, help: help, at: location)
                 case .change(let index, let texts):
                     let key = UnitKey(template: unit.template, prefill: unit.isPrefill)
@@ -191,6 +197,7 @@ public struct TranslationImporter: Sendable {
             guard var work = works[path] else { continue }
             for (id, change) in work.changes where change.variants == nil && work.existing?.template(id) == nil {
                 if let origin = work.origins[UnitKey(template: id, prefill: true)] {
+                    blocked.insert(path)
                     report(origin.unit, brand: work.brand.id, "the template `\(id)` is not in \(path) yet: its prefill cannot be added without its text",
                            help: "translate the unit `\(id)` too", at: origin.unit.segments.first?.location)
                 }
@@ -241,6 +248,11 @@ public struct TranslationImporter: Sendable {
             return .refused("segment `\(empty.id)` has no translation while others of its unit have",
                             help: "translate every variant of the template", at: empty.location ?? unit.location)
         }
+        for (segment, text) in zip(unit.segments, sources) {
+            if let target = segment.target, let mismatch = SelectKeys.mismatch(source: text, target: target) {
+                return .refused(mismatch, help: "give the select the source's keys, translating only the branches' texts", at: segment.location)
+            }
+        }
         let current = existing?.template(unit.template)
         let currentTexts = unit.isPrefill ? current?.dm?.prefill.map { [$0.value] } : current?.variants.map(\.value)
         if currentTexts == targets { return .unchanged }
@@ -285,7 +297,8 @@ public struct TranslationImporter: Sendable {
         var errors: [String: [UnitKey: [Diagnostic]]] = [:]
         for (work, _) in edited {
             guard let pack = newTexts[work.path] else { continue }
-            for diagnostic in result.diagnostics where diagnostic.severity == .error && diagnostic.file == work.path {
+            for diagnostic in result.diagnostics where diagnostic.file == work.path
+                && (diagnostic.severity == .error || (Self.heldAsErrors.contains(diagnostic.rule) && diagnostic.severity > .info)) {
                 guard let id = diagnostic.template, let change = work.changes[id],
                       let template = pack.template(id) else { continue }
                 var prefill = change.variants == nil
@@ -298,6 +311,10 @@ public struct TranslationImporter: Sendable {
         }
         return errors
     }
+
+    /// Warnings a translation is refused for all the same: a plural branch the target locale lacks,
+    /// or one it needs and does not have, is wrong in that language, whatever lint makes of it.
+    static let heldAsErrors: Set<String> = ["plural-categories"]
 
     private func refuse(_ key: UnitKey, in work: inout PackWork, rule: String, message: String, notes: [String], help: String?,
                         outcome: inout Outcome) {
