@@ -95,30 +95,59 @@ public enum TranslationRun {
         }
         var stderr = ""
         var exitCode: Int32 = 0
-        for locale in locales {
-            let document: TranslationDocument
-            switch exporter.document(for: locale) {
-            case .failure(let problem):
-                if options.allLocales { stderr += "warning: \(locale): \(problem.message)\n"; continue }
-                return failure(problem.message)
-            case .success(let made): document = made
-            }
-            let extensionName = options.format == .xliff ? "xlf" : "json"
-            let path = options.allLocales ? PathText.join(options.output, "\(locale.canonical).\(extensionName)") : options.output
-            var writes: [(String, String)] = []
-            switch options.format {
-            case .xliff: writes = [(path, XLIFFWriter.write(document))]
-            case .json: writes = [(path, FlatJSON.messages(document)), (sidecarPath(path), FlatJSON.sidecar(document))]
-            }
-            for (target, text) in writes {
-                if let problem = FileContents.writeAtomically(Array(text.utf8), to: target) {
-                    stderr += "error: cannot write \(target): \(problem)\n"
-                    exitCode = 1
+        // Locales are exported on every core; files are written, and reported, in locale order.
+        struct Written: Sendable {
+            var warnings: [String] = []
+            var failure: String?
+            var files: [(path: String, bytes: [UInt8], summary: String)] = []
+        }
+        let slots = ResultSlots<Written>(count: locales.count)
+        let allLocales = options.allLocales, format = options.format, output = options.output
+        let tags = locales
+        DispatchQueue.concurrentPerform(iterations: tags.count) { index in
+            let locale = tags[index]
+            var written = Written()
+            var documents: [TranslationDocument] = []
+            if allLocales {
+                switch exporter.documents(for: locale) {
+                case .failure(let problem): written.warnings.append("warning: \(locale): \(problem.message)\n")
+                case .success(let made): documents = made
+                }
+            } else {
+                switch exporter.document(for: locale) {
+                case .failure(let problem): written.failure = problem.message
+                case .success(let made): documents = [made]
                 }
             }
-            let units = document.files.reduce(0) { $0 + $1.units.count }
-            let done = document.files.reduce(0) { $0 + $1.units.filter { $0.segments.allSatisfy { $0.target != nil } }.count }
-            stderr += "wrote \(path): \(units) unit\(units == 1 ? "" : "s") of \(document.files.count) brand\(document.files.count == 1 ? "" : "s") from \(document.sourceLocale) to \(locale), \(done) translated\n"
+            let extensionName = format == .xliff ? "xlf" : "json"
+            for document in documents {
+                // Brands of several source locales: a file per source, `es-MX.from-en-US.xlf`.
+                let name = documents.count == 1 ? locale.canonical : "\(locale.canonical).from-\(document.sourceLocale)"
+                let path = allLocales ? PathText.join(output, "\(name).\(extensionName)") : output
+                let units = document.files.reduce(0) { $0 + $1.units.count }
+                let done = document.files.reduce(0) { $0 + $1.units.filter { $0.segments.allSatisfy { $0.target != nil } }.count }
+                let summary = "wrote \(path): \(units) unit\(units == 1 ? "" : "s") of \(document.files.count) brand\(document.files.count == 1 ? "" : "s") from \(document.sourceLocale) to \(locale), \(done) translated\n"
+                switch format {
+                case .xliff: written.files.append((path, XLIFFWriter.bytes(document), summary))
+                case .json:
+                    written.files.append((path, Array(FlatJSON.messages(document).utf8), summary))
+                    written.files.append((sidecarPath(path), Array(FlatJSON.sidecar(document).utf8), ""))
+                }
+            }
+            slots[index] = written
+        }
+        for index in locales.indices {
+            guard let written = slots[index] else { continue }
+            if let failure = written.failure { return self.failure(failure) }
+            stderr += written.warnings.joined()
+            for file in written.files {
+                if let problem = FileContents.writeAtomically(file.bytes, to: file.path) {
+                    stderr += "error: cannot write \(file.path): \(problem)\n"
+                    exitCode = 1
+                } else {
+                    stderr += file.summary
+                }
+            }
         }
         return Outcome(stdout: "", stderr: stderr, exitCode: exitCode)
     }
@@ -157,7 +186,8 @@ public enum TranslationRun {
             let read: Result<(TranslationDocument, [XLIFFReader.UnitProblem]), ReadFailure>
             if isJSON {
                 let name = PathText.lastComponent(path)
-                let locale = options.locale ?? (name.hasSuffix(".json") ? String(name.dropLast(5)) : name)
+                // `es-MX.json`, or `es-MX.from-en-US.json` from an export of brands of several sources.
+                let locale = options.locale ?? String(name.split(separator: ".").first ?? "")
                 let sidecar = try? FileContents.read(sidecarPath(path)).get()
                 read = FlatJSON.read(bytes, sidecar: sidecar, targetLocale: locale, sources: sources).mapError { ReadFailure(message: $0.message) }
             } else {

@@ -188,3 +188,40 @@ import Testing
             == ["brand.yaml", "en-US.yaml", "es-MX.yaml"])
     }
 }
+
+@Suite struct XLIFFExportSourcesTests {
+    /// Brands written in different default locales that translate into one locale get a file per
+    /// source locale, each importable.
+    @Test func allLocalesWritesAFilePerSourceLocale() throws {
+        let fixture = try TranslationFixture()
+        defer { fixture.remove() }
+        try fixture.write("templates/ander/brand.yaml", TranslationFixture.brand
+            .replacingOccurrences(of: "default_locale: en-US", with: "default_locale: de-DE")
+            .replacingOccurrences(of: "locales: [en-US, es-MX, de-DE]", with: "locales: [de-DE, es-MX]"))
+        try fixture.write("templates/ander/de-DE.yaml", "locale: de-DE\ntemplates:\n  greet:\n    text: Hallo {first_name}, danke.\n")
+        var options = TranslationRun.ExportOptions()
+        options.path = fixture.root.path
+        options.allLocales = true
+        options.output = fixture.path("out")
+        let outcome = TranslationRun.export(options)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: fixture.path("out")).sorted()
+        #expect(names == ["de-DE.xlf", "es-MX.from-de-DE.xlf", "es-MX.from-en-US.xlf"])
+        let german = try #require(fixture.read("out/es-MX.from-de-DE.xlf"))
+        #expect(german.contains("srcLang=\"de-DE\" trgLang=\"es-MX\""))
+        #expect(german.contains("<file id=\"ander\""))
+        #expect(!german.contains("<file id=\"test-air\""))
+        let translated = TranslationFixture.settingTarget(german, unit: "greet", to: "Hola {first_name}, gracias.")
+        try fixture.write("out/es-MX.from-de-DE.xlf", translated)
+        let imported = fixture.importFiles(["out/es-MX.from-de-DE.xlf", "out/es-MX.from-en-US.xlf"])
+        #expect(imported.exitCode == 0, "\(imported.stdout)\(imported.stderr)")
+        #expect(fixture.read("templates/ander/es-MX.yaml") == "locale: es-MX\ntemplates:\n  greet:\n    text: Hola {first_name}, gracias.\n")
+        // One file for one locale cannot hold both sources.
+        options.allLocales = false
+        options.locale = "es-MX"
+        options.output = fixture.path("es-MX.xlf")
+        let single = TranslationRun.export(options)
+        #expect(single.exitCode == 2)
+        #expect(single.stderr.contains("different default locales"))
+    }
+}

@@ -9,25 +9,6 @@ enum XMLEscaping {
         }
     }
 
-    /// `text` as element content. A carriage return is written as a reference, which parsers do not
-    /// turn into a line feed; a character XML cannot hold is handed to `disallowed` (XLIFF writes
-    /// `<cp hex="…"/>`; a note, where markup is not allowed, writes its code point in words).
-    static func content(_ text: String, disallowed: (Unicode.Scalar) -> String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\r": result += "&#13;"
-            default:
-                if isAllowed(scalar) { result.unicodeScalars.append(scalar) } else { result += disallowed(scalar) }
-            }
-        }
-        return result
-    }
-
     /// `text` as a double-quoted attribute value; whitespace other than spaces as references, which
     /// attribute normalisation leaves alone.
     static func attribute(_ text: String) -> String {
@@ -45,11 +26,5 @@ enum XMLEscaping {
             }
         }
         return result
-    }
-
-    /// `U+0001`, for a character shown in words.
-    static func codePoint(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
