@@ -152,7 +152,7 @@ public enum TranslationRun {
         return Outcome(stdout: "", stderr: stderr, exitCode: exitCode)
     }
 
-    struct ReadFailure: Error {
+    struct ReadFailure: Error, Sendable {
         var message: String
     }
 
@@ -174,29 +174,42 @@ public enum TranslationRun {
         var fileProblems: [Diagnostic] = []
         var shownFiles: [SourceFile] = []
         let sources = sourceLookup(repository)
-        for path in options.files {
-            let bytes: [UInt8]
+        // Files are read and parsed on every core; their results are taken in the order given.
+        enum Read: Sendable {
+            case unreadable(String)
+            case parsed(SourceFile, Result<(TranslationDocument, [XLIFFReader.UnitProblem]), ReadFailure>)
+        }
+        let paths = options.files, fileFormat = options.fileFormat, locale = options.locale
+        let slots = ResultSlots<Read>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let path = paths[index]
             switch FileContents.read(path, limit: XLIFFReader.Limits().maxBytes) {
-            case .failure(let error): return failure("cannot read \(path): \(error.message)")
-            case .success(let read): bytes = read
+            case .failure(let error):
+                slots[index] = .unreadable("cannot read \(path): \(error.message)")
+            case .success(let bytes):
+                let file = SourceFile(path: path, bytes: bytes)
+                if fileFormat == .json || (fileFormat == nil && path.hasSuffix(".json")) {
+                    // `es-MX.json`, or `es-MX.from-en-US.json` from an export of brands of several sources.
+                    let tag = locale ?? String(PathText.lastComponent(path).split(separator: ".").first ?? "")
+                    let sidecar = try? FileContents.read(sidecarPath(path)).get()
+                    slots[index] = .parsed(file, FlatJSON.read(bytes, sidecar: sidecar, targetLocale: tag, sources: sources)
+                        .mapError { ReadFailure(message: $0.message) })
+                } else {
+                    slots[index] = .parsed(file, XLIFFReader.read(bytes).mapError { ReadFailure(message: $0.message) })
+                }
             }
-            let file = SourceFile(path: path, bytes: bytes)
-            shownFiles.append(file)
-            let isJSON = options.fileFormat == .json || (options.fileFormat == nil && path.hasSuffix(".json"))
-            let read: Result<(TranslationDocument, [XLIFFReader.UnitProblem]), ReadFailure>
-            if isJSON {
-                let name = PathText.lastComponent(path)
-                // `es-MX.json`, or `es-MX.from-en-US.json` from an export of brands of several sources.
-                let locale = options.locale ?? String(name.split(separator: ".").first ?? "")
-                let sidecar = try? FileContents.read(sidecarPath(path)).get()
-                read = FlatJSON.read(bytes, sidecar: sidecar, targetLocale: locale, sources: sources).mapError { ReadFailure(message: $0.message) }
-            } else {
-                read = XLIFFReader.read(bytes).mapError { ReadFailure(message: $0.message) }
-            }
-            switch read {
-            case .success(let (document, problems)): inputs.append(ImportInput(file: file, document: document, problems: problems))
-            case .failure(let failure):
-                fileProblems.append(Diagnostic(rule: "translation-file", severity: .error, message: failure.message, file: path))
+        }
+        for index in paths.indices {
+            switch slots[index] {
+            case .unreadable(let message)?: return failure(message)
+            case .parsed(let file, let read)?:
+                shownFiles.append(file)
+                switch read {
+                case .success(let (document, problems)): inputs.append(ImportInput(file: file, document: document, problems: problems))
+                case .failure(let failure):
+                    fileProblems.append(Diagnostic(rule: "translation-file", severity: .error, message: failure.message, file: file.path))
+                }
+            case nil: return failure("cannot read \(paths[index])")
             }
         }
         let importer = TranslationImporter(repository: repository, configuration: configuration, partial: options.partial,

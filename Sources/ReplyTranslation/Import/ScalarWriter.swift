@@ -10,7 +10,7 @@ enum ScalarWriter {
     static func render(_ text: String, style: YAMLNode.ScalarStyle, indent: Int) -> String? {
         switch style {
         case .plain: plain(text)
-        case .singleQuoted: text.contains("\n") || text.contains("\r") || hasControl(text) ? nil
+        case .singleQuoted: text.utf8.contains(0x0A) || text.utf8.contains(0x0D) || hasControl(text) ? nil
             : "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
         case .doubleQuoted: doubleQuoted(text)
         case .literal: literal(text, indent: indent)
@@ -22,17 +22,25 @@ enum ScalarWriter {
     /// blocks, else double quotes.
     static func readable(_ text: String, column: Int, indent: Int) -> String {
         if column + text.count <= 100 { return plain(text) ?? doubleQuoted(text) }
-        if let block = text.contains("\n") ? literal(text, indent: indent) : folded(text, indent: indent) { return block }
+        if let block = text.utf8.contains(0x0A) ? literal(text, indent: indent) : folded(text, indent: indent) { return block }
         return doubleQuoted(text)
     }
 
     static func plain(_ text: String) -> String? {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              !"-?:,[]{}#&*!|>'\"%@` \t".unicodeScalars.contains(first), last != " ", last != "\t", last != ":",
-              !text.contains("\n"), !text.contains("\r"), !text.contains(": "), !text.contains(" #"), !text.contains(":\t"),
-              !text.contains("\t#"), !hasControl(text), PlainScalar.type(of: text) == nil
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, let last = bytes.last,
+              !"-?:,[]{}#&*!|>'\"%@` \t".utf8.contains(first), last != 0x20, last != 0x09, last != 0x3A, !hasControl(text)
         else { return nil }
-        return text
+        // `: ` starts a mapping value and ` #` a comment; a line break folds.
+        for index in bytes.indices {
+            switch bytes[index] {
+            case 0x0A, 0x0D: return nil
+            case 0x3A where index + 1 < bytes.count && (bytes[index + 1] == 0x20 || bytes[index + 1] == 0x09): return nil
+            case 0x23 where index > 0 && (bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09): return nil
+            default: continue
+            }
+        }
+        return PlainScalar.type(of: text) == nil ? text : nil
     }
 
     static func doubleQuoted(_ text: String) -> String {
@@ -59,7 +67,7 @@ enum ScalarWriter {
 
     /// `|-`, `|` or `|+` with the lines indented by `indent`.
     static func literal(_ text: String, indent: Int) -> String? {
-        guard !text.isEmpty, !hasControl(text), !text.contains("\r") else { return nil }
+        guard !text.isEmpty, !hasControl(text), !text.utf8.contains(0x0D) else { return nil }
         var body = Substring(text)
         var trailing = 0
         while body.hasSuffix("\n") { body = body.dropLast(); trailing += 1 }
@@ -79,20 +87,24 @@ enum ScalarWriter {
     /// `>-` with the text wrapped at single spaces near 80 columns; nil for a text with line breaks
     /// or spaces that folding would not keep.
     static func folded(_ text: String, indent: Int) -> String? {
-        guard !text.isEmpty, !text.contains("\n"), !text.contains("\r"), !hasControl(text),
+        guard !text.isEmpty, !text.utf8.contains(0x0A), !text.utf8.contains(0x0D), !hasControl(text),
               !text.hasPrefix(" "), !text.hasPrefix("\t"), !text.hasSuffix(" "), !text.hasSuffix("\t") else { return nil }
         let words = text.split(separator: " ", omittingEmptySubsequences: false)
         // Only single spaces between words can become line breaks; runs of spaces stay on a line.
         var lines: [String] = []
         var current = ""
+        var length = 0
         let width = max(40, 80 - indent)
         for word in words {
-            if current.isEmpty { current = String(word); continue }
-            if word.isEmpty || current.hasSuffix(" ") || current.count + 1 + word.count <= width || word.hasPrefix("\t") {
+            let count = word.unicodeScalars.count
+            if current.isEmpty { current = String(word); length = count; continue }
+            if word.isEmpty || current.hasSuffix(" ") || length + 1 + count <= width || word.hasPrefix("\t") {
                 current += " " + word
+                length += 1 + count
             } else {
                 lines.append(current)
                 current = String(word)
+                length = count
             }
         }
         lines.append(current)
@@ -101,6 +113,13 @@ enum ScalarWriter {
     }
 
     private static func hasControl(_ text: String) -> Bool {
-        text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F || $0 == "\u{FEFF}" }
+        // U+FEFF is EF BB BF in UTF-8.
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return true }
+            if previous == (0xEF, 0xBB) && byte == 0xBF { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 }

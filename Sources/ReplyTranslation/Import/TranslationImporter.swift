@@ -1,3 +1,4 @@
+import Dispatch
 import ReplyKit
 import ReplyCompiler
 import ReplyLint
@@ -60,6 +61,7 @@ public struct TranslationImporter: Sendable {
 
     private struct Origin {
         var file: SourceFile
+        var lines: [Int]
         var unit: TranslationUnit
     }
 
@@ -81,10 +83,16 @@ public struct TranslationImporter: Sendable {
         while !pending.isEmpty && round < 3 {
             round += 1
             var failedPacks: Set<String> = []
-            for path in pending {
-                guard let work = works[path] else { continue }
-                let result = editor(work).apply(work.changes.values.sorted { $0.sourceIndex < $1.sourceIndex },
-                                                to: work.existing.flatMap { repository.files[$0.file]?.bytes })
+            // Packs are edited on every core; each edit reads only its own pack.
+            let items = pending.compactMap { path in works[path].map { (path, $0) } }
+            let slots = ResultSlots<PackEditor.Result>(count: items.count)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                let work = items[index].1
+                slots[index] = editor(work).apply(work.changes.values.sorted { $0.sourceIndex < $1.sourceIndex },
+                                                  to: work.existing.flatMap { repository.files[$0.file]?.bytes })
+            }
+            for (index, (path, _)) in items.enumerated() {
+                guard let result = slots[index] else { continue }
                 results[path] = result
                 for refusal in result.refusals {
                     refuse(UnitKey(template: refusal.template, prefill: refusal.prefill), in: &works[path]!, rule: "translation-write",
@@ -140,7 +148,7 @@ public struct TranslationImporter: Sendable {
         func report(_ unit: TranslationUnit?, brand: String?, _ message: String, help: String? = nil, at location: TranslationLocation?) {
             outcome.diagnostics.append(Diagnostic(
                 rule: "translation-unit", severity: .error, message: message, file: file.path,
-                range: Self.range(location ?? unit?.location, in: file), notes: unit.map { ["unit `\($0.id)`"] } ?? [],
+                range: Self.range(location ?? unit?.location, in: file, lines: input.lineStarts), notes: unit.map { ["unit `\($0.id)`"] } ?? [],
                 help: help, brand: brand, locale: input.document.targetLocale, template: unit?.template))
         }
         guard let locale = LocaleTag(input.document.targetLocale) else {
@@ -188,7 +196,7 @@ public struct TranslationImporter: Sendable {
                     var change = works[path]!.changes[unit.template] ?? TemplateChange(sourceIndex: index, template: unit.template)
                     if unit.isPrefill { change.prefill = texts.first } else { change.variants = texts }
                     works[path]!.changes[unit.template] = change
-                    works[path]!.origins[key] = Origin(file: file, unit: unit)
+                    works[path]!.origins[key] = Origin(file: file, lines: input.lineStarts, unit: unit)
                 }
             }
         }
@@ -283,6 +291,10 @@ public struct TranslationImporter: Sendable {
                 subset.diagnostics += diagnostics
                 newTexts[work.path] = pack
             }
+            // The other locales' packs are not what is checked: only the source, which the
+            // translation rules compare with, is linted beside the changed packs.
+            let sourceTag = folder.brand?.defaultLocale?.value
+            folder.packs.removeAll { subset.files[$0.file] == nil && $0.tag != sourceTag }
             for pack in folder.packs where subset.files[pack.file] == nil {
                 subset.files[pack.file] = repository.files[pack.file]
                 subset.diagnostics += repository.diagnostics.filter { $0.file == pack.file }
@@ -295,10 +307,14 @@ public struct TranslationImporter: Sendable {
         subset.filePaths = subset.files.keys.sorted()
         let result = Linter(catalogue: catalogue, configuration: configuration).lint(subset)
         var errors: [String: [UnitKey: [Diagnostic]]] = [:]
+        var byFile: [String: [Diagnostic]] = [:]
+        for diagnostic in result.diagnostics
+        where diagnostic.severity == .error || (Self.heldAsErrors.contains(diagnostic.rule) && diagnostic.severity > .info) {
+            if let file = diagnostic.file, newTexts[file] != nil { byFile[file, default: []].append(diagnostic) }
+        }
         for (work, _) in edited {
             guard let pack = newTexts[work.path] else { continue }
-            for diagnostic in result.diagnostics where diagnostic.file == work.path
-                && (diagnostic.severity == .error || (Self.heldAsErrors.contains(diagnostic.rule) && diagnostic.severity > .info)) {
+            for diagnostic in byFile[work.path] ?? [] {
                 guard let id = diagnostic.template, let change = work.changes[id],
                       let template = pack.template(id) else { continue }
                 var prefill = change.variants == nil
@@ -322,7 +338,7 @@ public struct TranslationImporter: Sendable {
         let location = origin?.unit.segments.first(where: { $0.target != nil })?.location ?? origin?.unit.location
         outcome.diagnostics.append(Diagnostic(
             rule: rule, severity: .error, message: message, file: origin?.file.path ?? work.path,
-            range: origin.flatMap { Self.range(location, in: $0.file) },
+            range: origin.flatMap { Self.range(location, in: $0.file, lines: $0.lines) },
             notes: ["unit `\(origin?.unit.id ?? key.template)`: the translation into \(work.path)"] + notes,
             help: help, brand: work.brand.id, locale: work.locale.canonical, template: key.template))
         // The unit is not written, and neither is the rest of its template's change for it.
@@ -334,16 +350,12 @@ public struct TranslationImporter: Sendable {
     }
 
     /// The range of the line at `location` in an imported file, from its first character to its end.
-    static func range(_ location: TranslationLocation?, in file: SourceFile) -> SourceRange? {
+    static func range(_ location: TranslationLocation?, in file: SourceFile, lines: [Int]) -> SourceRange? {
         guard let location, location.line >= 1 else { return nil }
         let bytes = file.bytes
-        var line = 1, offset = 0
-        while line < location.line, offset < bytes.count {
-            if bytes[offset] == 0x0A { line += 1 }
-            offset += 1
-        }
-        guard line == location.line else { return nil }
-        var start = offset
+        guard lines.indices.contains(location.line - 1) else { return nil }
+        let lineStart = lines[location.line - 1]
+        var start = lineStart
         while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         var end = start
         while end < bytes.count, bytes[end] != 0x0A { end += 1 }
