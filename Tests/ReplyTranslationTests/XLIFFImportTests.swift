@@ -225,3 +225,22 @@ import Testing
         #expect(single.stderr.contains("different default locales"))
     }
 }
+
+@Suite struct XLIFFEscapesTests {
+    /// A file that writes its texts in double quotes with `\u` escapes gets the new text so too.
+    @Test func escapedDoubleQuotedTextsStayEscaped() throws {
+        let fixture = try TranslationFixture()
+        defer { fixture.remove() }
+        try fixture.write("templates/test-air/es-MX.yaml", TranslationFixture.spanish.replacingOccurrences(
+            of: "text: \"{first_name}, la tormenta retrasó muchos vuelos hoy.\"",
+            with: "text: \"{first_name}, la tormenta retras\\u00F3 muchos vuelos hoy.\""))
+        var xliff = fixture.export("es-MX", to: "es-MX.xlf")
+        #expect(xliff.contains("<target>{first_name}, la tormenta retrasó muchos vuelos hoy.</target>"))
+        xliff = TranslationFixture.settingTarget(xliff, unit: "storm-note", to: "{first_name}, la tormenta retrasó vuelos 🌧.")
+        try fixture.write("es-MX.xlf", xliff)
+        let outcome = fixture.importFiles(["es-MX.xlf"])
+        #expect(outcome.exitCode == 0, "\(outcome.stdout)\(outcome.stderr)")
+        #expect(fixture.read("templates/test-air/es-MX.yaml")?.contains(
+            "      text: \"{first_name}, la tormenta retras\\u00F3 vuelos \\U0001F327.\"\n") == true)
+    }
+}

@@ -97,7 +97,9 @@ struct PackEditor {
                 fields.append((TextField(template: index, variant: nil), text, prefill))
             }
             for (field, text, new) in fields {
-                let kept = ScalarWriter.render(new, style: text.style, indent: blockIndent(text, in: bytes))
+                let kept = text.style == .doubleQuoted
+                    ? ScalarWriter.doubleQuoted(new, asciiOnly: Self.escapesNonASCII(text, in: bytes))
+                    : ScalarWriter.render(new, style: text.style, indent: blockIndent(text, in: bytes))
                 let rendered = kept ?? ScalarWriter.doubleQuoted(new)
                 edits.append(Replacement(
                     target: DocumentCheck.Target(field: field, scalarOffset: text.range.start.offset,
@@ -131,6 +133,24 @@ struct PackEditor {
             }
         }
         return Result(bytes: attempt(kept) ?? bytes, refusals: refusals)
+    }
+
+    /// Whether a double-quoted scalar writes the characters past ASCII as escapes (`\u00E9`) and
+    /// none as themselves: its new text is written the same way.
+    static func escapesNonASCII(_ text: TemplateText, in bytes: [UInt8]) -> Bool {
+        let start = min(text.range.start.offset, bytes.count), end = min(max(start, text.range.end.offset), bytes.count)
+        let scalar = bytes[start..<end]
+        guard !scalar.contains(where: { $0 >= 0x80 }) else { return false }
+        var index = scalar.startIndex
+        while index + 1 < scalar.endIndex {
+            if scalar[index] == 0x5C {
+                if scalar[index + 1] == 0x75 || scalar[index + 1] == 0x55 { return true }
+                index += 2
+                continue
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The edit that replaces the scalar of `text` with `rendered`, keeping the line breaks a block

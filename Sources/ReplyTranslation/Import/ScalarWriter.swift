@@ -43,9 +43,17 @@ enum ScalarWriter {
         return PlainScalar.type(of: text) == nil ? text : nil
     }
 
-    static func doubleQuoted(_ text: String) -> String {
+    /// `text` in double quotes; `asciiOnly` writes every character past ASCII as `\u` or `\U`
+    /// escapes, for a file that writes its texts so.
+    static func doubleQuoted(_ text: String, asciiOnly: Bool = false) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
+            if asciiOnly, scalar.value > 0x7E {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += scalar.value > 0xFFFF ? "\\U" + String(repeating: "0", count: max(0, 8 - hex.count)) + hex
+                    : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                continue
+            }
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
