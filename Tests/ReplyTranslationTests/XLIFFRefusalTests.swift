@@ -68,6 +68,21 @@ import Testing
         #expect(pack.contains("text: Hola {first_name}, gracias por escribirnos."))
     }
 
+    @Test func aSegmentOutOfPlaceIsRefused() throws {
+        let fixture = try TranslationFixture()
+        defer { fixture.remove() }
+        var xliff = fixture.export("es-MX", to: "es-MX.xlf")
+        xliff = TranslationFixture.settingTarget(xliff, unit: "bag", segment: "v1", to: "¡Buenas noticias, {first_name}!")
+        xliff = TranslationFixture.settingTarget(xliff, unit: "bag", segment: "v2", to: "{first_name}, ¡apareció!")
+        xliff = xliff.replacingOccurrences(of: "<segment id=\"v2\"", with: "<segment id=\"v3\"")
+        try fixture.write("es-MX.xlf", xliff)
+        let before = try fixture.snapshot()
+        let outcome = fixture.importFiles(["es-MX.xlf"])
+        #expect(outcome.exitCode == 1)
+        #expect(outcome.stdout.contains("segment `v3` is not where the export wrote it"))
+        #expect(try fixture.snapshot() == before)
+    }
+
     @Test func aSourceThatChangedAfterTheExportIsRefused() throws {
         let fixture = try TranslationFixture()
         defer { fixture.remove() }

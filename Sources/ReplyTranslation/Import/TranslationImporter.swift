@@ -240,6 +240,11 @@ public struct TranslationImporter: Sendable {
             return .refused("the unit has \(unit.segments.count) segment\(unit.segments.count == 1 ? "" : "s") and the source \(sources.count) variant\(sources.count == 1 ? "" : "s")",
                             help: "export again: the template's variants changed", at: unit.location)
         }
+        let expected = unit.isPrefill ? ["prefill"] : sources.indices.map { "v\($0 + 1)" }
+        for (segment, id) in zip(unit.segments, expected) where !segment.id.isEmpty && segment.id != id {
+            return .refused("segment `\(segment.id)` is not where the export wrote it (`\(id)`)",
+                            help: "export again, and keep the segments of a unit in their order", at: segment.location)
+        }
         for (segment, text) in zip(unit.segments, sources) where segment.source != text {
             return .refused("the source of segment `\(segment.id)` is not the source text any more: it changed after the export",
                             help: "export again and translate the new source", at: segment.location)

@@ -101,9 +101,15 @@ public enum XLIFFReader {
             let isCore = namespaceURI == XLIFFWriter.coreNamespace
             if var reading {
                 // Inside a source or target: its text, through the markup a tool may add.
-                if isCore && name == "cp", let hex = attributes["hex"], let value = UInt32(hex, radix: 16),
-                   let scalar = Unicode.Scalar(value) {
-                    reading.text.unicodeScalars.append(scalar)
+                if isCore && name == "cp" {
+                    if let hex = attributes["hex"], let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
+                        reading.text.unicodeScalars.append(scalar)
+                    } else if let unit {
+                        problems.append(UnitProblem(file: files.last?.brand ?? "", unit: unit.id,
+                                                    message: "the \(reading.element) holds <cp hex=\"\(attributes["hex"] ?? "")\"/>, which is not a character",
+                                                    location: location(parser)))
+                    }
+                    reading.depth += 1
                 } else if isCore && (name == "mrk" || name == "pc") {
                     reading.depth += 1
                 } else if let unit {
