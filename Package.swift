@@ -28,10 +28,12 @@ let package = Package(
         // YAML to source-mapped model to analysis to compiled templates.
         .target(name: "ReplyCompiler", dependencies: ["ReplyKit", "ReplyKitSupport", "TweetText", "CYAML"]),
         .target(name: "ReplyLint", dependencies: ["ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
+        // XLIFF 2.0 and flat JSON export of packs for translators, and the checked import of their work.
+        .target(name: "ReplyTranslation", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
         .executableTarget(
             name: "replykit",
             dependencies: [
-                "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "TweetText",
+                "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "ReplyTranslation", "TweetText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +43,7 @@ let package = Package(
             name: "ReplyLintTests", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport"],
             exclude: ["Fixtures", "Golden", "CopySafetyCorpus"]
         ),
+        .testTarget(name: "ReplyTranslationTests", dependencies: ["ReplyTranslation", "ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport"]),
         // Runs the built `replykit`; the dependency makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["replykit"]),
     ]

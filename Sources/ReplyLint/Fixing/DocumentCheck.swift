@@ -5,14 +5,22 @@ import ReplyKitSupport
 /// Check (a) of a fix: the edited file, read again with the project's YAML parser and pack reader,
 /// holds exactly the intended text in each edited field, and every other value of the document as
 /// it was, byte for byte, with the same scalar styles and tags.
-struct DocumentCheck: Sendable {
+package struct DocumentCheck: Sendable {
     /// What an edited field must read afterwards.
-    struct Target: Sendable {
-        var field: TextField
+    package struct Target: Sendable {
+        package var field: TextField
         /// Where the field's scalar starts in the file before the edit: how its node is found.
-        var scalarOffset: Int
-        var style: YAMLNode.ScalarStyle
-        var intended: String
+        package var scalarOffset: Int
+        /// The scalar's style after the edit (a fix keeps it; an import may quote a text).
+        package var style: YAMLNode.ScalarStyle
+        package var intended: String
+
+        package init(field: TextField, scalarOffset: Int, style: YAMLNode.ScalarStyle, intended: String) {
+            self.field = field
+            self.scalarOffset = scalarOffset
+            self.style = style
+            self.intended = intended
+        }
     }
 
     let path: String
@@ -24,7 +32,7 @@ struct DocumentCheck: Sendable {
     let pack: LocalePack
     let readingMessages: [String]
 
-    init(bytes: [UInt8], path: String, brand: String, fileLocale: LocaleTag?, loader: RepositoryLoader,
+    package init(bytes: [UInt8], path: String, brand: String, fileLocale: LocaleTag?, loader: RepositoryLoader,
          pack: LocalePack, readingDiagnostics: [Diagnostic]) {
         self.path = path
         self.brand = brand
@@ -36,7 +44,7 @@ struct DocumentCheck: Sendable {
     }
 
     /// Why `bytes` do not read as the document with the targets' texts; nil when they do.
-    func refusal(_ bytes: [UInt8], targets: [Target]) -> FixRefusal? {
+    package func refusal(_ bytes: [UInt8], targets: [Target]) -> FixRefusal? {
         guard let consequence = difference(bytes, targets: targets) else { return nil }
         // In double quotes a text reads as written, whatever it holds: what YAML read wrongly in a
         // plain or block scalar, `--fix` can fix there.
@@ -55,7 +63,7 @@ struct DocumentCheck: Sendable {
         } catch {
             return "would break the YAML file (\(error.message), line \(error.location.line))"
         }
-        let byOffset = Dictionary(targets.map { ($0.scalarOffset, $0.intended) }, uniquingKeysWith: { first, _ in first })
+        let byOffset = Dictionary(targets.map { ($0.scalarOffset, (text: $0.intended, style: $0.style)) }, uniquingKeysWith: { first, _ in first })
         var found: [(was: String, now: String, style: YAMLNode.ScalarStyle)] = []
         if let problem = Self.difference(tree, newTree, targets: byOffset, found: &found, path: []) { return problem }
         guard found.count == byOffset.count else { return "would edit a text that YAML reads through an alias" }
@@ -72,7 +80,7 @@ struct DocumentCheck: Sendable {
 
     /// The first difference between two documents, targets aside; collects the targets met.
     /// `path`: the keys and indexes down to the nodes, for messages.
-    private static func difference(_ old: YAMLNode, _ new: YAMLNode, targets: [Int: String],
+    private static func difference(_ old: YAMLNode, _ new: YAMLNode, targets: [Int: (text: String, style: YAMLNode.ScalarStyle)],
                                    found: inout [(was: String, now: String, style: YAMLNode.ScalarStyle)],
                                    path: [String]) -> String? {
         func named(_ what: String) -> String {
@@ -86,15 +94,15 @@ struct DocumentCheck: Sendable {
                 }
                 return nil
             }
-            found.append((was, now, style))
+            found.append((was, now, newStyle))
             if new.tag != old.tag, let tag = new.tag {
                 return "would make YAML read `\(tag)` as a tag"
             }
-            if style != newStyle {
+            if intended.style != newStyle {
                 return "would make YAML read the text as a different kind of scalar"
             }
-            if !now.utf8.elementsEqual(intended.utf8) {
-                return readDifference(intended: intended, read: now, style: style)
+            if !now.utf8.elementsEqual(intended.text.utf8) {
+                return readDifference(intended: intended.text, read: now, style: newStyle)
             }
             return nil
         case (.sequence(let was), .sequence(let now)):

@@ -1,10 +1,10 @@
 /// Why `--fix` left a finding as it was: what applying its fix would have done, and what to do
 /// instead. Reported as a note and the help of the finding.
-struct FixRefusal: Sendable, Hashable {
+package struct FixRefusal: Sendable, Hashable {
     /// What the fix would do, after "removing it" or "writing `é`": `would turn `{s}` into literal text`.
-    var consequence: String
+    package var consequence: String
     /// What to do by hand.
-    var help: String
+    package var help: String
 
     /// Help for a finding whose fix YAML would read wrongly in a plain scalar: in double quotes the
     /// same text is read as written, and `--fix` can then fix it.

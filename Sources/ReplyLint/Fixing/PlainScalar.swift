@@ -1,9 +1,9 @@
 /// What YAML tools other than ReplyKit may take a plain scalar for: YAML 1.2's core schema, and
 /// YAML 1.1's booleans, numbers and dates, which many tools still read (a translation platform
 /// may turn `no` into `false`).
-enum PlainScalar {
+package enum PlainScalar {
     /// `null`, `a boolean`, `a number` or `a date`; nil for text.
-    static func type(of text: String) -> String? {
+    package static func type(of text: String) -> String? {
         switch text {
         case "", "~", "null", "Null", "NULL": return "null"
         case "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO",

@@ -4,12 +4,17 @@ import ReplyKitSupport
 
 /// Which text of a pack: a template (by its index in the pack) and one of its variants, or its
 /// DM prefill.
-struct TextField: Sendable, Hashable, Comparable {
-    var template: Int
+package struct TextField: Sendable, Hashable, Comparable {
+    package var template: Int
     /// Nil for the DM prefill.
-    var variant: Int?
+    package var variant: Int?
 
-    static func < (a: TextField, b: TextField) -> Bool {
+    package init(template: Int, variant: Int?) {
+        self.template = template
+        self.variant = variant
+    }
+
+    package static func < (a: TextField, b: TextField) -> Bool {
         (a.template, a.variant ?? Int.max) < (b.template, b.variant ?? Int.max)
     }
 
