@@ -28,10 +28,12 @@ let package = Package(
         // YAML to source-mapped model to analysis to compiled templates.
         .target(name: "ReplyCompiler", dependencies: ["ReplyKit", "ReplyKitSupport", "TweetText", "CYAML"]),
         .target(name: "ReplyLint", dependencies: ["ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
+        // `replykit preview`: the static site of every template as X shows it.
+        .target(name: "ReplyPreview", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
         .executableTarget(
             name: "replykit",
             dependencies: [
-                "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "TweetText",
+                "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "ReplyPreview", "TweetText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,5 +45,6 @@ let package = Package(
         ),
         // Runs the built `replykit`; the dependency makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["replykit"]),
+        .testTarget(name: "ReplyPreviewTests", dependencies: ["ReplyPreview", "ReplyLint", "ReplyCompiler", "ReplyKit"]),
     ]
 )

@@ -1,0 +1,118 @@
+import Foundation
+import ReplyKitSupport
+
+/// One file of the site: its path under the output folder and its text.
+struct SitePage: Sendable {
+    var path: String
+    var text: String
+}
+
+/// Writes the site's pages into the output folder, rewriting only those whose text changed since
+/// the last build (a manifest of each page's hash is kept beside them), and removing pages an
+/// earlier build wrote that this one no longer has. Nothing it did not write is touched.
+struct SiteWriter: Sendable {
+    static let manifestName = ".replykit-preview"
+
+    var output: String
+
+    struct Summary: Sendable {
+        var written: [String] = []
+        var unchanged = 0
+        var removed = 0
+        var failures: [String] = []
+    }
+
+    func write(_ pages: [SitePage]) -> Summary {
+        var summary = Summary()
+        let fileManager = FileManager.default
+        let output = self.output
+        do {
+            try fileManager.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            summary.failures.append("\(output): cannot create the folder: \(error.localizedDescription)")
+            return summary
+        }
+        let previous = readManifest()
+        let hashes = pages.map { Self.hash($0.text) }
+        var folders = Set<String>()
+        for page in pages { folders.insert(PathText.parent(PathText.join(output, page.path))) }
+        for folder in folders.sorted() {
+            do { try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                summary.failures.append("\(folder): cannot create the folder: \(error.localizedDescription)")
+            }
+        }
+        let pending = pages.indices.filter { index in
+            previous[pages[index].path] != hashes[index] || !fileManager.fileExists(atPath: PathText.join(output, pages[index].path))
+        }
+        let results = ResultSlots<String>(count: pending.count)
+        DispatchQueue.concurrentPerform(iterations: pending.count) { slot in
+            let page = pages[pending[slot]]
+            if let failure = Self.writeFile(PathText.join(output, page.path), page.text) { results[slot] = failure }
+        }
+        var manifest = previous
+        for (slot, index) in pending.enumerated() {
+            if let failure = results[slot] {
+                summary.failures.append(failure)
+                manifest[pages[index].path] = nil
+            } else {
+                summary.written.append(pages[index].path)
+                manifest[pages[index].path] = hashes[index]
+            }
+        }
+        summary.unchanged = pages.count - pending.count
+        let current = Set(pages.map(\.path))
+        for path in previous.keys where !current.contains(path) {
+            try? fileManager.removeItem(atPath: PathText.join(output, path))
+            manifest[path] = nil
+            summary.removed += 1
+        }
+        var text = ""
+        for path in manifest.keys.sorted() { text += "\(String(manifest[path] ?? 0, radix: 16)) \(path)\n" }
+        if let failure = Self.writeFile(PathText.join(output, Self.manifestName), text) { summary.failures.append(failure) }
+        return summary
+    }
+
+    /// The manifest's hashes by page path; empty when there is none or it cannot be read.
+    private func readManifest() -> [String: UInt64] {
+        guard let data = FileManager.default.contents(atPath: PathText.join(output, Self.manifestName)) else { return [:] }
+        var manifest: [String: UInt64] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            guard let space = line.firstIndex(of: " "), let hash = UInt64(line[..<space], radix: 16) else { continue }
+            let path = String(line[line.index(after: space)...])
+            // Only paths this writer makes: a manifest edited by hand must not name a file outside.
+            guard !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else { continue }
+            manifest[path] = hash
+        }
+        return manifest
+    }
+
+    /// FNV-1a over the text's UTF-8: stable across runs, unlike `Hasher`.
+    static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            return hash
+        }
+    }
+
+    /// Writes `text` to `path`; the reason it could not, or nil.
+    private static func writeFile(_ path: String, _ text: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return "\(path): cannot be written: \(String(cString: strerror(errno)))" }
+        defer { close(descriptor) }
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return "\(path): cannot be written: \(String(cString: strerror(errno)))"
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+}
