@@ -47,17 +47,16 @@ mark.slot { background: var(--mark); color: var(--mark-fg); border-radius: 3px; 
 .dm { margin: .4rem 0; }
 .dm-button { display: flex; width: 100%; justify-content: center; align-items: center; gap: .5rem; font: inherit; font-weight: 700;
   border: 1px solid var(--line); border-radius: 9999px; padding: .45rem 1rem; background: var(--bg); color: var(--fg); cursor: pointer; }
-.envelope { width: 18px; height: 18px; fill: none; stroke: currentColor; stroke-width: 1.8; }
+.dm-button::before { content: "\2709\FE0E"; font-size: 1.15em; line-height: 1; }
 .prefill { margin: .35rem 0 0; color: var(--muted); font-size: .9em; }
 .prefill q { color: var(--fg); }
 .card-foot { display: flex; justify-content: space-between; align-items: center; gap: .5rem; }
-.card-caption { color: var(--muted); font-size: .85em; }
+.card-caption { color: var(--muted); font-size: .85em; display: inline-block; }
+.card-caption::first-letter { text-transform: uppercase; }
 .ring { display: flex; align-items: center; justify-content: flex-end; gap: .3rem; font-variant-numeric: tabular-nums; }
-.ring svg { width: 28px; height: 28px; transform: rotate(-90deg); }
-.ring circle { fill: none; stroke-width: 3.5; }
-.ring .track { stroke: var(--line); }
-.ring .fill { stroke: var(--ok); }
-.ring-near .fill { stroke: var(--near); } .ring-over .fill, .ring-unknown .fill { stroke: var(--over); }
+.ring::before { content: ""; width: 26px; height: 26px; border-radius: 50%; --c: var(--ok);
+  background: radial-gradient(closest-side, var(--bg) 70%, transparent 72%), conic-gradient(var(--c) calc(var(--p) * 1%), var(--line) 0); }
+.ring-near::before { --c: var(--near); } .ring-over::before, .ring-unknown::before { --c: var(--over); }
 .ring-over .ring-figure { color: var(--over); font-weight: 700; }
 .ring-limit { color: var(--muted); }
 .card-error { border: 1px solid var(--over); border-radius: 12px; padding: .5rem .8rem; }

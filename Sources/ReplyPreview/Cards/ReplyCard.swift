@@ -65,7 +65,6 @@ struct ReplyCard {
             html.open("div", [("class", "dm")])
             html.open("button", [("type", "button"), ("class", "dm-button"), ("lang", "en"), ("dir", "ltr"),
                                  ("aria-describedby", hasPrefill ? prefillID : nil)])
-            html.trusted("<svg class=\"envelope\" viewBox=\"0 0 24 24\" aria-hidden=\"true\"><path d=\"M3 6h18v12H3z M3 6l9 7 9-7\"/></svg>")
             html.text("Send a private message")
             html.close("button")
             if hasPrefill {
@@ -122,13 +121,8 @@ struct ReplyCard {
             ?? "weighted length unknown (the text does not parse), limit \(limit)"
         html.open("footer", [("class", "card-foot")])
         html.element("span", [("class", "card-caption")], text: caption)
-        html.open("div", [("class", "ring ring-\(state)"), ("role", "img"), ("aria-label", label)])
-        html.open("svg", [("viewBox", "0 0 36 36"), ("aria-hidden", "true")])
-        html.trusted("<circle class=\"track\" cx=\"18\" cy=\"18\" r=\"15.9155\"/>")
-        html.open("circle", [("class", "fill"), ("cx", "18"), ("cy", "18"), ("r", "15.9155"),
-                             ("stroke-dasharray", "\(percent) 100")])
-        html.close("circle")
-        html.close("svg")
+        // The ring is drawn by the stylesheet from `--p`, the share of the limit used.
+        html.open("div", [("class", "ring ring-\(state)"), ("role", "img"), ("aria-label", label), ("style", "--p:\(percent)")])
         html.element("span", [("class", "ring-figure"), ("aria-hidden", "true")], text: figure)
         html.element("span", [("class", "ring-limit"), ("aria-hidden", "true")], text: "/\(limit)")
         html.close("div")

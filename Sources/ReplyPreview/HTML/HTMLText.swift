@@ -1,41 +1,33 @@
 /// Escaping for text taken from packs: a pack is untrusted input, so nothing of it reaches a page
 /// except as escaped text or an escaped attribute value.
 enum HTMLText {
-    /// Appends `text` escaped for element content and for a double- or single-quoted attribute
-    /// value alike; NUL, which HTML parsers replace or drop, becomes U+FFFD.
-    static func escape(_ text: some StringProtocol, into out: inout String) {
-        var plainStart = text.utf8.startIndex
-        var index = plainStart
-        let utf8 = text.utf8
-        func flush(upTo end: String.Index) {
-            if plainStart < end { out += Substring(text[plainStart..<end]) }
+    /// Appends `text`'s UTF-8 escaped for element content and for a quoted attribute value alike;
+    /// NUL, which HTML parsers replace or drop, becomes U+FFFD.
+    static func escape(_ text: some StringProtocol, into out: inout [UInt8]) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ escape(bytes: $0, into: &out) }) {
+            return done
         }
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let replacement: String?
+        escape(bytes: Array(text.utf8), into: &out)
+    }
+
+    private static func escape(bytes: some Collection<UInt8>, into out: inout [UInt8]) {
+        for byte in bytes {
             switch byte {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            case 0: replacement = "\u{FFFD}"
-            default: replacement = nil
+            case UInt8(ascii: "&"): out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+            case UInt8(ascii: "<"): out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+            case UInt8(ascii: ">"): out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+            case UInt8(ascii: "\""): out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+            case UInt8(ascii: "'"): out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+            case 0: out += [0xEF, 0xBF, 0xBD]  // U+FFFD
+            default: out.append(byte)
             }
-            if let replacement {
-                flush(upTo: index)
-                out += replacement
-                plainStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
         }
-        flush(upTo: utf8.endIndex)
     }
 
     static func escaped(_ text: some StringProtocol) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         escape(text, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

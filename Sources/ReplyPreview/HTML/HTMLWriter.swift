@@ -1,31 +1,35 @@
-/// A small builder of HTML text: element names and attribute names are the caller's constants;
-/// attribute values and text are always escaped.
+/// A small builder of HTML, as UTF-8: element names and attribute names are the caller's
+/// constants; attribute values and text are always escaped.
 struct HTMLWriter {
-    private(set) var html = ""
+    private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 4096) { html.reserveCapacity(capacity) }
+    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    var html: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `<name a="v" …>`; a nil value leaves the attribute out, an empty one writes it bare.
     mutating func open(_ name: StaticString, _ attributes: [(StaticString, String?)] = []) {
-        html += "<"
-        html += name.description
+        bytes.append(UInt8(ascii: "<"))
+        raw(name)
         for (key, value) in attributes {
             guard let value else { continue }
-            html += " "
-            html += key.description
+            bytes.append(UInt8(ascii: " "))
+            raw(key)
             if !value.isEmpty {
-                html += "=\""
-                HTMLText.escape(value, into: &html)
-                html += "\""
+                bytes.append(UInt8(ascii: "="))
+                bytes.append(UInt8(ascii: "\""))
+                HTMLText.escape(value, into: &bytes)
+                bytes.append(UInt8(ascii: "\""))
             }
         }
-        html += ">"
+        bytes.append(UInt8(ascii: ">"))
     }
 
     mutating func close(_ name: StaticString) {
-        html += "</"
-        html += name.description
-        html += ">"
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        raw(name)
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// An element holding `text` only.
@@ -35,16 +39,12 @@ struct HTMLWriter {
         close(name)
     }
 
-    mutating func element(_ name: StaticString, _ attributes: [(StaticString, String?)] = [], body: (inout HTMLWriter) -> Void) {
-        open(name, attributes)
-        body(&self)
-        close(name)
+    mutating func text(_ text: some StringProtocol) { HTMLText.escape(text, into: &bytes) }
+
+    /// Markup this module wrote itself (the doctype, a constant head): never pack text.
+    mutating func trusted(_ markup: StaticString) { raw(markup) }
+
+    private mutating func raw(_ constant: StaticString) {
+        constant.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
-
-    mutating func text(_ text: some StringProtocol) { HTMLText.escape(text, into: &html) }
-
-    /// Markup this module wrote itself (the assets' references, an SVG drawing): never pack text.
-    mutating func trusted(_ markup: StaticString) { html += markup.description }
-
-    mutating func append(_ other: HTMLWriter) { html += other.html }
 }

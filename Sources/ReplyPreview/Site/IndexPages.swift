@@ -4,7 +4,7 @@ import ReplyCompiler
 /// The index of the repository (its brands) and of each brand (every template × locale, sortable
 /// and filterable by locale and by state with the small script; a plain table without it).
 enum IndexPages {
-    static func repository(_ model: PreviewModel) -> String {
+    static func repository(_ model: PreviewModel) -> [UInt8] {
         SiteLayout.page(title: "Reply templates preview", depth: 0, withScript: false) { html in
             html.element("h1", text: "Reply templates")
             html.element("p", [("class", "totals")], text: "\(model.brands.count) brands, \(plural(model.errors, "error")), \(plural(model.warnings, "warning"))")
@@ -41,7 +41,7 @@ enum IndexPages {
         }
     }
 
-    static func brand(_ group: PreviewModel.BrandGroup, now: Date) -> String {
+    static func brand(_ group: PreviewModel.BrandGroup, now: Date) -> [UInt8] {
         let name = group.brand.name?.value ?? group.id
         return SiteLayout.page(title: "\(name) · reply templates", depth: 1, withScript: true) { html in
             html.open("nav", [("class", "crumbs"), ("aria-label", "Breadcrumb")])

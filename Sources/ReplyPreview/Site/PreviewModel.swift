@@ -73,8 +73,14 @@ struct PreviewModel: Sendable {
                 entries[id, default: []].append(Entry(analysis: analysis, locale: analysis.pack.tag?.canonical ?? "und",
                                                       findings: byTemplate[file + "\u{0}" + id] ?? []))
             }
+            // The brand's locales in its order (the default first), then any other pack's.
+            var rank: [String: Int] = [:]
+            for (index, locale) in locales.enumerated() where rank[locale] == nil { rank[locale] = index }
+            if let first = brand.defaultLocale?.value.canonical { rank[first] = -1 }
             let templates = order.map { id -> TemplateGroup in
-                let found = entries[id] ?? []
+                let found = (entries[id] ?? []).enumerated().sorted {
+                    (rank[$0.element.locale] ?? Int.max, $0.offset) < (rank[$1.element.locale] ?? Int.max, $1.offset)
+                }.map(\.element)
                 let present = Set(found.map(\.locale))
                 return TemplateGroup(id: id, entries: found, missing: locales.filter { !present.contains($0) })
             }

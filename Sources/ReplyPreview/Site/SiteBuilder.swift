@@ -14,8 +14,8 @@ struct SiteBuilder {
         let model = PreviewModel(result: result, analyses: analyses, now: now)
         let renderer = ExampleRenderer(repository: result.repository, analyses: analyses)
         var pages = [
-            SitePage(path: SiteLayout.stylesheet, text: Stylesheet.css),
-            SitePage(path: SiteLayout.script, text: Script.js),
+            SitePage(path: SiteLayout.stylesheet, text: Array(Stylesheet.css.utf8)),
+            SitePage(path: SiteLayout.script, text: Array(Script.js.utf8)),
             SitePage(path: SiteLayout.index, text: IndexPages.repository(model)),
         ]
         let brands = model.brands

@@ -33,7 +33,7 @@ enum SiteLayout {
     }
 
     /// A whole page: `depth` is how many folders below the site's root it is.
-    static func page(title: String, depth: Int, withScript: Bool, body: (inout HTMLWriter) -> Void) -> String {
+    static func page(title: String, depth: Int, withScript: Bool, body: (inout HTMLWriter) -> Void) -> [UInt8] {
         let up = String(repeating: "../", count: depth)
         var html = HTMLWriter(capacity: 16 * 1024)
         html.trusted("<!DOCTYPE html>\n")
@@ -52,6 +52,6 @@ enum SiteLayout {
         html.close("body")
         html.close("html")
         html.trusted("\n")
-        return html.html
+        return html.bytes
     }
 }

@@ -4,7 +4,8 @@ import ReplyKitSupport
 /// One file of the site: its path under the output folder and its text.
 struct SitePage: Sendable {
     var path: String
-    var text: String
+    /// The page's UTF-8.
+    var text: [UInt8]
 }
 
 /// Writes the site's pages into the output folder, rewriting only those whose text changed since
@@ -87,25 +88,24 @@ struct SiteWriter: Sendable {
     }
 
     /// FNV-1a over the text's UTF-8: stable across runs, unlike `Hasher`.
-    static func hash(_ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            return hash
-        }
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
     }
 
     /// Writes `text` to `path`; the reason it could not, or nil.
-    private static func writeFile(_ path: String, _ text: String) -> String? {
+    private static func writeFile(_ path: String, _ text: String) -> String? { writeFile(path, Array(text.utf8)) }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return "\(path): cannot be written: \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }
-        var text = text
-        return text.withUTF8 { bytes -> String? in
+        return bytes.withUnsafeBufferPointer { bytes -> String? in
+            guard let base = bytes.baseAddress else { return nil }
             var offset = 0
             while offset < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return "\(path): cannot be written: \(String(cString: strerror(errno)))"

@@ -10,7 +10,7 @@ struct TemplatePage {
     var renderer: ExampleRenderer
     var now: Date
 
-    func html() -> String {
+    func html() -> [UInt8] {
         let account = ReplyCard.Account(name: brand.brand.name?.value ?? brand.id, handle: brand.brand.account.handle?.value)
         return SiteLayout.page(title: "\(template.id) · \(account.name)", depth: 2, withScript: false) { html in
             html.open("nav", [("class", "crumbs"), ("aria-label", "Breadcrumb")])
