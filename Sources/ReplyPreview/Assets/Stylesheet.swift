@@ -47,7 +47,7 @@ mark.slot { background: var(--mark); color: var(--mark-fg); border-radius: 3px; 
 .dm { margin: .4rem 0; }
 .dm-button { display: flex; width: 100%; justify-content: center; align-items: center; gap: .5rem; font: inherit; font-weight: 700;
   border: 1px solid var(--line); border-radius: 9999px; padding: .45rem 1rem; background: var(--bg); color: var(--fg); cursor: pointer; }
-.dm-button::before { content: "\2709\FE0E"; font-size: 1.15em; line-height: 1; }
+.dm-button::before { content: "\2709\FE0E" / ""; font-size: 1.15em; line-height: 1; }
 .prefill { margin: .35rem 0 0; color: var(--muted); font-size: .9em; }
 .prefill q { color: var(--fg); }
 .card-foot { display: flex; justify-content: space-between; align-items: center; gap: .5rem; }

@@ -25,6 +25,8 @@ struct ReplyCard {
     var limit: Int
     /// What the card shows, for the ring's and the card's labels ("example values", "worst case").
     var caption: String
+    /// The variant's 0-based index, for tests that match cards with `replykit render --variant`.
+    var variant: Int
 
     /// The languages written right to left, by primary language subtag.
     static let rightToLeft: Set<String> = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"]
@@ -38,7 +40,7 @@ struct ReplyCard {
     func write(into html: inout HTMLWriter, id: String) {
         let kind: String
         if case .rendered = body { kind = "card example" } else { kind = "card worst" }
-        html.open("article", [("class", kind), ("aria-label", "\(caption): reply by \(account.name)")])
+        html.open("article", [("class", kind), ("aria-label", "\(caption): reply by \(account.name)"), ("data-variant", String(variant))])
         html.open("header", [("class", "card-head")])
         html.element("span", [("class", "avatar"), ("aria-hidden", "true")], text: String(account.name.prefix(1)))
         html.open("span", [("class", "who")])

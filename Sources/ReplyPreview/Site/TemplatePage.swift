@@ -78,7 +78,7 @@ struct TemplatePage {
             switch renderer.render(brand: brand.id, template: template.id, locale: entry.locale, variant: index) {
             case .success(let reply):
                 ReplyCard(account: account, locale: entry.locale, body: .rendered(reply.text),
-                          weightedLength: reply.weightedLength, limit: reply.limit, caption: "with example values")
+                          weightedLength: reply.weightedLength, limit: reply.limit, caption: "with example values", variant: index)
                     .write(into: &html, id: id + "e")
             case .failure(let error):
                 html.open("div", [("class", "card-error"), ("role", "note")])
@@ -91,7 +91,7 @@ struct TemplatePage {
                 ReplyCard(account: account, locale: entry.locale,
                           body: .worstCase(worst, dm: analysis.template.dm != nil, prefill: prefill),
                           weightedLength: variant.bound?.reply(deepLink: analysis.deepLinkWeight), limit: limit,
-                          caption: "at the worst case")
+                          caption: "at the worst case", variant: index)
                     .write(into: &html, id: id + "w")
             } else {
                 html.open("div", [("class", "card-error"), ("role", "note")])
