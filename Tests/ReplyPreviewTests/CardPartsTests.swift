@@ -51,4 +51,25 @@ import TweetText
         html.element("span", [("title", "\"><script>x</script>")], text: "<b>&</b>")
         #expect(html.html == "<span title=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">&lt;b&gt;&amp;&lt;/b&gt;</span>")
     }
+
+    @Test(arguments: [
+        ("👍🏽 thanks @jack, see #swift", "👍🏽 thanks <span class=\"entity mention\">@jack</span>, see <span class=\"entity hashtag\">#swift</span>"),
+        ("日本語 $AAPL と https://example.com/abc", "日本語 <span class=\"entity cashtag\">$AAPL</span> と <span class=\"entity url\" title=\"https://example.com/abc\">example.com/abc</span>"),
+        ("<b>@ana</b>", "&lt;b&gt;<span class=\"entity mention\">@ana</span>&lt;/b&gt;"),
+        ("line one\nline two", "line one\nline two"),
+    ])
+    func stylesEntitiesAfterAnyCharacters(_ text: String, _ html: String) {
+        var writer = HTMLWriter()
+        CardText.write(text, entities: TwitterText.extractEntities(text), into: &writer)
+        #expect(writer.html == html)
+    }
+
+    @Test func leavesOffTheSeparatorBeforeAHiddenLink() {
+        let text = "Write to us 💬\nhttps://twitter.com/messages/compose?recipient_id=42"
+        let entities = TwitterText.extractEntities(text)
+        let link = try? #require(DeepLinkButton.find(in: text, urls: entities.filter { $0.kind == .url }))
+        var writer = HTMLWriter()
+        CardText.write(text, entities: entities, upTo: link?.start, trimmingEnd: true, into: &writer)
+        #expect(writer.html == "Write to us 💬")
+    }
 }

@@ -13,9 +13,8 @@ struct DeepLinkButton: Equatable {
     /// DM deep link.
     static func find(in text: String, urls: [TweetEntity]) -> DeepLinkButton? {
         guard let last = urls.last, last.range.upperBound == text.utf16.count else { return nil }
-        let utf16 = Array(text.utf16)
-        let url = String(decoding: utf16[last.range], as: UTF16.self)
-        guard let query = query(ofDeepLink: url) else { return nil }
+        // A URL entity's value is the URL as written.
+        guard let query = query(ofDeepLink: last.value) else { return nil }
         var prefill: String?
         for field in query.split(separator: "&") where field.hasPrefix("text=") {
             prefill = String(field.dropFirst(5)).removingPercentEncoding

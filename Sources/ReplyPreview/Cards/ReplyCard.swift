@@ -54,7 +54,7 @@ struct ReplyCard {
         case .rendered(let text):
             let entities = TwitterText.extractEntities(text)
             let link = DeepLinkButton.find(in: text, urls: entities.filter { $0.kind == .url })
-            CardText.write(text, entities: entities, upTo: link.map { Self.trimmedEnd(text, before: $0.start) }, into: &html)
+            CardText.write(text, entities: entities, upTo: link?.start, trimmingEnd: link != nil, into: &html)
             if let link { button = (true, nil, link.prefill) }
         case .worstCase(let worst, let dm, let prefill):
             Self.write(worst, into: &html, trimmingEnd: dm)
@@ -85,23 +85,12 @@ struct ReplyCard {
         html.close("article")
     }
 
-    /// The offset where the text before the link ends once the separator (whitespace) is left off.
-    static func trimmedEnd(_ text: String, before start: Int) -> Int {
-        let utf16 = Array(text.utf16)
-        var end = min(start, utf16.count)
-        while end > 0, let scalar = Unicode.Scalar(utf16[end - 1]), scalar.properties.isWhitespace { end -= 1 }
-        return end
-    }
-
     private static func write(_ worst: WorstCase, into html: inout HTMLWriter, trimmingEnd: Bool) {
         for (index, piece) in worst.pieces.enumerated() {
             switch piece {
-            case .literal(var text):
-                if trimmingEnd && index == worst.pieces.count - 1 {
-                    while let last = text.unicodeScalars.last, last.properties.isWhitespace { text.unicodeScalars.removeLast() }
-                }
-                let entities = TwitterText.extractEntities(text)
-                CardText.write(text, entities: entities, into: &html)
+            case .literal(let text):
+                CardText.write(text, entities: TwitterText.extractEntities(text),
+                               trimmingEnd: trimmingEnd && index == worst.pieces.count - 1, into: &html)
             case .slot(let name, let shown, let weight):
                 html.element("mark", [("class", "slot"), ("title", "\(name): at its longest, \(weight) weighted characters")], text: shown)
             }

@@ -10,7 +10,7 @@ enum HTMLText {
         escape(bytes: Array(text.utf8), into: &out)
     }
 
-    private static func escape(bytes: some Collection<UInt8>, into out: inout [UInt8]) {
+    static func escape(bytes: some Collection<UInt8>, into out: inout [UInt8]) {
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "&"): out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;

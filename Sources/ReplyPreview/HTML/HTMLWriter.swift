@@ -41,6 +41,9 @@ struct HTMLWriter {
 
     mutating func text(_ text: some StringProtocol) { HTMLText.escape(text, into: &bytes) }
 
+    /// Text given as UTF-8, escaped.
+    mutating func text(utf8: Slice<UnsafeBufferPointer<UInt8>>) { HTMLText.escape(bytes: utf8, into: &bytes) }
+
     /// Markup this module wrote itself (the doctype, a constant head): never pack text.
     mutating func trusted(_ markup: StaticString) { raw(markup) }
 
