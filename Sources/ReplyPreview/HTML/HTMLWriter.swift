@@ -8,6 +8,7 @@ struct HTMLWriter {
     var html: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `<name a="v" …>`; a nil value leaves the attribute out, an empty one writes it bare.
+    @inline(__always)
     mutating func open(_ name: StaticString, _ attributes: [(StaticString, String?)] = []) {
         bytes.append(UInt8(ascii: "<"))
         raw(name)
@@ -25,6 +26,7 @@ struct HTMLWriter {
         bytes.append(UInt8(ascii: ">"))
     }
 
+    @inline(__always)
     mutating func close(_ name: StaticString) {
         bytes.append(UInt8(ascii: "<"))
         bytes.append(UInt8(ascii: "/"))
@@ -33,6 +35,7 @@ struct HTMLWriter {
     }
 
     /// An element holding `text` only.
+    @inline(__always)
     mutating func element(_ name: StaticString, _ attributes: [(StaticString, String?)] = [], text: String) {
         open(name, attributes)
         self.text(text)

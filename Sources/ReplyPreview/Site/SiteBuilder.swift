@@ -23,11 +23,12 @@ struct SiteBuilder {
         let made = ResultSlots<[SitePage]>(count: brands.count)
         DispatchQueue.concurrentPerform(iterations: brands.count) { index in
             let brand = brands[index]
+            let variables = Dictionary(brand.brand.variables.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
             var pages = [SitePage(path: SiteLayout.brandIndex(brand.id), text: IndexPages.brand(brand, now: now))]
             pages.reserveCapacity(brand.templates.count + 1)
             for template in brand.templates {
                 pages.append(SitePage(path: SiteLayout.templatePage(brand: brand.id, template: template.id),
-                                      text: TemplatePage(brand: brand, template: template, renderer: renderer, now: now).html()))
+                                      text: TemplatePage(brand: brand, template: template, renderer: renderer, variables: variables, now: now).html()))
             }
             made[index] = pages
         }

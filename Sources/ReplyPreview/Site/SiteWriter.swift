@@ -34,7 +34,9 @@ struct SiteWriter: Sendable {
             return summary
         }
         let previous = readManifest()
-        let hashes = pages.map { Self.hash($0.text) }
+        let hashSlots = ResultSlots<UInt64>(count: pages.count)
+        DispatchQueue.concurrentPerform(iterations: pages.count) { hashSlots[$0] = Self.hash(pages[$0].text) }
+        let hashes = pages.indices.map { hashSlots[$0] ?? 0 }
         var folders = Set<String>()
         for page in pages { folders.insert(PathText.parent(PathText.join(output, page.path))) }
         for folder in folders.sorted() {
@@ -87,11 +89,21 @@ struct SiteWriter: Sendable {
         return manifest
     }
 
-    /// FNV-1a over the text's UTF-8: stable across runs, unlike `Hasher`.
+    /// A hash of the page, stable across runs (unlike `Hasher`): FNV-1a's multiply over eight
+    /// bytes at a time, mixed, then the bytes left over and the length.
     static func hash(_ bytes: [UInt8]) -> UInt64 {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for index in 0..<words {
+                let word = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+                hash = (hash ^ word) &* prime
+                hash ^= hash >> 29
+            }
+            for index in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[index])) &* prime }
+        }
+        return (hash ^ UInt64(bytes.count)) &* prime
     }
 
     /// Writes `text` to `path`; the reason it could not, or nil.

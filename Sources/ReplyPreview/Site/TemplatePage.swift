@@ -8,6 +8,8 @@ struct TemplatePage {
     var brand: PreviewModel.BrandGroup
     var template: PreviewModel.TemplateGroup
     var renderer: ExampleRenderer
+    /// The brand's variables by name, made once for all its pages.
+    var variables: [String: Variable]
     var now: Date
 
     func html() -> [UInt8] {
@@ -68,7 +70,6 @@ struct TemplatePage {
         html.open("section", [("class", "locale"), ("aria-labelledby", headingID), ("data-locale", entry.locale)])
         html.element("h2", [("id", headingID)], text: entry.locale)
         let analysis = entry.analysis
-        let variables = Dictionary(analysis.brand.variables.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         let limit = analysis.brand.maxLength
         let prefill = analysis.prefill?.message.flatMap { WorstCase($0, variables: variables) }
         for (index, variant) in analysis.variants.enumerated() {
