@@ -53,9 +53,9 @@ import TweetText
     }
 
     @Test(arguments: [
-        ("👍🏽 thanks @jack, see #swift", "👍🏽 thanks <span class=\"entity mention\">@jack</span>, see <span class=\"entity hashtag\">#swift</span>"),
-        ("日本語 $AAPL と https://example.com/abc", "日本語 <span class=\"entity cashtag\">$AAPL</span> と <span class=\"entity url\" title=\"https://example.com/abc\">example.com/abc</span>"),
-        ("<b>@ana</b>", "&lt;b&gt;<span class=\"entity mention\">@ana</span>&lt;/b&gt;"),
+        ("👍🏽 thanks @jack, see #swift", "👍🏽 thanks <span class=\"entity mention\" dir=\"auto\">@jack</span>, see <span class=\"entity hashtag\" dir=\"auto\">#swift</span>"),
+        ("日本語 $AAPL と https://example.com/abc", "日本語 <span class=\"entity cashtag\" dir=\"auto\">$AAPL</span> と <span class=\"entity url\" dir=\"auto\" title=\"https://example.com/abc\">example.com/abc</span>"),
+        ("<b>@ana</b>", "&lt;b&gt;<span class=\"entity mention\" dir=\"auto\">@ana</span>&lt;/b&gt;"),
         ("line one\nline two", "line one\nline two"),
     ])
     func stylesEntitiesAfterAnyCharacters(_ text: String, _ html: String) {

@@ -2,7 +2,8 @@ import TweetText
 
 /// Reply text as X shows it: mentions, hashtags, cashtags and URLs styled as entities (URLs
 /// shortened for display), everything else as escaped text; line breaks are kept by the card's
-/// `white-space: pre-wrap`.
+/// `white-space: pre-wrap`. Each entity is isolated with `dir="auto"`, so a Latin URL or hashtag
+/// in right-to-left text reads as X shows it instead of being reordered by its neighbours.
 enum CardText {
     /// Writes `text` up to UTF-16 offset `end` (the whole text when nil) with its `entities`;
     /// `trimmingEnd` leaves off the whitespace before `end` (the separator before a hidden link).
@@ -30,17 +31,17 @@ enum CardText {
                 switch entity.kind {
                 case .url:
                     let url = String(decoding: shown, as: UTF8.self)
-                    html.element("span", [("class", "entity url"), ("title", url)], text: DisplayURL.shortened(url))
+                    html.element("span", [("class", "entity url"), ("dir", "auto"), ("title", url)], text: DisplayURL.shortened(url))
                 case .mention, .list:
-                    html.open("span", [("class", "entity mention")])
+                    html.open("span", [("class", "entity mention"), ("dir", "auto")])
                     html.text(utf8: shown)
                     html.close("span")
                 case .hashtag:
-                    html.open("span", [("class", "entity hashtag")])
+                    html.open("span", [("class", "entity hashtag"), ("dir", "auto")])
                     html.text(utf8: shown)
                     html.close("span")
                 case .cashtag:
-                    html.open("span", [("class", "entity cashtag")])
+                    html.open("span", [("class", "entity cashtag"), ("dir", "auto")])
                     html.text(utf8: shown)
                     html.close("span")
                 }
