@@ -40,6 +40,28 @@ public struct PreviewBuild: Sendable {
         self.catalogue = catalogue
     }
 
+    /// What a build made and no longer needs: hundreds of megabytes of pages and a hundred thousand
+    /// analyses take as long to free as a good part of the build, and the caller need not wait.
+    private final class Leftovers: @unchecked Sendable {
+        var pages: [SitePage]
+        var result: LintResult?
+        var context: LintContext?
+
+        init(pages: [SitePage], result: LintResult, context: LintContext) {
+            self.pages = pages
+            self.result = result
+            self.context = context
+        }
+    }
+
+    private static func freeInBackground(_ leftovers: Leftovers) {
+        DispatchQueue.global(qos: .utility).async {
+            leftovers.pages = []
+            leftovers.result = nil
+            leftovers.context = nil
+        }
+    }
+
     public func run() -> Outcome {
         func failure(_ message: String, inputs: [String] = [], folders: [String] = []) -> Outcome {
             Outcome(exitCode: 2, message: "error: \(message)", written: [], unchanged: 0, removed: 0, inputs: inputs,
@@ -73,6 +95,7 @@ public struct PreviewBuild: Sendable {
         let pages = SiteBuilder(result: result, analyses: context.analyses, now: now).pages()
         let summary = SiteWriter(output: options.output).write(pages)
         var inputs = repository.filePaths
+        Self.freeInBackground(Leftovers(pages: pages, result: result, context: context))
         if let configurationPath { inputs.append(configurationPath) }
         let folders = [target.templatesDirectory] + (target.brandDirectories ?? []) + [localesDirectory]
         if !summary.failures.isEmpty {
