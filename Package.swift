@@ -30,10 +30,12 @@ let package = Package(
         .target(name: "ReplyLint", dependencies: ["ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
         // XLIFF 2.0 and flat JSON export of packs for translators, and the checked import of their work.
         .target(name: "ReplyTranslation", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
+        // `replykit preview`: the static site of every template as X shows it.
+        .target(name: "ReplyPreview", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
         .executableTarget(
             name: "replykit",
             dependencies: [
-                "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "ReplyTranslation", "TweetText",
+                "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "ReplyPreview", "ReplyTranslation", "TweetText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,5 +48,6 @@ let package = Package(
         .testTarget(name: "ReplyTranslationTests", dependencies: ["ReplyTranslation", "ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport"]),
         // Runs the built `replykit`; the dependency makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["replykit"]),
+        .testTarget(name: "ReplyPreviewTests", dependencies: ["ReplyPreview", "ReplyLint", "ReplyCompiler", "ReplyKit"]),
     ]
 )

@@ -32,7 +32,7 @@ public struct Linter: Sendable {
     /// ``lint(_:)``, handing back the analyses the rules read instead of freeing them: `replykit
     /// lint` frees them after the report is written (which a background free would slow down),
     /// or not at all when it exits.
-    func lintKeepingAnalyses(_ repository: TemplateRepository) -> (LintResult, LintContext) {
+    package func lintKeepingAnalyses(_ repository: TemplateRepository) -> (LintResult, LintContext) {
         let context = LintContext(repository: repository, configuration: configuration, now: now ?? Date())
         var found = repository.diagnostics
         // Rules only read the context: run them on every core. Rules that see the whole repository

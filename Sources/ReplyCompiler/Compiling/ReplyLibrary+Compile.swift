@@ -5,8 +5,14 @@ package import ReplyKitSupport
 extension ReplyLibrary {
     /// A library of every template in `repository` (templates with errors fail when rendered).
     public init(repository: TemplateRepository) {
+        self.init(repository: repository, analyses: repository.analyses)
+    }
+
+    /// A library of every template in `repository` from its `analyses` (``TemplateRepository/analyses``),
+    /// for callers that have them already (lint's, for `replykit preview`).
+    package init(repository: TemplateRepository, analyses: [TemplateAnalysis]) {
         var byBrand: [String: [TemplateAnalysis]] = [:]
-        for analysis in repository.analyses { byBrand[analysis.brand.id, default: []].append(analysis) }
+        for analysis in analyses { byBrand[analysis.brand.id, default: []].append(analysis) }
         var brands: [CompiledBrand] = []
         for folder in repository.brands {
             guard let brand = folder.brand else { continue }
