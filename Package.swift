@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ReplyKit", targets: ["ReplyKit"]),
         .library(name: "ReplyCompiler", targets: ["ReplyCompiler"]),
         .library(name: "ReplyLint", targets: ["ReplyLint"]),
+        .library(name: "ReplyLSP", targets: ["ReplyLSP"]),
         .executable(name: "replykit", targets: ["replykit"]),
     ],
     dependencies: [
@@ -28,10 +29,12 @@ let package = Package(
         // YAML to source-mapped model to analysis to compiled templates.
         .target(name: "ReplyCompiler", dependencies: ["ReplyKit", "ReplyKitSupport", "TweetText", "CYAML"]),
         .target(name: "ReplyLint", dependencies: ["ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
+        // `replykit lsp`: the language server (JSON-RPC over stdio) on lint's findings.
+        .target(name: "ReplyLSP", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport"]),
         .executableTarget(
             name: "replykit",
             dependencies: [
-                "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "TweetText",
+                "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "TweetText", "ReplyLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +44,7 @@ let package = Package(
             name: "ReplyLintTests", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport"],
             exclude: ["Fixtures", "Golden", "CopySafetyCorpus"]
         ),
+        .testTarget(name: "ReplyLSPTests", dependencies: ["ReplyLSP", "ReplyLint", "ReplyCompiler", "ReplyKitSupport"]),
         // Runs the built `replykit`; the dependency makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["replykit"]),
     ]
