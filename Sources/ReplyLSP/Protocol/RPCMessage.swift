@@ -36,7 +36,8 @@ package enum RPCMessage: Sendable, Equatable {
         guard case .string(let method) = methodValue else {
             return .failure(RPCFailure(id: id ?? .null, error: RPCError(.invalidRequest, "`method` must be a string")))
         }
-        let params = value["params"]
+        // Some clients send `"params": null` for `shutdown` and `exit`: the same as none.
+        let params = value["params"] == .null ? nil : value["params"]
         if let params {
             switch params {
             case .object, .array: break
