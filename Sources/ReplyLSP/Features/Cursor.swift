@@ -12,9 +12,12 @@ package struct Cursor {
 
     package init(pack: LocalePack, bytes: [UInt8], offset: Int) {
         func contains(_ range: SourceRange) -> Bool { range.start.offset <= offset && offset <= range.end.offset }
-        for index in pack.templates.indices {
+        // A block mapping's range ends where the next key starts: the key under the cursor decides first.
+        let index = pack.templates.firstIndex { contains($0.id.range) }
+            ?? pack.templates.firstIndex { $0.range.start.offset <= offset && offset < $0.range.end.offset }
+            ?? pack.templates.firstIndex { contains($0.range) }
+        if let index {
             let template = pack.templates[index]
-            guard contains(template.id.range) || contains(template.range) else { continue }
             templateIndex = index
             var texts = template.variants.enumerated().map { (Optional($0.offset), $0.element) }
             if let prefill = template.dm?.prefill { texts.append((nil, prefill)) }
@@ -22,7 +25,6 @@ package struct Cursor {
                 self.variant = .some(variant)
                 variable = Self.variable(in: bytes, at: offset, within: text.range.start.offset..<text.range.end.offset)
             }
-            return
         }
     }
 
