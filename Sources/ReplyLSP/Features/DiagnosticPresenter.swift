@@ -9,6 +9,29 @@ package struct DiagnosticPresenter {
     package var rulesDocumentation: String
     /// The text of the files the findings were made from, by path.
     package var source: (String) -> SourceFile?
+    /// Where a template's id is written in a pack, by pack path and template id.
+    package var templateKey: (String, String) -> SourceRange?
+
+    /// The line tables of the files notes point into, made once per presenter.
+    private final class LineCache {
+        var tables: [String: LineTable] = [:]
+    }
+
+    private let cache = LineCache()
+
+    package init(rulesDocumentation: String, source: @escaping (String) -> SourceFile?,
+                 templateKey: @escaping (String, String) -> SourceRange?) {
+        self.rulesDocumentation = rulesDocumentation
+        self.source = source
+        self.templateKey = templateKey
+    }
+
+    private func lines(_ path: String, _ file: SourceFile) -> LineTable {
+        if let table = cache.tables[path] { return table }
+        let table = LineTable(file.bytes)
+        cache.tables[path] = table
+        return table
+    }
 
     /// Rules whose findings point at something that could be removed without loss.
     static let unnecessary: Set<String> = ["unused-variable", "obsolete-translation"]
@@ -46,7 +69,7 @@ package struct DiagnosticPresenter {
             if parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) {
                 let path = parts.dropLast(2).joined(separator: ":")
                 guard let file = source(path) else { continue }
-                let lines = LineTable(file.bytes)
+                let lines = lines(path, file)
                 let offset = lines.offset(ofLine: line, scalarColumn: column)
                 let position = lines.position(ofByte: offset)
                 return .object([("uri", .string(FileURI.uri(path))),
@@ -54,17 +77,11 @@ package struct DiagnosticPresenter {
             }
             let path = String(word)
             if let template = diagnostic.template, path.hasSuffix(".yaml"), let file = source(path),
-               let range = Self.templateKeyRange(template, in: file) {
-                return .object([("uri", .string(FileURI.uri(path))), ("range", LineTable(file.bytes).range(range).json)])
+               let range = templateKey(path, template) {
+                return .object([("uri", .string(FileURI.uri(path))), ("range", lines(path, file).range(range).json)])
             }
         }
         return nil
-    }
-
-    /// Where `id:` is written as a key in a pack's text (found by reading the pack's templates).
-    static func templateKeyRange(_ id: String, in file: SourceFile) -> SourceRange? {
-        let (pack, _) = RepositoryLoader(parallel: false).readPack(file, brand: "", fileLocale: nil)
-        return pack?.template(id)?.id.range
     }
 }
 

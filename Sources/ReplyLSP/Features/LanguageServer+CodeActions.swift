@@ -24,7 +24,7 @@ extension LanguageServer {
         let lines = document.lines
         // The findings were made from the text the workspace read last, which is the document's.
         guard workspace.source(path)?.bytes == document.bytes else { return .array([]) }
-        let presenter = DiagnosticPresenter(rulesDocumentation: options.rulesDocumentation, source: { workspace.source($0) })
+        let presenter = presenter(workspace)
         var actions: [JSONValue] = []
         let fixable = workspace.diagnostics(of: path).filter(\.isFixable)
         if wanted("quickfix"), !fixable.isEmpty {

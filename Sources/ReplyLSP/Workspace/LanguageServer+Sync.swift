@@ -145,12 +145,17 @@ extension LanguageServer {
         let found = workspace.diagnostics(of: path)
         guard !found.isEmpty else { return [] }
         let lines = LineTable(workspace.source(path)?.bytes ?? documents[path]?.bytes ?? [])
-        let presenter = DiagnosticPresenter(rulesDocumentation: options.rulesDocumentation, source: { workspace.source($0) })
+        let presenter = presenter(workspace)
         return found.map { presenter.json($0, lines: lines) }
     }
 
     func pullDiagnostics(_ params: Params) throws(RPCError) -> JSONValue {
         let path = try workspacePath(try params.uri)
         return .object([("kind", .string("full")), ("items", .array(diagnosticsJSON(path)))])
+    }
+
+    func presenter(_ workspace: RepositoryWorkspace) -> DiagnosticPresenter {
+        DiagnosticPresenter(rulesDocumentation: options.rulesDocumentation, source: { workspace.source($0) },
+                            templateKey: { path, id in workspace.pack(at: path)?.pack.template(id)?.id.range })
     }
 }

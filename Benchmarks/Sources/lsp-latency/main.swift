@@ -1,0 +1,109 @@
+import Foundation
+import ReplyLint
+import ReplyLSP
+import ReplyKitSupport
+import RepositoryGenerator
+
+// The language server's latency and memory on a generated repository of 100,000 templates (10 brands
+// × 10 locales × 1,000 templates, so every pack has 1,000), against `replykit lint` of the same
+// repository. Run in release:
+//   swift run -c release lsp-latency            both measurements, each in a process of its own
+//   swift run -c release lsp-latency lsp N      N didChange → publishDiagnostics round trips
+//   swift run -c release lsp-latency lint       one lint of the repository, with its peak memory
+//
+// The server runs in this process and is handed each message's bytes as its stdio loop hands them
+// (JSON parsing, the edit, re-reading and re-checking the pack, writing the diagnostics' JSON); the
+// clock stops when the publishDiagnostics for the edited document has been written.
+
+let brands = 10, locales = 10, templates = 1000
+
+/// The process's peak resident memory in bytes (VmHWM), or 0 where /proc does not say.
+func peakResident() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+    return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+}
+
+func message(_ value: JSONValue) -> [UInt8] { Array(value.serialized().utf8) }
+
+func measureServer(rounds: Int, root: String) {
+    var published: [JSONValue] = []
+    let server = LanguageServer(send: { body in
+        if let value = try? JSONValue.parse(String(decoding: body, as: UTF8.self)),
+           value["method"] == .string("textDocument/publishDiagnostics") { published.append(value) }
+    }, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+    let started = Date()
+    server.handle(message(.object([("jsonrpc", .string("2.0")), ("id", .int(1)), ("method", .string("initialize")),
+                                   ("params", .object([("rootUri", .string(FileURI.uri(root))), ("capabilities", .object([]))]))])))
+    let loaded = Date().timeIntervalSince(started)
+    // A translation (the brand's second pack): an edit re-checks it and brand.yaml.
+    let path = root + "/templates/" + (try! FileManager.default.contentsOfDirectory(atPath: root + "/templates").sorted()[0])
+        + "/" + RepositoryGenerator.locales[1] + ".yaml"
+    let uri = FileURI.uri(path)
+    let text = try! String(contentsOfFile: path, encoding: .utf8)
+    server.handle(message(.object([("jsonrpc", .string("2.0")), ("method", .string("textDocument/didOpen")), ("params", .object([
+        ("textDocument", .object([("uri", .string(uri)), ("languageId", .string("yaml")), ("version", .int(1)), ("text", .string(text))])),
+    ]))])))
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // The line of the 500th template's text: each round types a character there, the next takes it out.
+    let textLines = lines.indices.filter { lines[$0].hasPrefix("    text: ") }
+    let line = textLines[textLines.count / 2]
+    let column = lines[line].utf16.count
+    var latencies: [Double] = []
+    var findings = 0
+    for round in 0..<rounds {
+        let change: JSONValue = round % 2 == 0
+            ? .object([("range", range(line, column, line, column)), ("text", .string("!"))])
+            : .object([("range", range(line, column, line, column + 1)), ("text", .string(""))])
+        let body = message(.object([("jsonrpc", .string("2.0")), ("method", .string("textDocument/didChange")), ("params", .object([
+            ("textDocument", .object([("uri", .string(uri)), ("version", .int(round + 2))])),
+            ("contentChanges", .array([change])),
+        ]))]))
+        published = []
+        let start = DispatchTime.now().uptimeNanoseconds
+        server.handle(body)
+        let end = DispatchTime.now().uptimeNanoseconds
+        guard let diagnostics = published.first(where: { $0["params"]?["uri"] == .string(uri) })?["params"]?["diagnostics"],
+              case .array(let items) = diagnostics else { fatalError("no publishDiagnostics for \(path)") }
+        findings = items.count
+        latencies.append(Double(end - start) / 1e6)
+    }
+    let sorted = latencies.sorted()
+    print("lsp: loaded \(brands * locales * templates) templates in \(String(format: "%.2f", loaded)) s")
+    print("lsp: didChange → publishDiagnostics in a \(templates)-template pack (\(findings) findings), \(rounds) rounds: "
+          + String(format: "p50 %.1f ms, p95 %.1f ms, max %.1f ms", percentile(sorted, 0.5), percentile(sorted, 0.95), sorted.last ?? 0))
+    print("lsp: peak resident memory \(peakResident() >> 20) MiB")
+}
+
+func range(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> JSONValue {
+    .object([("start", .object([("line", .int(a)), ("character", .int(b))])), ("end", .object([("line", .int(c)), ("character", .int(d))]))])
+}
+
+func measureLint(root: String) {
+    var options = LintRun.Options()
+    options.paths = [root]
+    options.format = .json
+    let started = Date()
+    let outcome = LintRun(options: options).run()
+    precondition(outcome.result?.repository.templateCount == brands * locales * templates, outcome.stderr)
+    print("lint: \(String(format: "%.2f", Date().timeIntervalSince(started))) s, peak resident memory \(peakResident() >> 20) MiB")
+}
+
+let root = try RepositoryGenerator.repository(brands: brands, locales: locales, templates: templates)
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "lsp": measureServer(rounds: arguments.count > 1 ? Int(arguments[1]) ?? 200 : 200, root: root)
+case "lint": measureLint(root: root)
+default:
+    for mode in [["lint"], ["lsp", "200"]] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = mode
+        try process.run()
+        process.waitUntilExit()
+    }
+}
