@@ -1,5 +1,5 @@
 import Foundation
-package import ReplyCompiler
+public import ReplyCompiler
 package import ReplyLint
 package import ReplyKitSupport
 
@@ -9,16 +9,17 @@ package import ReplyKitSupport
 /// Every message is handled in turn on one thread, so a `didChange` and the requests after it see
 /// the same text. No message can stop it: a body that is not JSON-RPC is answered with an error, an
 /// unknown method with `MethodNotFound`, a request about an unknown document with an empty result.
-package final class LanguageServer {
-    package struct Options: Sendable {
+public final class LanguageServer {
+    /// How the server runs.
+    public struct Options: Sendable {
         /// The rules' documentation (each rule's link adds `#<rule id>`).
-        package var rulesDocumentation = "https://github.com/replykit/replykit/blob/main/docs/rules.md"
-        package var version = "0.0.0"
+        public var rulesDocumentation = "https://github.com/replykit/replykit/blob/main/docs/rules.md"
+        public var version = "0.0.0"
         /// The time campaign windows are checked against; nil for now.
-        package var now: Date?
-        package var limits: YAMLLimits = .default
+        public var now: Date?
+        public var limits: YAMLLimits = .default
 
-        package init() {}
+        public init() {}
     }
 
     enum State { case uninitialized, running, shutDown }
@@ -35,9 +36,11 @@ package final class LanguageServer {
     var watchesFiles = false
     var nextRequestID = 1
     /// Set by `exit`: 0 after `shutdown`, 1 without.
-    package private(set) var exitCode: Int32?
+    public private(set) var exitCode: Int32?
 
-    package init(options: Options = Options(), send: @escaping ([UInt8]) -> Void, log: @escaping (String) -> Void) {
+    /// A server that hands each message body it sends to `send` (the caller frames it) and each
+    /// line of its log to `log`.
+    public init(options: Options = Options(), send: @escaping ([UInt8]) -> Void, log: @escaping (String) -> Void) {
         self.options = options
         self.send = send
         self.log = log
@@ -53,8 +56,8 @@ package final class LanguageServer {
         }
     }
 
-    /// Handles one message body.
-    package func handle(_ body: [UInt8]) {
+    /// Handles one message body (the bytes after its header).
+    public func handle(_ body: [UInt8]) {
         switch RPCMessage.parse(body) {
         case .failure(let failure):
             send(RPCOutgoing.error(id: failure.id, failure.error))
@@ -82,6 +85,7 @@ package final class LanguageServer {
         case .shutDown: throw RPCError(.invalidRequest, "the server is shut down")
         case .running: break
         }
+        idle()
         switch method {
         case "shutdown":
             state = .shutDown

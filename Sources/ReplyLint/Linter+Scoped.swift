@@ -26,35 +26,53 @@ extension Linter {
                                   analyses: analyses)
         let rules = catalogue.rules.filter { configuration.severity(of: $0.description) != .off }
         let wholeRules = rules.filter { $0.scope == .repository }
-        let templateRules = rules.filter { $0.scope != .repository }
-        var batches: [Range<Int>] = []
-        for run in analyses.packRuns where packs?.contains(analyses[run.lowerBound].pack.file) ?? true {
-            if let last = batches.last, last.upperBound == run.lowerBound, last.count < batchSize {
-                batches[batches.count - 1] = last.lowerBound..<run.upperBound
-            } else {
-                batches.append(run)
+        let templateRules = rules.filter { $0.scope == .template }
+        let packRules = rules.filter { $0.scope == .pack }
+        // Template rules take slices of at most `batchSize` analyses, so that one large pack is
+        // checked on every core; pack rules take whole packs.
+        struct Work {
+            var range: Range<Int>
+            var rules: [any Rule]
+            var findsTerms: Bool
+        }
+        var work: [Work] = []
+        let runs = analyses.packRuns.filter { packs?.contains(analyses[$0.lowerBound].pack.file) ?? true }
+        let templateTerms = templateRules.contains { $0 is any CopySafetyChecking }
+        let packTerms = packRules.contains { $0 is any CopySafetyChecking }
+        for run in runs where !templateRules.isEmpty {
+            var start = run.lowerBound
+            while start < run.upperBound {
+                let end = min(run.upperBound, start + batchSize)
+                work.append(Work(range: start..<end, rules: templateRules, findsTerms: templateTerms))
+                start = end
             }
         }
-        let findsTerms = templateRules.contains { $0 is any CopySafetyChecking }
-        let results = ResultSlots<[Diagnostic]>(count: wholeRules.count + batches.count)
-        let work = batches
-        DispatchQueue.concurrentPerform(iterations: wholeRules.count + work.count) { index in
+        for run in runs where !packRules.isEmpty {
+            if let last = work.last, last.rules.first?.scope == .pack, last.range.upperBound == run.lowerBound,
+               last.range.count < batchSize {
+                work[work.count - 1].range = last.range.lowerBound..<run.upperBound
+            } else {
+                work.append(Work(range: run, rules: packRules, findsTerms: packTerms))
+            }
+        }
+        let results = ResultSlots<[Diagnostic]>(count: wholeRules.count + work.count)
+        let items = work
+        DispatchQueue.concurrentPerform(iterations: wholeRules.count + items.count) { index in
             if index < wholeRules.count {
                 results[index] = wholeRules[index].check(context)
             } else {
-                let batch = context.batch(work[index - wholeRules.count], findingTerms: findsTerms)
-                results[index] = templateRules.flatMap { $0.check(batch) }
+                let item = items[index - wholeRules.count]
+                let batch = context.batch(item.range, findingTerms: item.findsTerms)
+                results[index] = item.rules.flatMap { $0.check(batch) }
             }
         }
         var whole = repository.diagnostics
         for index in 0..<wholeRules.count { whole += results[index] ?? [] }
         applyConfiguration(to: &whole, repository)
         var byPack: [String: [Diagnostic]] = [:]
-        for run in analyses.packRuns where packs?.contains(analyses[run.lowerBound].pack.file) ?? true {
-            byPack[analyses[run.lowerBound].pack.file] = []
-        }
+        for run in runs { byPack[analyses[run.lowerBound].pack.file] = [] }
         var found: [Diagnostic] = []
-        for index in wholeRules.count..<wholeRules.count + work.count { found += results[index] ?? [] }
+        for index in wholeRules.count..<wholeRules.count + items.count { found += results[index] ?? [] }
         applyConfiguration(to: &found, repository)
         for diagnostic in found { byPack[diagnostic.file ?? "", default: []].append(diagnostic) }
         return ScopedFindings(whole: whole, byPack: byPack)

@@ -1,7 +1,6 @@
 import Foundation
 import ReplyLint
 import ReplyLSP
-import ReplyKitSupport
 import RepositoryGenerator
 
 // The language server's latency and memory on a generated repository of 100,000 templates (10 brands
@@ -28,47 +27,50 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
     sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
 }
 
-func message(_ value: JSONValue) -> [UInt8] { Array(value.serialized().utf8) }
+func message(_ value: [String: Any]) -> [UInt8] {
+    [UInt8](try! JSONSerialization.data(withJSONObject: value.merging(["jsonrpc": "2.0"]) { a, _ in a }))
+}
 
 func measureServer(rounds: Int, root: String) {
-    var published: [JSONValue] = []
-    let server = LanguageServer(send: { body in
-        if let value = try? JSONValue.parse(String(decoding: body, as: UTF8.self)),
-           value["method"] == .string("textDocument/publishDiagnostics") { published.append(value) }
-    }, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+    // What the server writes, read after the clock stops.
+    var sent: [[UInt8]] = []
+    var published: [[String: Any]] {
+        sent.compactMap { (try? JSONSerialization.jsonObject(with: Data($0))) as? [String: Any] }
+            .filter { $0["method"] as? String == "textDocument/publishDiagnostics" }
+    }
+    let server = LanguageServer(send: { body in sent.append(body) }, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
     let started = Date()
-    server.handle(message(.object([("jsonrpc", .string("2.0")), ("id", .int(1)), ("method", .string("initialize")),
-                                   ("params", .object([("rootUri", .string(FileURI.uri(root))), ("capabilities", .object([]))]))])))
+    server.handle(message(["id": 1, "method": "initialize", "params": ["rootUri": FileURI.uri(root), "capabilities": [:]]]))
     let loaded = Date().timeIntervalSince(started)
     // A translation (the brand's second pack): an edit re-checks it and brand.yaml.
     let path = root + "/templates/" + (try! FileManager.default.contentsOfDirectory(atPath: root + "/templates").sorted()[0])
         + "/" + RepositoryGenerator.locales[1] + ".yaml"
     let uri = FileURI.uri(path)
     let text = try! String(contentsOfFile: path, encoding: .utf8)
-    server.handle(message(.object([("jsonrpc", .string("2.0")), ("method", .string("textDocument/didOpen")), ("params", .object([
-        ("textDocument", .object([("uri", .string(uri)), ("languageId", .string("yaml")), ("version", .int(1)), ("text", .string(text))])),
-    ]))])))
+    server.handle(message(["method": "textDocument/didOpen", "params": [
+        "textDocument": ["uri": uri, "languageId": "yaml", "version": 1, "text": text]]]))
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    // The line of the 500th template's text: each round types a character there, the next takes it out.
-    let textLines = lines.indices.filter { lines[$0].hasPrefix("    text: ") }
+    // A one-line text in the middle of the pack: each round types a character at its end, the next
+    // takes it out, so every round re-checks a pack that reads.
+    let textLines = lines.indices.filter {
+        lines[$0].hasPrefix("    text: ") && !">|\"'[".contains(lines[$0].dropFirst("    text: ".count).first ?? ">")
+    }
     let line = textLines[textLines.count / 2]
     let column = lines[line].utf16.count
     var latencies: [Double] = []
     var findings = 0
     for round in 0..<rounds {
-        let change: JSONValue = round % 2 == 0
-            ? .object([("range", range(line, column, line, column)), ("text", .string("!"))])
-            : .object([("range", range(line, column, line, column + 1)), ("text", .string(""))])
-        let body = message(.object([("jsonrpc", .string("2.0")), ("method", .string("textDocument/didChange")), ("params", .object([
-            ("textDocument", .object([("uri", .string(uri)), ("version", .int(round + 2))])),
-            ("contentChanges", .array([change])),
-        ]))]))
-        published = []
+        let change: [String: Any] = round % 2 == 0
+            ? ["range": range(line, column, line, column), "text": "!"]
+            : ["range": range(line, column, line, column + 1), "text": ""]
+        let body = message(["method": "textDocument/didChange", "params": [
+            "textDocument": ["uri": uri, "version": round + 2], "contentChanges": [change]]])
+        sent = []
         let start = DispatchTime.now().uptimeNanoseconds
         server.handle(body)
         let end = DispatchTime.now().uptimeNanoseconds
-        guard let diagnostics = published.first(where: { $0["params"]?["uri"] == .string(uri) })?["params"]?["diagnostics"],
-              case .array(let items) = diagnostics else { fatalError("no publishDiagnostics for \(path)") }
+        guard let items = published.lazy.compactMap({ $0["params"] as? [String: Any] })
+            .first(where: { $0["uri"] as? String == uri })?["diagnostics"] as? [Any] else { fatalError("no publishDiagnostics for \(path)") }
         findings = items.count
         latencies.append(Double(end - start) / 1e6)
     }
@@ -79,8 +81,8 @@ func measureServer(rounds: Int, root: String) {
     print("lsp: peak resident memory \(peakResident() >> 20) MiB")
 }
 
-func range(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> JSONValue {
-    .object([("start", .object([("line", .int(a)), ("character", .int(b))])), ("end", .object([("line", .int(c)), ("character", .int(d))]))])
+func range(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> [String: Any] {
+    ["start": ["line": a, "character": b], "end": ["line": c, "character": d]]
 }
 
 func measureLint(root: String) {

@@ -15,6 +15,8 @@ package struct DiagnosticPresenter {
     /// The line tables of the files notes point into, made once per presenter.
     private final class LineCache {
         var tables: [String: LineTable] = [:]
+        var uris: [String: String] = [:]
+        var templateKeys: [String: [String: SourceRange]] = [:]
     }
 
     private let cache = LineCache()
@@ -24,6 +26,13 @@ package struct DiagnosticPresenter {
         self.rulesDocumentation = rulesDocumentation
         self.source = source
         self.templateKey = templateKey
+    }
+
+    private func uri(_ path: String) -> String {
+        if let uri = cache.uris[path] { return uri }
+        let uri = FileURI.uri(path)
+        cache.uris[path] = uri
+        return uri
     }
 
     private func lines(_ path: String, _ file: SourceFile) -> LineTable {
@@ -51,7 +60,7 @@ package struct DiagnosticPresenter {
             ("source", .string("replykit")), ("message", .string(message)),
         ]
         if let file = diagnostic.file, !diagnostic.notes.isEmpty {
-            let own = JSONValue.object([("uri", .string(FileURI.uri(file))), ("range", range.json)])
+            let own = JSONValue.object([("uri", .string(uri(file))), ("range", range.json)])
             fields.append(("relatedInformation", .array(diagnostic.notes.map { note in
                 .object([("location", location(of: note, diagnostic) ?? own), ("message", .string(note))])
             })))
@@ -72,13 +81,13 @@ package struct DiagnosticPresenter {
                 let lines = lines(path, file)
                 let offset = lines.offset(ofLine: line, scalarColumn: column)
                 let position = lines.position(ofByte: offset)
-                return .object([("uri", .string(FileURI.uri(path))),
+                return .object([("uri", .string(uri(path))),
                                 ("range", LSPRange(start: position, end: position).json)])
             }
             let path = String(word)
             if let template = diagnostic.template, path.hasSuffix(".yaml"), let file = source(path),
                let range = templateKey(path, template) {
-                return .object([("uri", .string(FileURI.uri(path))), ("range", lines(path, file).range(range).json)])
+                return .object([("uri", .string(uri(path))), ("range", lines(path, file).range(range).json)])
             }
         }
         return nil

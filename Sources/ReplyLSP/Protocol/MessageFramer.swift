@@ -38,6 +38,9 @@ package struct MessageFramer {
         buffer.append(contentsOf: rest)
     }
 
+    /// Whether bytes of a message not yet complete are held.
+    package var hasBufferedBytes: Bool { buffer.count > start || skipping > 0 }
+
     /// The next complete frame, or nil when more bytes are needed.
     package mutating func next() -> Frame? {
         guard skipping == 0 else { return nil }

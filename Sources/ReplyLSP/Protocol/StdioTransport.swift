@@ -11,6 +11,7 @@ package enum StdioTransport {
         var framer = MessageFramer()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
+            if !framer.hasBufferedBytes { server.idle() }
             let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return server.exitCode ?? 1 }

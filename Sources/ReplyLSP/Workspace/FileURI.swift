@@ -1,7 +1,7 @@
 /// `file:` URIs and paths.
-package enum FileURI {
+public enum FileURI {
     /// The path of a `file:` URI; nil for another scheme or a URI that does not decode.
-    package static func path(_ uri: String) -> String? {
+    public static func path(_ uri: String) -> String? {
         guard uri.hasPrefix("file://") else { return nil }
         var rest = Substring(uri.dropFirst("file://".count))
         // `file://host/path`: only an empty host or localhost names this machine.
@@ -29,7 +29,7 @@ package enum FileURI {
     }
 
     /// The `file:` URI of an absolute path.
-    package static func uri(_ path: String) -> String {
+    public static func uri(_ path: String) -> String {
         var result = "file://"
         for byte in path.utf8 {
             switch byte {

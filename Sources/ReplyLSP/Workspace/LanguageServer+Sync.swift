@@ -128,6 +128,13 @@ extension LanguageServer {
         publish(checked.union([path]))
     }
 
+    /// Does what edits left for later (brand.yaml after a translation changed) and publishes it:
+    /// called when no message waits, and before each request, so that answers see every finding.
+    public func idle() {
+        guard workspace?.hasDeferred == true else { return }
+        publish(workspace!.finishDeferred())
+    }
+
     /// Pushes the findings of the open documents among `paths`.
     func publish(_ paths: Set<String>) {
         for path in paths.sorted() {
@@ -155,7 +162,19 @@ extension LanguageServer {
     }
 
     func presenter(_ workspace: RepositoryWorkspace) -> DiagnosticPresenter {
-        DiagnosticPresenter(rulesDocumentation: options.rulesDocumentation, source: { workspace.source($0) },
-                            templateKey: { path, id in workspace.pack(at: path)?.pack.template(id)?.id.range })
+        // Each pack's template keys by id, made the first time a note points into the pack.
+        final class Keys { var byPack: [String: [String: SourceRange]] = [:] }
+        let keys = Keys()
+        return DiagnosticPresenter(rulesDocumentation: options.rulesDocumentation, source: { workspace.source($0) },
+                                   templateKey: { path, id in
+            if keys.byPack[path] == nil {
+                var byID: [String: SourceRange] = [:]
+                for template in workspace.pack(at: path)?.pack.templates ?? [] where byID[template.id.value] == nil {
+                    byID[template.id.value] = template.id.range
+                }
+                keys.byPack[path] = byID
+            }
+            return keys.byPack[path]?[id]
+        })
     }
 }

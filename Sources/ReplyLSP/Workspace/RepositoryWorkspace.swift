@@ -11,9 +11,10 @@ package import ReplyKitSupport
 /// What depends on what (see ``recheckScope(ofPack:in:)``): a pack's template and pack rules read
 /// the pack and its brand; rules that compare packs read a brand's packs against its default
 /// locale's pack, and `brand.yaml`'s own findings (an unused variable, a listed locale without a
-/// pack) read every pack of the brand. So an edit of a translation re-checks it and `brand.yaml`;
-/// an edit of `brand.yaml` or of the default locale's pack re-checks every file of that brand, and
-/// no edit re-checks another brand.
+/// pack) read every pack of the brand. So an edit of a translation re-checks it at once (against
+/// the brand and the default locale's pack alone) and `brand.yaml` when the server is idle
+/// (``finishDeferred()``); an edit of `brand.yaml` or of the default locale's pack re-checks every
+/// file of that brand; no edit re-checks another brand.
 package struct RepositoryWorkspace: Sendable {
     /// The repository root (where `templates/` and `replykit.yaml` are), absolute.
     package let root: String
@@ -36,6 +37,8 @@ package struct RepositoryWorkspace: Sendable {
     /// The template and pack rules' findings by pack file, configured.
     private var templateFindings: [String: [Diagnostic]] = [:]
     private var brandIndex: [String: Int] = [:]
+    /// Brand folders whose brand.yaml waits to be checked again after an edit of a translation.
+    private var deferredBrands: Set<String> = []
 
     package init(root: String, catalogue: RuleCatalogue = .standard, limits: YAMLLimits = .default, now: Date? = nil) {
         self.root = PathText.absolute(root)
@@ -123,6 +126,7 @@ package struct RepositoryWorkspace: Sendable {
         target = nil
         repository = TemplateRepository(templatesDirectory: PathText.join(root, "templates"))
         brandIndex = [:]
+        deferredBrands = []
         let configurationPath = PathText.join(root, "replykit.yaml")
         if FileReader.kind(of: configurationPath) != .missing {
             do {
@@ -188,9 +192,30 @@ package struct RepositoryWorkspace: Sendable {
         let pack = loader.loadPack(path, brand: folder.id, into: &load)
         replaceFile(path, with: load)
         repository.brands[index].packs[packIndex] = pack
-        let dependents: Set<String> = wasDefault || isDefault(pack, in: repository.brands[index])
-            ? brandFiles(index) : [path, PathText.join(directory, "brand.yaml")]
-        return relint(brand: index, reanalysed: [path], recheck: dependents)
+        if wasDefault || isDefault(pack, in: repository.brands[index]) {
+            return relint(brand: index, reanalysed: [path], recheck: brandFiles(index))
+        }
+        // A translation's findings read the brand, the default locale's pack and itself; brand.yaml's
+        // read every pack, and wait until the server is idle.
+        let folderNow = repository.brands[index]
+        let source = folderNow.packs.filter { isDefault($0, in: folderNow) && $0.file != path }.map(\.file)
+        deferredBrands.insert(directory)
+        return relint(brand: index, reanalysed: [path], recheck: [path], packs: Set(source + [path]))
+    }
+
+    /// Whether brand.yaml files wait to be checked again (see ``finishDeferred()``).
+    package var hasDeferred: Bool { !deferredBrands.isEmpty }
+
+    /// Checks again the brand.yaml files that translations edited since have left waiting; returns them.
+    @discardableResult
+    package mutating func finishDeferred() -> Set<String> {
+        var checked: Set<String> = []
+        for directory in deferredBrands.sorted() {
+            guard let index = brandIndex[directory] else { continue }
+            checked.formUnion(relint(brand: index, reanalysed: [], recheck: [directory, PathText.join(directory, "brand.yaml")]))
+        }
+        deferredBrands = []
+        return checked
     }
 
     /// Files created or deleted on disk: the folders they are in are read again.
@@ -276,12 +301,16 @@ package struct RepositoryWorkspace: Sendable {
     /// Analyses the packs in `reanalysed` again, then lints the brand at `index` alone: the repository
     /// rules over the whole brand, the template and pack rules over the packs analysed again; keeps
     /// the findings of the files in `recheck` (and of the packs analysed again).
-    private mutating func relint(brand index: Int, reanalysed: Set<String>, recheck: Set<String>) -> Set<String> {
-        let folder = repository.brands[index]
+    /// `packs`: the packs the repository rules see (all the brand's when nil); only findings of
+    /// files whose findings depend on no other pack may be kept from a lint of some of them.
+    private mutating func relint(brand index: Int, reanalysed: Set<String>, recheck: Set<String>,
+                                 packs: Set<String>? = nil) -> Set<String> {
+        var folder = repository.brands[index]
+        if let packs { folder.packs = folder.packs.filter { packs.contains($0.file) } }
         var brandRepository = TemplateRepository(templatesDirectory: repository.templatesDirectory)
         brandRepository.brands = [folder]
         brandRepository.locales = repository.locales
-        let files = brandFiles(index)
+        let files = Set([folder.directory, PathText.join(folder.directory, "brand.yaml")] + folder.packs.map(\.file))
         for path in files.sorted() {
             if let file = repository.files[path] {
                 brandRepository.files[path] = file
@@ -290,12 +319,18 @@ package struct RepositoryWorkspace: Sendable {
             brandRepository.diagnostics += loadFindings[path] ?? []
         }
         // Only the packs read again are analysed again: the others' analyses still hold.
-        var fresh = brandRepository
-        fresh.brands[0].packs = folder.packs.filter { reanalysed.contains($0.file) }
-        for path in reanalysed { analyses[path] = nil }
-        for analysis in fresh.analyses { analyses[analysis.pack.file, default: []].append(analysis) }
+        // The analyses replaced are freed on another thread: a thousand of them take as long to free
+        // as to check, and the editor need not wait for that.
+        let replaced = reanalysed.compactMap { analyses.removeValue(forKey: $0) }
+        if !replaced.isEmpty { DispatchQueue.global(qos: .utility).async { _ = replaced.count } }
+        if let brand = folder.brand {
+            for pack in folder.packs where reanalysed.contains(pack.file) {
+                guard let file = repository.files[pack.file] else { continue }
+                analyses[pack.file] = TemplateAnalysis.analyses(of: pack, brand: brand, file: file)
+            }
+        }
         let all = folder.packs.flatMap { analyses[$0.file] ?? [] }
-        let found = linter.lint(brandRepository, analyses: all, templateRulesOn: reanalysed)
+        let found = linter.lint(brandRepository, analyses: all, templateRulesOn: reanalysed.intersection(files))
         var whole: [String: [Diagnostic]] = [:]
         for diagnostic in found.whole { whole[diagnostic.file ?? "", default: []].append(diagnostic) }
         for path in recheck { wholeFindings[path] = whole[path] }
