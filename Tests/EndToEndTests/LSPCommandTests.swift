@@ -19,7 +19,8 @@ import Testing
         }
         let replykit = try Replykit.executableURL.get()
         let outcome = try await Replykit.run(["-m", "pytest", "Tests/Python/lsp", "-q", "-p", "no:cacheprovider"],
-                                             timeout: 540, executable: Self.python, environment: ["REPLYKIT": replykit.path])
+                                             timeout: 540, executable: Self.python, environment: ["REPLYKIT": replykit.path],
+                                             takesSlot: false)
         #expect(outcome.status == 0, "pytest failed:\n\(outcome.stdout)\(outcome.stderr)")
     }
 

@@ -22,8 +22,20 @@ enum Replykit {
     /// fails its test instead of stopping the suite.
     static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL = packageRoot,
                     timeout: TimeInterval = 30, executable: URL? = nil,
-                    environment: [String: String] = [:]) async throws -> ProcessOutcome {
+                    environment: [String: String] = [:], takesSlot: Bool = true) async throws -> ProcessOutcome {
         let executable = try executable ?? executableURL.get()
+        // A run that lasts minutes (a whole external suite) takes no slot: it would hold one the
+        // whole time, and the short runs queued behind it would time out.
+        guard takesSlot else {
+            return try await withCheckedThrowingContinuation { continuation in
+                DispatchQueue.global().async {
+                    continuation.resume(with: Result {
+                        try runBlocking(executable, arguments, stdin: stdin, in: directory, timeout: timeout,
+                                        environment: environment)
+                    })
+                }
+            }
+        }
         await ProcessSlots.shared.acquire()
         do {
             let outcome = try await withCheckedThrowingContinuation { continuation in
