@@ -7,7 +7,9 @@ import RepositoryGenerator
 // × 10 locales × 1,000 templates, so every pack has 1,000), against `replykit lint` of the same
 // repository. Run in release:
 //   swift run -c release lsp-latency            both measurements, each in a process of its own
-//   swift run -c release lsp-latency lsp N      N didChange → publishDiagnostics round trips
+//   swift run -c release lsp-latency lsp N      N didChange → publishDiagnostics round trips in a translation
+//   swift run -c release lsp-latency lsp N default   the same in the default locale's pack, which
+//                                                    re-checks the brand's ten packs
 //   swift run -c release lsp-latency lint       one lint of the repository, with its peak memory
 //
 // The server runs in this process and is handed each message's bytes as its stdio loop hands them
@@ -31,7 +33,7 @@ func message(_ value: [String: Any]) -> [UInt8] {
     [UInt8](try! JSONSerialization.data(withJSONObject: value.merging(["jsonrpc": "2.0"]) { a, _ in a }))
 }
 
-func measureServer(rounds: Int, root: String) {
+func measureServer(rounds: Int, root: String, editsDefault: Bool) {
     // What the server writes, read after the clock stops.
     var sent: [[UInt8]] = []
     var published: [[String: Any]] {
@@ -42,9 +44,14 @@ func measureServer(rounds: Int, root: String) {
     let started = Date()
     server.handle(message(["id": 1, "method": "initialize", "params": ["rootUri": FileURI.uri(root), "capabilities": [:]]]))
     let loaded = Date().timeIntervalSince(started)
-    // A translation (the brand's second pack): an edit re-checks it and brand.yaml.
-    let path = root + "/templates/" + (try! FileManager.default.contentsOfDirectory(atPath: root + "/templates").sorted()[0])
-        + "/" + RepositoryGenerator.locales[1] + ".yaml"
+    // A translation (not the brand's default locale) re-checks itself; the default locale's pack,
+    // every pack of the brand.
+    let brand = root + "/templates/" + (try! FileManager.default.contentsOfDirectory(atPath: root + "/templates").sorted()[0])
+    let brandText = try! String(contentsOfFile: brand + "/brand.yaml", encoding: .utf8)
+    let defaultLocale = brandText.split(separator: "\n").first { $0.hasPrefix("default_locale: ") }
+        .map { String($0.dropFirst("default_locale: ".count)) } ?? RepositoryGenerator.locales[0]
+    let locale = editsDefault ? defaultLocale : RepositoryGenerator.locales.first { $0 != defaultLocale }!
+    let path = brand + "/" + locale + ".yaml"
     let uri = FileURI.uri(path)
     let text = try! String(contentsOfFile: path, encoding: .utf8)
     server.handle(message(["method": "textDocument/didOpen", "params": [
@@ -76,7 +83,7 @@ func measureServer(rounds: Int, root: String) {
     }
     let sorted = latencies.sorted()
     print("lsp: loaded \(brands * locales * templates) templates in \(String(format: "%.2f", loaded)) s")
-    print("lsp: didChange → publishDiagnostics in a \(templates)-template pack (\(findings) findings), \(rounds) rounds: "
+    print("lsp: didChange → publishDiagnostics in a \(templates)-template pack, \(editsDefault ? "the default locale's" : "a translation") (\(findings) findings), \(rounds) rounds: "
           + String(format: "p50 %.1f ms, p95 %.1f ms, max %.1f ms", percentile(sorted, 0.5), percentile(sorted, 0.95), sorted.last ?? 0))
     print("lsp: peak resident memory \(peakResident() >> 20) MiB")
 }
@@ -98,7 +105,8 @@ func measureLint(root: String) {
 let root = try RepositoryGenerator.repository(brands: brands, locales: locales, templates: templates)
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
-case "lsp": measureServer(rounds: arguments.count > 1 ? Int(arguments[1]) ?? 200 : 200, root: root)
+case "lsp": measureServer(rounds: arguments.count > 1 ? Int(arguments[1]) ?? 200 : 200, root: root,
+                          editsDefault: arguments.count > 2 && arguments[2] == "default")
 case "lint": measureLint(root: root)
 default:
     for mode in [["lint"], ["lsp", "200"]] {
