@@ -1,7 +1,7 @@
 import Foundation
 public import ReplyCompiler
-package import ReplyLint
-package import ReplyKitSupport
+internal import ReplyLint
+internal import ReplyKitSupport
 
 /// The language server: reads one JSON-RPC message at a time, answers requests, and pushes lint's
 /// findings for open documents after every change.

@@ -147,4 +147,22 @@ struct Edit: Sendable, CustomTestStringConvertible {
         let pulled = harness.request("textDocument/diagnostic", .object([("textDocument", ServerHarness.document(added))]))
         #expect(pulled["result", "items"]?.arrayValue?.contains { $0["code"]?.stringValue == "missing-translation" } == true)
     }
+
+    @Test func withoutAWorkspaceFolderTheRepositoryAroundTheFirstFileIsChecked() throws {
+        let root = try LSPTestSupport.repositoryCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let harness = ServerHarness()
+        _ = harness.request("initialize", .object([("capabilities", .object([]))]))
+        _ = harness.notify("initialized", .object([]))
+        let path = root + "/templates/broken-acme-air/es-MX.yaml"
+        let sent = harness.open(path)
+        let codes = sent.first { $0["params", "uri"]?.stringValue == FileURI.uri(path) }?["params", "diagnostics"]?
+            .arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+        var options = LintRun.Options()
+        options.paths = [root]
+        let expected = try #require(LintRun(options: options).run().result).diagnostics.filter { $0.file == path }.map(\.rule)
+        #expect(!codes.isEmpty)
+        #expect(codes == expected)
+        #expect(harness.server.workspace?.root == PathText.absolute(root))
+    }
 }

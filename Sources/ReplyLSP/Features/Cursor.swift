@@ -1,5 +1,5 @@
 package import ReplyCompiler
-package import ReplyKitSupport
+internal import ReplyKitSupport
 
 /// What is under the cursor in a pack: the template, the text of a variant or prefill, and a
 /// `{variable}` written there, found from the pack as last read and the text as the editor has it.

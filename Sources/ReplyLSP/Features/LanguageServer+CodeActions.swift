@@ -1,6 +1,6 @@
-package import ReplyCompiler
-package import ReplyLint
-package import ReplyKitSupport
+internal import ReplyCompiler
+internal import ReplyLint
+internal import ReplyKitSupport
 
 extension LanguageServer {
     static let fixAllKind = "source.fixAll.replykit"

@@ -1,7 +1,7 @@
 import Foundation
-package import ReplyCompiler
-package import ReplyKit
-package import ReplyKitSupport
+internal import ReplyCompiler
+internal import ReplyKit
+internal import ReplyKitSupport
 
 extension LanguageServer {
     /// What the text before the cursor on its line asks for.

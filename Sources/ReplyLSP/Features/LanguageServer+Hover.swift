@@ -1,7 +1,7 @@
 import Foundation
-package import ReplyCompiler
-package import ReplyKit
-package import ReplyKitSupport
+internal import ReplyCompiler
+internal import ReplyKit
+internal import ReplyKitSupport
 
 extension LanguageServer {
     /// On `{variable}`: its declaration. On a template: each variant's worst case and what drives

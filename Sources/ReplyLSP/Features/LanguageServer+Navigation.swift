@@ -1,5 +1,5 @@
-package import ReplyCompiler
-package import ReplyKitSupport
+internal import ReplyCompiler
+internal import ReplyKitSupport
 
 extension LanguageServer {
     /// The pack at the request's document and the cursor in it; nil for a document that is not a pack.

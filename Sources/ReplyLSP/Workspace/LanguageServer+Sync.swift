@@ -1,6 +1,6 @@
 import Foundation
-package import ReplyCompiler
-package import ReplyKitSupport
+internal import ReplyCompiler
+internal import ReplyKitSupport
 
 extension LanguageServer {
     func initialize(_ params: Params) -> JSONValue {

@@ -1,8 +1,8 @@
 import Foundation
 package import ReplyCompiler
 package import ReplyLint
-package import ReplyKit
-package import ReplyKitSupport
+internal import ReplyKit
+internal import ReplyKitSupport
 
 /// One template repository held in memory while the editor works on it: its packs as loaded (with
 /// the editor's unsaved buffers read in place of the files on disk), each pack's analyses, and
