@@ -20,8 +20,11 @@ extension Linter {
     /// ``TemplateRepository/analyses`` makes them): every rule that compares packs over all of it,
     /// and the template and pack rules only over the packs in `packs` (all when nil). Findings are at
     /// their configured severities without those switched off, as ``lint(_:)`` reports them.
+    ///
+    /// `reusing`: by pack file, the ids of templates whose ``RuleScope/template`` findings the caller
+    /// keeps from before (the template did not change): those rules skip them.
     package func lint(_ repository: TemplateRepository, analyses: [TemplateAnalysis],
-                      templateRulesOn packs: Set<String>?) -> ScopedFindings {
+                      templateRulesOn packs: Set<String>?, reusing: [String: Set<String>] = [:]) -> ScopedFindings {
         let context = LintContext(repository: repository, configuration: configuration, now: now ?? Date(),
                                   analyses: analyses)
         let rules = catalogue.rules.filter { configuration.severity(of: $0.description) != .off }
@@ -40,10 +43,14 @@ extension Linter {
         let templateTerms = templateRules.contains { $0 is any CopySafetyChecking }
         let packTerms = packRules.contains { $0 is any CopySafetyChecking }
         for run in runs where !templateRules.isEmpty {
+            let kept = reusing[analyses[run.lowerBound].pack.file] ?? []
             var start = run.lowerBound
             while start < run.upperBound {
-                let end = min(run.upperBound, start + batchSize)
-                work.append(Work(range: start..<end, rules: templateRules, findsTerms: templateTerms))
+                // Skip what the caller keeps, then take up to `batchSize` it does not.
+                while start < run.upperBound, kept.contains(analyses[start].template.id.value) { start += 1 }
+                var end = start
+                while end < run.upperBound, end - start < batchSize, !kept.contains(analyses[end].template.id.value) { end += 1 }
+                if end > start { work.append(Work(range: start..<end, rules: templateRules, findsTerms: templateTerms)) }
                 start = end
             }
         }

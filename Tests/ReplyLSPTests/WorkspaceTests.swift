@@ -11,6 +11,8 @@ struct Edit: Sendable, CustomTestStringConvertible {
     var find: String
     var replace: String
     var testDescription: String
+    /// More edits of the same file after the first, each checked in turn.
+    var then: [(find: String, replace: String)] = []
 
     static let all: [Edit] = [
         Edit(file: "acme-air/es-MX.yaml", find: "  refund-check:\n    text: Hola {first_name}, ¿ya recibiste tu reembolso?\n",
@@ -31,6 +33,17 @@ struct Edit: Sendable, CustomTestStringConvertible {
              testDescription: "brand.yaml changes the default locale"),
         Edit(file: "broken-acme-air/es-MX.yaml", find: "Tab\there", replace: "Tab here",
              testDescription: "a broken pack is mended"),
+        Edit(file: "acme-air/es-MX.yaml", find: "Te esperamos por mensaje privado", replace: "Te  esperamos POR MENSAJE PRIVADO!!!",
+             testDescription: "edits above and below templates with findings move them",
+             then: [("Hola {first_name}, ¿ya", "Hola {first_name},\n      ¿ya de  verdad"),
+                    ("    follow_up: refund-check\n", "    follow_up: refund-check\n    description: más\n    tags: [a, b]\n"),
+                    ("la tormenta retrasó", "la  tormenta retrasó"),
+                    ("Con gusto te ayudamos", "Con  gusto te  ayudamos"),
+                    ("Con  gusto te  ayudamos", "Con gusto te ayudamos"),
+                    ("la  tormenta retrasó", "la tormenta retrasó")]),
+        Edit(file: "acme-air/en-US.yaml", find: "Still there, {first_name}?", replace: "STILL THERE,  {first_name}??",
+             testDescription: "edits of the default locale move findings below them",
+             then: [("Sorry for the wait", "Sorry  for the wait, really"), ("refund-check:\n    text: Hi", "refund-check:\n    text: Hi  there")]),
     ]
 }
 
@@ -71,6 +84,16 @@ struct Edit: Sendable, CustomTestStringConvertible {
         #expect(workspace.diagnostics(of: path) == (try lintOnDisk(root))[path] ?? [])
         workspace.finishDeferred()
         try expectSameAsLint(workspace, root: root)
+        var current = edited
+        for step in edit.then {
+            let range = try #require(current.range(of: step.find), "no `\(step.find)`")
+            current = current.replacingCharacters(in: range, with: step.replace)
+            workspace.update(path, text: Array(current.utf8))
+            try Data(current.utf8).write(to: URL(fileURLWithPath: path))
+            #expect(workspace.diagnostics(of: path) == (try lintOnDisk(root))[path] ?? [], "after `\(step.replace)`")
+            workspace.finishDeferred()
+            try expectSameAsLint(workspace, root: root)
+        }
         // Closed without saving: the file on disk again.
         try Data(original.utf8).write(to: URL(fileURLWithPath: path))
         workspace.update(path, text: nil)

@@ -62,6 +62,9 @@ package struct RepositoryWorkspace: Sendable {
         }
     }
 
+    /// The rules whose findings depend on one template alone (``TemplateReuse`` keeps theirs).
+    private var templateRuleIDs: Set<String> { Set(catalogue.rules.filter { $0.scope == .template }.map(\.id)) }
+
     private var linter: Linter { Linter(catalogue: catalogue, configuration: configuration, now: now) }
 
     // MARK: Reading
@@ -188,19 +191,22 @@ package struct RepositoryWorkspace: Sendable {
             return reloadBrandFolder(directory)
         }
         let wasDefault = isDefault(folder.packs[packIndex], in: folder)
+        let oldBytes = repository.files[path]?.bytes ?? []
         var load = emptyLoad(folder)
         let pack = loader.loadPack(path, brand: folder.id, into: &load)
         replaceFile(path, with: load)
         repository.brands[index].packs[packIndex] = pack
+        let reuse = TemplateReuse(old: folder.packs[packIndex], oldBytes: oldBytes, oldFindings: templateFindings[path] ?? [],
+                                  new: pack, newBytes: repository.files[path]?.bytes ?? [], templateRules: templateRuleIDs)
         if wasDefault || isDefault(pack, in: repository.brands[index]) {
-            return relint(brand: index, reanalysed: [path], recheck: brandFiles(index))
+            return relint(brand: index, reanalysed: [path], recheck: brandFiles(index), reuse: reuse)
         }
         // A translation's findings read the brand, the default locale's pack and itself; brand.yaml's
         // read every pack, and wait until the server is idle.
         let folderNow = repository.brands[index]
         let source = folderNow.packs.filter { isDefault($0, in: folderNow) && $0.file != path }.map(\.file)
         deferredBrands.insert(directory)
-        return relint(brand: index, reanalysed: [path], recheck: [path], packs: Set(source + [path]))
+        return relint(brand: index, reanalysed: [path], recheck: [path], packs: Set(source + [path]), reuse: reuse)
     }
 
     /// Whether brand.yaml files wait to be checked again (see ``finishDeferred()``).
@@ -303,8 +309,9 @@ package struct RepositoryWorkspace: Sendable {
     /// the findings of the files in `recheck` (and of the packs analysed again).
     /// `packs`: the packs the repository rules see (all the brand's when nil); only findings of
     /// files whose findings depend on no other pack may be kept from a lint of some of them.
+    /// `reuse`: templates of the one pack in `reanalysed` whose template rules' findings stand.
     private mutating func relint(brand index: Int, reanalysed: Set<String>, recheck: Set<String>,
-                                 packs: Set<String>? = nil) -> Set<String> {
+                                 packs: Set<String>? = nil, reuse: TemplateReuse? = nil) -> Set<String> {
         var folder = repository.brands[index]
         if let packs { folder.packs = folder.packs.filter { packs.contains($0.file) } }
         var brandRepository = TemplateRepository(templatesDirectory: repository.templatesDirectory)
@@ -330,11 +337,12 @@ package struct RepositoryWorkspace: Sendable {
             }
         }
         let all = folder.packs.flatMap { analyses[$0.file] ?? [] }
-        let found = linter.lint(brandRepository, analyses: all, templateRulesOn: reanalysed.intersection(files))
+        let reusing = reuse.map { reuse in Dictionary(uniqueKeysWithValues: reanalysed.map { ($0, reuse.ids) }) } ?? [:]
+        let found = linter.lint(brandRepository, analyses: all, templateRulesOn: reanalysed.intersection(files), reusing: reusing)
         var whole: [String: [Diagnostic]] = [:]
         for diagnostic in found.whole { whole[diagnostic.file ?? "", default: []].append(diagnostic) }
         for path in recheck { wholeFindings[path] = whole[path] }
-        for path in reanalysed { templateFindings[path] = found.byPack[path] }
+        for path in reanalysed { templateFindings[path] = (found.byPack[path] ?? []) + (reuse?.findings ?? []) }
         return recheck.union(reanalysed)
     }
 }
