@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ReplyKit", targets: ["ReplyKit"]),
         .library(name: "ReplyCompiler", targets: ["ReplyCompiler"]),
         .library(name: "ReplyLint", targets: ["ReplyLint"]),
+        .library(name: "ReplyLSP", targets: ["ReplyLSP"]),
         .executable(name: "replykit", targets: ["replykit"]),
     ],
     dependencies: [
@@ -32,10 +33,12 @@ let package = Package(
         .target(name: "ReplyTranslation", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
         // `replykit preview`: the static site of every template as X shows it.
         .target(name: "ReplyPreview", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
+        // `replykit lsp`: the language server (JSON-RPC over stdio) on lint's findings.
+        .target(name: "ReplyLSP", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport"]),
         .executableTarget(
             name: "replykit",
             dependencies: [
-                "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "ReplyPreview", "ReplyTranslation", "TweetText",
+                "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "ReplyPreview", "ReplyTranslation", "ReplyLSP", "TweetText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +49,7 @@ let package = Package(
             exclude: ["Fixtures", "Golden", "CopySafetyCorpus"]
         ),
         .testTarget(name: "ReplyTranslationTests", dependencies: ["ReplyTranslation", "ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport"]),
+        .testTarget(name: "ReplyLSPTests", dependencies: ["ReplyLSP", "ReplyLint", "ReplyCompiler", "ReplyKitSupport"]),
         // Runs the built `replykit`; the dependency makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["replykit"]),
         .testTarget(name: "ReplyPreviewTests", dependencies: ["ReplyPreview", "ReplyLint", "ReplyCompiler", "ReplyKit"]),

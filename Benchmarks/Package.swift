@@ -18,6 +18,16 @@ let package = Package(
         // Writes YAML only, so that it does not change when the library's API does.
         .target(name: "RepositoryGenerator", path: "Sources/RepositoryGenerator"),
         .executableTarget(name: "generate-repository", dependencies: ["RepositoryGenerator"], path: "Sources/generate-repository"),
+        // `replykit lsp`: didChange → publishDiagnostics latency and peak memory, against lint's.
+        .executableTarget(
+            name: "lsp-latency",
+            dependencies: [
+                "RepositoryGenerator",
+                .product(name: "ReplyLSP", package: mainPackage),
+                .product(name: "ReplyLint", package: mainPackage),
+            ],
+            path: "Sources/lsp-latency"
+        ),
         // libyaml on its own, the baseline of the load and lint benchmarks.
         .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "YAMLBaseline", dependencies: ["CLibYAML"], path: "Sources/YAMLBaseline"),

@@ -84,7 +84,7 @@ public struct Linter: Sendable {
 
     /// Sets each finding to its rule's configured severity and drops those switched off, globally
     /// or by the template's `disable` (mandatory rules cannot be).
-    private func applyConfiguration(to found: inout [Diagnostic], _ repository: TemplateRepository) {
+    func applyConfiguration(to found: inout [Diagnostic], _ repository: TemplateRepository) {
         let disabled = disabledRules(repository)
         // What each rule's findings become, worked out once rather than per finding.
         var settings: [String: (severity: Severity, adjusts: Bool, disablable: Bool)] = [:]

@@ -11,6 +11,8 @@ public struct RepositoryLoader: Sendable {
     public var limits: YAMLLimits
     /// Whether brand folders are read on several threads at once.
     public var parallel: Bool
+    /// Bytes to read instead of the file at a path (an editor's unsaved buffers), by path.
+    package var overlay: [String: [UInt8]] = [:]
 
     public init(limits: YAMLLimits = .default, parallel: Bool = true) {
         self.limits = limits
@@ -48,14 +50,25 @@ public struct RepositoryLoader: Sendable {
         return repository
     }
 
-    struct BrandLoad: Sendable {
-        var folder: TemplateRepository.BrandFolder
-        var files: [SourceFile]
-        var diagnostics: [Diagnostic]
+    package struct BrandLoad: Sendable {
+        package var folder: TemplateRepository.BrandFolder
+        package var files: [SourceFile]
+        package var diagnostics: [Diagnostic]
+
+        init(folder: TemplateRepository.BrandFolder, files: [SourceFile], diagnostics: [Diagnostic]) {
+            self.folder = folder
+            self.files = files
+            self.diagnostics = diagnostics
+        }
+
+        /// Nothing read yet of the brand folder `directory` (whose name is the brand id `id`).
+        package init(id: String, directory: String) {
+            self.init(folder: .init(id: id, directory: directory, brand: nil, packs: []), files: [], diagnostics: [])
+        }
     }
 
     /// Reads one brand folder: `brand.yaml` and every `<locale>.yaml` beside it.
-    func loadBrandFolder(_ directory: String) -> BrandLoad {
+    package func loadBrandFolder(_ directory: String) -> BrandLoad {
         let id = PathText.lastComponent(directory)
         var load = BrandLoad(folder: .init(id: id, directory: directory, brand: nil, packs: []), files: [], diagnostics: [])
         let names = FileReader.list(directory)
@@ -69,11 +82,7 @@ public struct RepositoryLoader: Sendable {
                 range: nil, notes: ["a brand id is lowercase letters and digits in words joined by `-`"], brand: id))
         }
         if names.contains("brand.yaml") {
-            if let (file, document) = readYAML(brandPath, brand: id, locale: nil, into: &load) {
-                var reader = BrandReader(source: file, brand: id)
-                load.folder.brand = YAMLDocument.read(document) { reader.read($0, id: id) }
-                load.diagnostics += reader.reader.diagnostics
-            }
+            load.folder.brand = loadBrand(brandPath, id: id, into: &load)
         } else {
             load.diagnostics.append(Diagnostic(
                 rule: "schema", severity: .error, message: "brand folder `\(id)` has no brand.yaml",
@@ -82,37 +91,50 @@ public struct RepositoryLoader: Sendable {
                 help: "add \(brandPath) with `name`, `account` and `default_locale`", brand: id))
         }
         for name in packNames {
-            let path = PathText.join(directory, name)
-            let stem = String(name.prefix(upTo: name.lastIndex(of: ".")!))
-            let fileLocale = LocaleTag(stem)
-            if name.hasSuffix(".yml") {
-                load.diagnostics.append(Diagnostic(
-                    rule: "schema", severity: .error, message: "pack file `\(name)` ends in `.yml`",
-                    file: path, range: nil, notes: ["packs are named `<locale>.yaml`"],
-                    help: "rename it to `\(stem).yaml`", brand: id, locale: fileLocale?.canonical))
-            } else if fileLocale == nil {
-                load.diagnostics.append(Diagnostic(
-                    rule: "schema", severity: .error, message: "pack file name `\(name)` is not a BCP 47 language tag",
-                    file: path, range: nil, notes: ["packs are named `<locale>.yaml`, as in `es-MX.yaml`"], brand: id))
-            } else if let fileLocale, fileLocale.canonical != stem {
-                load.diagnostics.append(Diagnostic(
-                    rule: "schema", severity: .error, message: "pack file name `\(name)` is not written canonically",
-                    file: path, range: nil, help: "rename it to `\(fileLocale.canonical).yaml`", brand: id,
-                    locale: fileLocale.canonical))
-            }
-            var pack = LocalePack(file: path, brand: id, fileLocale: fileLocale)
-            guard let (file, document) = readYAML(path, brand: id, locale: fileLocale?.canonical, into: &load) else {
-                // The pack exists even though it could not be read: other rules must not call it missing.
-                pack.isReadable = false
-                load.folder.packs.append(pack)
-                continue
-            }
-            var reader = PackReader(source: file, brand: id, locale: fileLocale?.canonical)
-            YAMLDocument.read(document) { reader.read($0, into: &pack) }
-            load.diagnostics += reader.reader.diagnostics
-            load.folder.packs.append(pack)
+            load.folder.packs.append(loadPack(PathText.join(directory, name), brand: id, into: &load))
         }
         return load
+    }
+
+    /// Reads `brand.yaml` of the brand folder `id`; nil (with diagnostics) when it cannot be read.
+    package func loadBrand(_ brandPath: String, id: String, into load: inout BrandLoad) -> Brand? {
+        guard let (file, document) = readYAML(brandPath, brand: id, locale: nil, into: &load) else { return nil }
+        var reader = BrandReader(source: file, brand: id)
+        let brand = YAMLDocument.read(document) { reader.read($0, id: id) }
+        load.diagnostics += reader.reader.diagnostics
+        return brand
+    }
+
+    /// Reads the pack at `path` of the brand folder `id`, with the checks of its file name.
+    package func loadPack(_ path: String, brand id: String, into load: inout BrandLoad) -> LocalePack {
+        let name = PathText.lastComponent(path)
+        let stem = String(name.lastIndex(of: ".").map { name[..<$0] } ?? name[...])
+        let fileLocale = LocaleTag(stem)
+        if name.hasSuffix(".yml") {
+            load.diagnostics.append(Diagnostic(
+                rule: "schema", severity: .error, message: "pack file `\(name)` ends in `.yml`",
+                file: path, range: nil, notes: ["packs are named `<locale>.yaml`"],
+                help: "rename it to `\(stem).yaml`", brand: id, locale: fileLocale?.canonical))
+        } else if fileLocale == nil {
+            load.diagnostics.append(Diagnostic(
+                rule: "schema", severity: .error, message: "pack file name `\(name)` is not a BCP 47 language tag",
+                file: path, range: nil, notes: ["packs are named `<locale>.yaml`, as in `es-MX.yaml`"], brand: id))
+        } else if let fileLocale, fileLocale.canonical != stem {
+            load.diagnostics.append(Diagnostic(
+                rule: "schema", severity: .error, message: "pack file name `\(name)` is not written canonically",
+                file: path, range: nil, help: "rename it to `\(fileLocale.canonical).yaml`", brand: id,
+                locale: fileLocale.canonical))
+        }
+        var pack = LocalePack(file: path, brand: id, fileLocale: fileLocale)
+        guard let (file, document) = readYAML(path, brand: id, locale: fileLocale?.canonical, into: &load) else {
+            // The pack exists even though it could not be read: other rules must not call it missing.
+            pack.isReadable = false
+            return pack
+        }
+        var reader = PackReader(source: file, brand: id, locale: fileLocale?.canonical)
+        YAMLDocument.read(document) { reader.read($0, into: &pack) }
+        load.diagnostics += reader.reader.diagnostics
+        return pack
     }
 
     /// Reads and parses one file; nil (with a diagnostic) when it cannot be read or is not YAML.
@@ -120,7 +142,13 @@ public struct RepositoryLoader: Sendable {
         -> (SourceFile, YAMLDocument?)?
     {
         let bytes: [UInt8]
-        switch FileReader.read(path, limit: limits.maxBytes) {
+        let read: Result<[UInt8], FileReader.Failure>
+        if let buffer = overlay[path] {
+            read = buffer.count <= limits.maxBytes ? .success(buffer) : .failure(.tooLarge(bytes: buffer.count, limit: limits.maxBytes))
+        } else {
+            read = FileReader.read(path, limit: limits.maxBytes)
+        }
+        switch read {
         case .success(let read): bytes = read
         case .failure(let failure):
             load.diagnostics.append(Diagnostic(rule: "yaml-syntax", severity: .error, message: failure.message,

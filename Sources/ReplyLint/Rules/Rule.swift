@@ -130,10 +130,16 @@ public struct LintContext: Sendable {
     private(set) var copySafetyFindings: CopySafetyTable?
 
     public init(repository: TemplateRepository, configuration: LintConfiguration, now: Date = Date()) {
+        self.init(repository: repository, configuration: configuration, now: now, analyses: repository.analyses)
+    }
+
+    /// A context over analyses already made of `repository`'s packs, pack by pack in its order (the
+    /// language server keeps each pack's analyses until the pack or its brand changes).
+    package init(repository: TemplateRepository, configuration: LintConfiguration, now: Date, analyses: [TemplateAnalysis]) {
         self.repository = repository
         self.configuration = configuration
         self.now = now
-        self.analyses = repository.analyses
+        self.analyses = analyses
         copySafetyGrammars = CopySafetyGrammars(repository)
         // A pack's file is hashed once, not once for each template.
         for run in analyses.packRuns { byFile[analyses[run.lowerBound].pack.file, default: []] += Array(run) }

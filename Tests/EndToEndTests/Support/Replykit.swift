@@ -21,15 +21,29 @@ enum Replykit {
     /// A process still running after `timeout` seconds is killed and the run throws, so a hang
     /// fails its test instead of stopping the suite.
     static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL = packageRoot,
-                    timeout: TimeInterval = 30, executable: URL? = nil) async throws -> ProcessOutcome {
+                    timeout: TimeInterval = 30, executable: URL? = nil,
+                    environment: [String: String] = [:], takesSlot: Bool = true) async throws -> ProcessOutcome {
         let executable = try executable ?? executableURL.get()
+        // A run that lasts minutes (a whole external suite) takes no slot: it would hold one the
+        // whole time, and the short runs queued behind it would time out.
+        guard takesSlot else {
+            return try await withCheckedThrowingContinuation { continuation in
+                DispatchQueue.global().async {
+                    continuation.resume(with: Result {
+                        try runBlocking(executable, arguments, stdin: stdin, in: directory, timeout: timeout,
+                                        environment: environment)
+                    })
+                }
+            }
+        }
         await ProcessSlots.shared.acquire()
         do {
             let outcome = try await withCheckedThrowingContinuation { continuation in
                 // The wait blocks a thread: a Dispatch one, not one of Swift concurrency's few.
                 DispatchQueue.global().async {
                     continuation.resume(with: Result {
-                        try runBlocking(executable, arguments, stdin: stdin, in: directory, timeout: timeout)
+                        try runBlocking(executable, arguments, stdin: stdin, in: directory, timeout: timeout,
+                                        environment: environment)
                     })
                 }
             }
@@ -84,7 +98,7 @@ enum Replykit {
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN); () }()
 
     private static func runBlocking(_ executable: URL, _ arguments: [String], stdin: [UInt8]?, in directory: URL,
-                                    timeout: TimeInterval) throws -> ProcessOutcome {
+                                    timeout: TimeInterval, environment extra: [String: String] = [:]) throws -> ProcessOutcome {
         _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = executable
@@ -92,6 +106,7 @@ enum Replykit {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, given in given }
         process.environment = environment
         let output = Pipe(), errors = Pipe(), input = Pipe()
         process.standardOutput = output
