@@ -4,14 +4,14 @@ internal import Logging
 internal import ReplyKitSupport
 
 /// The service's routes (docs/service.md; the committed OpenAPI document lists them).
-struct ReplyRoutes: Sendable {
+package struct ReplyRoutes: Sendable {
     let store: LibraryStore
     let state: ServiceState
     let metrics: ServerMetrics
     let options: ServerOptions
 
     /// Every route, as `METHOD path`: what the OpenAPI conformance test compares with the document.
-    static let routes = [
+    package static let routes = [
         "POST /v1/render", "POST /v1/render/batch", "POST /v1/check", "GET /v1/templates",
         "GET /healthz", "GET /readyz", "GET /metrics", "GET /openapi.json",
     ]

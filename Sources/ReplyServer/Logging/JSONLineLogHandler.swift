@@ -30,7 +30,17 @@ package struct JSONLineLogHandler: LogHandler {
             line += ","
             Self.quote(key, into: &line)
             line += ":"
-            Self.quote(merged[key].map { "\($0)" } ?? "", into: &line)
+            switch merged[key] {
+            case .array(let values)?:
+                line += "["
+                for (index, value) in values.enumerated() {
+                    if index > 0 { line += "," }
+                    Self.quote("\(value)", into: &line)
+                }
+                line += "]"
+            case let value?: Self.quote("\(value)", into: &line)
+            case nil: line += "null"
+            }
         }
         line += "}\n"
         let bytes = Array(line.utf8)
