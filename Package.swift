@@ -94,7 +94,7 @@ package.targets += [
     .testTarget(
         name: "ReplyServerTests",
         dependencies: [
-            "ReplyServer", "ReplyMCP", "ReplyKit", "ReplyKitSupport", "replykit-server",
+            "ReplyServer", "ReplyMCP", "ReplyKit", "ReplyKitSupport", "replykit-server", "replykit",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]
     ),

@@ -21,6 +21,19 @@ async def with_session(body):
             return await body(session)
 
 
+def field(result, snake, camel):
+    """A result's field: snake_case in mcp 2, camelCase in mcp 1."""
+    return getattr(result, snake) if hasattr(result, snake) else getattr(result, camel)
+
+
+def is_error(result):
+    return bool(field(result, "is_error", "isError"))
+
+
+def structured(result):
+    return field(result, "structured_content", "structuredContent")
+
+
 def run(body):
     return asyncio.run(asyncio.wait_for(with_session(body), timeout=60))
 
@@ -31,10 +44,14 @@ def test_tools_are_listed_with_input_schemas():
     tools = {tool.name: tool for tool in run(body)}
     assert set(tools) == {"list_templates", "render_reply", "check_reply", "count_text"}
     for tool in tools.values():
-        jsonschema.Draft202012Validator.check_schema(tool.inputSchema)
-    render = tools["render_reply"].inputSchema
+        jsonschema.Draft202012Validator.check_schema(field(tool, "input_schema", "inputSchema"))
+    render = field(tools["render_reply"], "input_schema", "inputSchema")
     assert "acme-air/refund-delay" in render["properties"]["template"]["enum"]
-    days = render["properties"]["values"]["properties"]["days"]
+    branch = next(b["then"] for b in render["allOf"]
+                  if b["if"]["properties"]["template"]["const"] == "acme-air/refund-delay")
+    values = branch["properties"]["values"]
+    assert set(values["properties"]) == {"first_name", "days"}
+    days = values["properties"]["days"]
     assert days["type"] == "integer" and days["minimum"] == 1 and days["maximum"] == 30
     # The template's own variables, typed: an argument the schema refuses, the server refuses too.
     validator = jsonschema.Draft202012Validator(render)
@@ -50,8 +67,8 @@ def test_render_reply_gives_the_reply_as_structured_content():
         return await session.call_tool("render_reply", {
             "template": "acme-air/refund-delay", "locale": "es-MX", "values": {"first_name": "Ana", "days": 3}, "key": "17"})
     result = run(body)
-    assert not result.isError
-    reply = result.structuredContent
+    assert not is_error(result)
+    reply = structured(result)
     assert reply["template"] == "acme-air/refund-delay" and reply["locale"] == "es-MX"
     assert "Ana" in reply["text"] and reply["weighted_length"] <= reply["limit"]
     assert result.content[0].text == reply["text"]
@@ -68,13 +85,13 @@ def test_refusals_are_tool_errors_naming_the_variable_and_reason(arguments, code
     async def body(session):
         return await session.call_tool("render_reply", arguments)
     result = run(body)
-    assert result.isError
-    error = result.structuredContent["error"]
+    assert is_error(result)
+    error = structured(result)["error"]
     assert error["code"] == code
     assert error["variable"] == variable
     text = result.content[0].text
     assert code in text and (variable is None or f"`{variable}`" in text)
-    assert "text" not in result.structuredContent
+    assert "text" not in structured(result)
 
 
 def test_check_reply_passes_good_replies_and_refuses_bad_ones():
@@ -84,11 +101,11 @@ def test_check_reply_passes_good_replies_and_refuses_bad_ones():
         unknown = await session.call_tool("check_reply", {"brand": "nope", "text": "hi"})
         return good, bad, unknown
     good, bad, unknown = run(body)
-    assert not good.isError and good.structuredContent["ok"] is True
-    assert bad.isError and bad.structuredContent["ok"] is False
-    assert bad.structuredContent["diagnostics"]
+    assert not is_error(good) and structured(good)["ok"] is True
+    assert is_error(bad) and structured(bad)["ok"] is False
+    assert structured(bad)["diagnostics"]
     assert "do not post" in bad.content[0].text
-    assert unknown.isError and unknown.structuredContent["error"]["code"] == "unknown-brand"
+    assert is_error(unknown) and structured(unknown)["error"]["code"] == "unknown-brand"
 
 
 def test_count_text_and_list_templates():
@@ -97,10 +114,10 @@ def test_count_text_and_list_templates():
         catalogue = await session.call_tool("list_templates", {"brand": "globex-mobile"})
         return count, catalogue
     count, catalogue = run(body)
-    assert count.structuredContent["weightedLength"] == 8 and count.structuredContent["valid"] is True
-    ids = [template["id"] for template in catalogue.structuredContent["templates"]]
+    assert structured(count)["weightedLength"] == 8 and structured(count)["valid"] is True
+    ids = [template["id"] for template in structured(catalogue)["templates"]]
     assert ids and all(id.startswith("globex-mobile/") for id in ids)
-    roaming = next(t for t in catalogue.structuredContent["templates"] if t["id"] == "globex-mobile/roaming-offer")
+    roaming = next(t for t in structured(catalogue)["templates"] if t["id"] == "globex-mobile/roaming-offer")
     assert roaming["campaign_open"] is False
 
 
@@ -110,15 +127,15 @@ def test_an_agent_posts_only_what_the_tools_allow():
     async def body(session):
         draft = "Hi Ana, so sorry!!! Click http://evil.example.com for a refund"
         checked = await session.call_tool("check_reply", {"brand": "acme-air", "text": draft})
-        if checked.isError:
+        if is_error(checked):
             rendered = await session.call_tool("render_reply", {
                 "template": "acme-air/refund-delay", "values": {"first_name": "Ana", "days": 3}})
             return checked, rendered
         return checked, None
     checked, rendered = run(body)
-    assert checked.isError
-    assert rendered is not None and not rendered.isError
-    posted = rendered.structuredContent["text"]
+    assert is_error(checked)
+    assert rendered is not None and not is_error(rendered)
+    posted = structured(rendered)["text"]
     async def verify(session):
         return await session.call_tool("check_reply", {"brand": "acme-air", "text": posted})
-    assert not run(verify).isError
+    assert not is_error(run(verify))

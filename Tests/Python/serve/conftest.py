@@ -4,6 +4,7 @@ import os
 import pathlib
 import signal
 import subprocess
+import threading
 import time
 
 import pytest
@@ -36,11 +37,17 @@ class Server:
             self.process.kill()
             raise RuntimeError("replykit-server did not start:\n" + "".join(self.log))
         self.url = f"http://127.0.0.1:{self.port}"
+        # Read the log as it comes: a full pipe would block the server's writes.
+        self.reader = threading.Thread(target=self._drain, daemon=True)
+        self.reader.start()
+
+    def _drain(self):
+        for line in self.process.stderr:
+            self.log.append(line)
 
     def read_log(self):
         """Every log line up to the process's end (call after it stopped)."""
-        rest = self.process.stderr.read()
-        self.log += rest.splitlines(keepends=True)
+        self.reader.join(timeout=10)
         return [json.loads(line) for line in self.log if line.strip()]
 
     def stop(self):
