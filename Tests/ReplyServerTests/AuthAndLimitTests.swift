@@ -24,11 +24,14 @@ struct AuthAndLimitTests {
         try await Self.server().test { client in
             let (status, json) = try await client.post("/v1/render", Self.render, headers: headers)
             #expect(status == 401)
+            let challenge = try await client.execute(uri: "/v1/render", method: .post, headers: headers,
+                                                     body: ByteBuffer(string: Self.render)) { $0.headers[.wwwAuthenticate] }
+            #expect(challenge?.hasPrefix("Bearer") == true)
             #expect(errorCode(json) == "unauthorized")
-            let got7 = try await client.get("/metrics", headers: headers).status
-            #expect(got7 == 401)
-            let got8 = try await client.get("/v1/templates", headers: headers).status
-            #expect(got8 == 401)
+            let metricsStatus = try await client.get("/metrics", headers: headers).status
+            #expect(metricsStatus == 401)
+            let catalogueStatus = try await client.get("/v1/templates", headers: headers).status
+            #expect(catalogueStatus == 401)
         }
     }
 
@@ -43,12 +46,12 @@ struct AuthAndLimitTests {
     @Test("the probes and the OpenAPI document need no token")
     func probesAreOpen() async throws {
         try await Self.server().test { client in
-            let got9 = try await client.get("/healthz").status
-            #expect(got9 == 200)
-            let got10 = try await client.get("/readyz").status
-            #expect(got10 == 200)
-            let got11 = try await client.get("/openapi.json").status
-            #expect(got11 == 200)
+            let healthStatus = try await client.get("/healthz").status
+            #expect(healthStatus == 200)
+            let readinessStatus = try await client.get("/readyz").status
+            #expect(readinessStatus == 200)
+            let documentStatus = try await client.get("/openapi.json").status
+            #expect(documentStatus == 200)
         }
     }
 

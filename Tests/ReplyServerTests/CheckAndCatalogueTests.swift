@@ -64,8 +64,8 @@ struct CheckAndCatalogueTests {
             let only = try await client.get("/v1/templates?brand=globex-mobile")
             #expect(only.text.contains("globex-mobile/roaming-offer"))
             #expect(!only.text.contains("acme-air/refund-delay"))
-            let got1 = try await client.get("/v1/templates?brand=nope").status
-            #expect(got1 == 404)
+            let unknownBrandStatus = try await client.get("/v1/templates?brand=nope").status
+            #expect(unknownBrandStatus == 404)
         }
     }
 

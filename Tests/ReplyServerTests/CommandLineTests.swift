@@ -9,7 +9,8 @@ struct CommandLineTests {
     func mcpExecsTheServer() throws {
         let replykit = try #require(Executables.replykit)
         let initialize = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#
-        let outcome = try Executables.run(replykit, ["mcp", "--templates", "templates"], stdin: initialize + "\n", timeout: 60)
+        let outcome = try Executables.run(replykit, ["mcp", "--templates", "templates"], stdin: initialize + "\n",
+                                          closeStdinAfter: #""serverInfo""#, timeout: 60)
         #expect(outcome.output.contains(#""serverInfo""#), "\(outcome.output)")
         #expect(outcome.output.contains(#""name":"replykit""#), "\(outcome.output)")
     }

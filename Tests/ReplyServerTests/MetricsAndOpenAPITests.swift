@@ -28,16 +28,16 @@ struct MetricsAndOpenAPITests {
     func probes() async throws {
         let server = TestServer()
         try await server.test { client in
-            let got2 = try await client.get("/healthz").status
-            #expect(got2 == 200)
-            let got3 = try await client.get("/readyz").status
-            #expect(got3 == 200)
+            let healthStatus = try await client.get("/healthz").status
+            #expect(healthStatus == 200)
+            let readinessStatus = try await client.get("/readyz").status
+            #expect(readinessStatus == 200)
             server.server.state.beginDraining()
             let draining = try await client.get("/readyz")
             #expect(draining.status == 503)
             #expect(draining.text.contains("shutting down"))
-            let got4 = try await client.get("/healthz").status
-            #expect(got4 == 200)
+            let healthStatus2 = try await client.get("/healthz").status
+            #expect(healthStatus2 == 200)
         }
     }
 
@@ -45,8 +45,8 @@ struct MetricsAndOpenAPITests {
     func notReady() async throws {
         let server = TestServer(store: LibraryStore(path: "/nonexistent"))
         try await server.test { client in
-            let got5 = try await client.get("/readyz").status
-            #expect(got5 == 503)
+            let readinessStatus2 = try await client.get("/readyz").status
+            #expect(readinessStatus2 == 503)
             let (status, json) = try await client.post("/v1/render", #"{"template": "a/b"}"#)
             #expect(status == 503)
             #expect(errorCode(json) == "not-ready")

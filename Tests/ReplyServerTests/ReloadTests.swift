@@ -54,8 +54,8 @@ struct ReloadTests {
             let metricsAfter = try await client.get("/metrics").text
             #expect(metricsAfter.contains("replykit_library_reloads_total 1"))
             #expect(metricsAfter.contains(#"replykit_library_info{version="\#(second.version)"} 1"#))
-            let got6 = try await client.get("/readyz").text
-            #expect(got6.contains(second.version))
+            let readiness = try await client.get("/readyz").text
+            #expect(readiness.contains(second.version))
         }
     }
 

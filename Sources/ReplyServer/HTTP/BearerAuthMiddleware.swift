@@ -13,14 +13,16 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if tokens.isEmpty || Self.openPaths.contains(request.uri.path) { return try await next(request, context) }
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
-            throw ServiceError(status: .unauthorized, code: "unauthorized", message: "this service needs `Authorization: Bearer TOKEN`")
+            throw ServiceError(status: .unauthorized, code: "unauthorized", message: "this service needs `Authorization: Bearer TOKEN`",
+                               headers: [.wwwAuthenticate: "Bearer"])
         }
         let presented = Array(header.utf8.dropFirst(7))
         // Every token is compared, whichever matches, so the time says nothing about which did.
         var matched = false
         for token in tokens { matched = Self.constantTimeEqual(token, presented) || matched }
         guard matched else {
-            throw ServiceError(status: .unauthorized, code: "unauthorized", message: "the bearer token is not one this service accepts")
+            throw ServiceError(status: .unauthorized, code: "unauthorized", message: "the bearer token is not one this service accepts",
+                               headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
         }
         return try await next(request, context)
     }

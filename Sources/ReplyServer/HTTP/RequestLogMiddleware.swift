@@ -55,8 +55,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             var metadata: Logger.Metadata = [
                 "method": .string(request.method.rawValue), "path": .string(request.uri.path), "route": .string(route),
                 "status": .stringConvertible(response.status.code),
-                "duration_ms": .string(String(format: "%.3f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
-                "request_id": .string(request.headers[.init("x-request-id")!] ?? ids.next()),
+                "duration_ms": .string(Self.milliseconds(elapsed)),
+                "request_id": .string(request.headers[ServiceHeaders.requestID] ?? ids.next()),
             ]
             if let failure { metadata["error"] = .string(failure) }
             if let code = response.headers[ServiceHeaders.errorCode] { metadata["error"] = .string(code) }
@@ -65,6 +65,13 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         response.headers[ServiceHeaders.errorCode] = nil
         return response
+    }
+
+    /// `elapsed` in milliseconds with three decimals.
+    static func milliseconds(_ elapsed: Duration) -> String {
+        let (seconds, attoseconds) = elapsed.components
+        let micros = seconds.multipliedReportingOverflow(by: 1_000_000).partialValue &+ attoseconds / 1_000_000_000_000
+        return "\(micros / 1000)." + JSONLineLogHandler.pad(Int(micros % 1000), 3)
     }
 
     static func describe(_ status: HTTPResponse.Status) -> (code: String, message: String) {
@@ -84,6 +91,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 enum ServiceHeaders {
     /// The code of an error answered as a response (not thrown), for the request's log line.
     static let errorCode = HTTPField.Name("x-replykit-error-code")!
+    /// A caller's own id for a request, logged with it.
+    static let requestID = HTTPField.Name("x-request-id")!
 }
 
 /// Request ids for requests that bring none: the process's start time and a counter.

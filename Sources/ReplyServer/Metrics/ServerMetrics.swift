@@ -23,10 +23,12 @@ package final class ServerMetrics: Sendable {
     ]
 
     package init() {
-        reloads = registry.makeCounter(name: "replykit_library_reloads_total",
-                                       help: "Reloads of the library that loaded and passed lint (a new or the same version)")
-        failedReloads = registry.makeCounter(name: "replykit_library_reload_failures_total",
-                                             help: "Reloads refused: the new version did not load or lint found errors in it")
+        reloads = registry.makeCounter(descriptor: MetricNameDescriptor(
+            namespace: "replykit", subsystem: "library", metricName: "reloads", unitName: "total",
+            helpText: "Reloads of the library that loaded and passed lint (a new or the same version)"))
+        failedReloads = registry.makeCounter(descriptor: MetricNameDescriptor(
+            namespace: "replykit", subsystem: "library", metricName: "reload_failures", unitName: "total",
+            helpText: "Reloads refused: the new version did not load or lint found errors in it"))
     }
 
     /// Counts one request and its latency.
@@ -35,9 +37,9 @@ package final class ServerMetrics: Sendable {
         let counter = counters.withLock { counters in
             if let counter = counters[key] { return counter }
             let counter = registry.makeCounter(
-                name: "replykit_http_requests_total",
-                labels: [("route", route), ("method", method), ("status", String(status))],
-                help: "HTTP requests by route, method and status")
+                descriptor: MetricNameDescriptor(namespace: "replykit", subsystem: "http", metricName: "requests", unitName: "total",
+                                                 helpText: "HTTP requests by route, method and status"),
+                labels: [("route", route), ("method", method), ("status", String(status))])
             counters[key] = counter
             return counter
         }
@@ -45,8 +47,9 @@ package final class ServerMetrics: Sendable {
         let histogram = histograms.withLock { histograms in
             if let histogram = histograms[route] { return histogram }
             let histogram = registry.makeDurationHistogram(
-                name: "replykit_http_request_duration_seconds", labels: [("route", route)], buckets: Self.buckets,
-                help: "Time from a request's head to its response's head, by route")
+                descriptor: MetricNameDescriptor(namespace: "replykit", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                                                 helpText: "Time from a request's head to its response's head, by route"),
+                labels: [("route", route)], buckets: Self.buckets)
             histograms[route] = histogram
             return histogram
         }

@@ -59,7 +59,13 @@ package struct LibraryReloader: Service {
 
     /// Loads and checks the new library on a thread of its own, off the request path.
     package func reload(because reason: String) async {
-        let outcome = await offThread { store.reload() }
+        let outcome = await offThread {
+            let outcome = store.reload()
+            // The old library and the load's scaffolding are freed by now; give their pages back
+            // rather than let each loading thread's malloc arena keep its peak.
+            releaseFreeMemory()
+            return outcome
+        }
         switch outcome {
         case .loaded(let served):
             metrics.reloaded()
@@ -81,6 +87,19 @@ package struct LibraryReloader: Service {
         }
     }
 }
+
+/// Returns freed heap pages to the system (glibc keeps them otherwise).
+func releaseFreeMemory() {
+    #if os(Linux)
+    _ = glibcMallocTrim(0)
+    #endif
+}
+
+#if os(Linux)
+/// glibc's `int malloc_trim(size_t pad)`, which Swift's Glibc module does not export (malloc.h).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
 
 /// `work` on a Dispatch thread, so that loading thousands of templates does not hold a thread of
 /// the pool requests run on.

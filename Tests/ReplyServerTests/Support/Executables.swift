@@ -37,8 +37,11 @@ enum Executables {
     }
 
     /// Runs `executable`, killing it after `timeout` seconds; stdout and stderr together.
+    ///
+    /// With `closeStdinAfter`, standard input stays open until the output holds that text (or the
+    /// timeout passes): a server that ends at end of input answers first.
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
-                    stdin: String? = nil, timeout: TimeInterval) throws -> Outcome {
+                    stdin: String? = nil, closeStdinAfter awaited: String? = nil, timeout: TimeInterval) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -54,8 +57,14 @@ enum Executables {
         process.standardInput = input
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(timeout)
+        if let awaited {
+            while process.isRunning && Date() < deadline,
+                  !((try? String(contentsOf: output, encoding: .utf8))?.contains(awaited) ?? false) {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+        try input.fileHandleForWriting.close()
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
             process.terminate()
