@@ -120,3 +120,22 @@ def test_refuses_to_start_on_a_broken_library(tmp_path):
     result = subprocess.run([SERVER, "serve", "--port", "0", "--templates", str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "no_such_variable" in result.stderr
+
+
+def test_a_body_slower_than_the_request_timeout_is_refused():
+    server = Server("--templates", str(ROOT / "templates"), "--request-timeout", "1")
+    body = json.dumps({"template": "globex-mobile/thanks", "values": {"first_name": "Ana"}}).encode()
+    try:
+        with socket.create_connection(("127.0.0.1", server.port)) as connection:
+            connection.sendall(b"POST /v1/render HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n" % len(body))
+            connection.sendall(body[:10])
+            time.sleep(1.5)
+            connection.sendall(body[10:])
+            connection.settimeout(10)
+            received = connection.recv(65536)
+        assert received.startswith(b"HTTP/1.1 408"), received
+        assert b'"code": "timeout"' in received
+        # A prompt request on the same server still renders.
+        assert requests.post(server.url + "/v1/render", data=body, timeout=10).status_code == 200
+    finally:
+        server.stop()
