@@ -55,3 +55,57 @@ let package = Package(
         .testTarget(name: "ReplyPreviewTests", dependencies: ["ReplyPreview", "ReplyLint", "ReplyCompiler", "ReplyKit"]),
     ]
 )
+
+// The HTTP and MCP servers (`replykit serve`, `replykit mcp`) live in their own executable,
+// `replykit-server`, so that `swift build --product replykit` (make demo) never builds their
+// dependencies; the `replykit` subcommands exec it from beside themselves.
+package.dependencies += [
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+]
+package.products += [
+    .executable(name: "replykit-server", targets: ["replykit-server"]),
+]
+package.targets += [
+    .target(
+        name: "ReplyServer",
+        dependencies: [
+            "ReplyKit", "ReplyCompiler", "ReplyLint", "ReplyKitSupport", "TweetText",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        ],
+        // The OpenAPI document is compiled in, so the binary serves it wherever it is installed.
+        resources: [.embedInCode("Resources/openapi.json")]
+    ),
+    .target(
+        name: "ReplyMCP",
+        dependencies: [
+            "ReplyServer", "ReplyKit", "ReplyCompiler", "ReplyLint", "ReplyKitSupport", "TweetText",
+            .product(name: "MCP", package: "swift-sdk"),
+            .product(name: "Logging", package: "swift-log"),
+        ]
+    ),
+    .executableTarget(
+        name: "replykit-server",
+        dependencies: [
+            "ReplyServer", "ReplyMCP",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]
+    ),
+    // Drives the routes in process (HummingbirdTesting) and the built `replykit-server` from the
+    // Python suites (schemathesis, the `mcp` client); the dependency makes `swift test` build it.
+    .testTarget(
+        name: "ReplyServerTests",
+        dependencies: [
+            "ReplyServer", "ReplyMCP", "ReplyKit", "ReplyKitSupport", "replykit-server", "replykit",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]
+    ),
+]

@@ -95,51 +95,15 @@ struct CheckCommand: ParsableCommand {
         while let line = reader.next() {
             number += 1
             do throws(ReplyCheckError) {
-                let request = try Self.request(line, brand: brand, locale: locale)
+                let request = try ReplyCheckRequest(jsonLine: line, brand: brand, locale: locale)
                 let result = try checker.check(request.text, brand: request.brand, locale: request.locale)
                 failed = failed || !result.ok
                 print(result.jsonLine)
             } catch {
                 failed = true
-                print(JSONValue.object([("error", .object([
-                    ("code", .string(error.code.rawValue)), ("line", .int(number)), ("message", .string(error.message)),
-                ]))]).serialized())
+                print(error.json(line: number).serialized())
             }
         }
         if failed { throw ExitCode(1) }
-    }
-
-    /// A `--jsonl` line as what to check: a JSON string (with --brand and --locale), or an object
-    /// whose `brand` and `locale` fall back to them.
-    static func request(_ line: String, brand: String?, locale: String?) throws(ReplyCheckError) -> (text: String, brand: String, locale: String?) {
-        let value: JSONValue
-        do { value = try JSONValue.parse(line) } catch {
-            throw ReplyCheckError(.invalidLine, "the line is not JSON: \(error)")
-        }
-        switch value {
-        case .string(let text):
-            guard let brand else { throw ReplyCheckError(.invalidLine, "the line names no brand, and --brand is not given") }
-            return (text, brand, locale)
-        case .object(let fields):
-            var text: String?
-            var lineBrand = brand, lineLocale = locale
-            for (key, field) in fields {
-                switch (key, field) {
-                case ("text", .string(let value)): text = value
-                case ("brand", .string(let value)): lineBrand = value
-                case ("locale", .string(let value)): lineLocale = value
-                case ("locale", .null): break
-                case ("text", _), ("brand", _), ("locale", _):
-                    throw ReplyCheckError(.invalidLine, "`\(key)` is not a string")
-                default:
-                    throw ReplyCheckError(.invalidLine, "unknown field `\(key)` (a line has `brand`, `locale` and `text`)")
-                }
-            }
-            guard let text else { throw ReplyCheckError(.invalidLine, "the line has no `text`") }
-            guard let lineBrand else { throw ReplyCheckError(.invalidLine, "the line names no brand, and --brand is not given") }
-            return (text, lineBrand, lineLocale)
-        default:
-            throw ReplyCheckError(.invalidLine, "the line is neither a JSON string nor an object")
-        }
     }
 }

@@ -4,6 +4,7 @@ import ReplyKit
 import TweetText
 import ReplyCompiler
 import ReplyKitSupport
+import ReplyLint
 
 struct CountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,7 +44,7 @@ struct CountCommand: ParsableCommand {
                     guard case .string(let input) = try JSONValue.parse(line) else {
                         throw JSONValue.ParseError(message: "the line is not a JSON string")
                     }
-                    print(Self.json(TwitterText.parseTweet(input, configuration: configuration)).serialized())
+                    print(TwitterText.parseTweet(input, configuration: configuration).json.serialized())
                 } catch {
                     failed = true
                     print(JSONValue.object([("error", .object([
@@ -66,17 +67,8 @@ struct CountCommand: ParsableCommand {
         let result = TwitterText.parseTweet(input, configuration: configuration)
         switch format {
         case .text: print(result.weightedLength)
-        case .json: print(Self.json(result).serialized())
+        case .json: print(result.json.serialized())
         }
-    }
-
-    static func json(_ r: TweetParseResult) -> JSONValue {
-        .object([
-            ("weightedLength", .int(r.weightedLength)), ("valid", .bool(r.isValid)),
-            ("permillage", .int(r.permillage)), ("displayRangeStart", .int(r.displayRangeStart)),
-            ("displayRangeEnd", .int(r.displayRangeEnd)), ("validRangeStart", .int(r.validRangeStart)),
-            ("validRangeEnd", .int(r.validRangeEnd)),
-        ])
     }
 
     private func loadConfiguration() throws -> TwitterTextConfiguration {

@@ -7,7 +7,8 @@ struct ReplyKitCommand: ParsableCommand {
         commandName: "replykit",
         abstract: "Checks and renders reply templates for brands that answer customers on X.",
         version: "0.1.0",
-        subcommands: [LintCommand.self, RenderCommand.self, CompileCommand.self, CountCommand.self, CheckCommand.self, RulesCommand.self, SchemaCommand.self, XLIFFCommand.self, PreviewCommand.self, LSPCommand.self]
+        subcommands: [LintCommand.self, RenderCommand.self, CompileCommand.self, CountCommand.self, CheckCommand.self, RulesCommand.self, SchemaCommand.self, XLIFFCommand.self, PreviewCommand.self, LSPCommand.self,
+                      ServeCommand.self, MCPCommand.self]
     )
 
     /// Runs the command as ArgumentParser's `main()` does, with cli.md's exit code for usage errors.

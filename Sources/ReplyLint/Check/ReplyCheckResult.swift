@@ -35,7 +35,7 @@ extension ReplyCheckResult {
     /// `brand`, `locale` and `hands_off_to_dm`), each diagnostic with lint's fields.
     public var jsonLine: String { json.serialized() }
 
-    var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("ok", .bool(ok)), ("weighted_length", .int(weightedLength)), ("limit", .int(limit)),
             ("brand", .string(brand)), ("locale", .string(locale.canonical)), ("hands_off_to_dm", .bool(handsOffToDM)),

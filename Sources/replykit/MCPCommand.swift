@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// `replykit mcp`: runs `replykit-server mcp` (docs/mcp.md).
+struct MCPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mcp",
+        abstract: "A Model Context Protocol server on stdin/stdout: list_templates, render_reply, check_reply, count_text (runs replykit-server; docs/mcp.md).",
+        discussion: "Logs go to stderr only. Needs replykit-server beside replykit (`swift build --product replykit-server`)."
+    )
+
+    @Option(help: "Packs (a repository, templates or brand folder) or a bundle from `replykit compile` (default: discovered from the current directory).")
+    var templates: String?
+
+    @Option(name: .customLong("log-level"), help: "Log level on stderr (default: info).")
+    var logLevel: String = "info"
+
+    func run() throws {
+        try ServerExec.run("mcp")
+    }
+}
