@@ -42,6 +42,20 @@ package struct DiagnosticPresenter {
         return table
     }
 
+    /// Whether `note` holds `.yaml`, which every path of a pack or brand file ends with.
+    static func mentionsPack(_ note: String) -> Bool {
+        var note = note
+        return note.withUTF8 { bytes in
+            guard bytes.count >= 5 else { return false }
+            for start in 0...(bytes.count - 5) where bytes[start] == 0x2E {
+                if bytes[start + 1] == 0x79, bytes[start + 2] == 0x61, bytes[start + 3] == 0x6D, bytes[start + 4] == 0x6C {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
     /// Rules whose findings point at something that could be removed without loss.
     static let unnecessary: Set<String> = ["unused-variable", "obsolete-translation"]
 
@@ -73,6 +87,9 @@ package struct DiagnosticPresenter {
     /// The place a note names: `PATH:LINE:COLUMN` (the first definition of a duplicate key), or a
     /// pack file that holds the finding's template (the source of a translation).
     func location(of note: String, _ diagnostic: Diagnostic) -> JSONValue? {
+        // Both forms name a pack file: most notes name none, and are passed over without
+        // splitting them into words.
+        guard Self.mentionsPack(note) else { return nil }
         for word in note.split(separator: " ") {
             let parts = word.split(separator: ":")
             if parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) {
