@@ -34,6 +34,8 @@ public final class LanguageServer {
     /// Open documents by path.
     package internal(set) var documents: [String: Document] = [:]
     var watchesFiles = false
+    /// The JSON of each open document's last published diagnostics, by what each was made from.
+    var publishedJSON: [String: [PublishedKey: [UInt8]]] = [:]
     var nextRequestID = 1
     /// Set by `exit`: 0 after `shutdown`, 1 without.
     public private(set) var exitCode: Int32?

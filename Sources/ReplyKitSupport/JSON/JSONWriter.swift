@@ -158,6 +158,12 @@ public struct JSONWriter: Sendable {
         output.append(contentsOf: text.utf8)
     }
 
+    /// A value another writer wrote (one line, not pretty), copied as it is.
+    @inlinable package mutating func serialized(_ bytes: [UInt8]) {
+        separate()
+        output.append(contentsOf: bytes)
+    }
+
     /// What comes before an item: nothing after a key; otherwise a comma after an earlier item
     /// (and a space between an object's items on one line), then a new line when pretty.
     @inlinable package mutating func separate() {

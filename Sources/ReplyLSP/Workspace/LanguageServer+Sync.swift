@@ -44,6 +44,7 @@ extension LanguageServer {
     /// Loads the repository at `root` and keeps it for the session.
     func openWorkspace(at root: String) {
         let started = Date()
+        publishedJSON.removeAll()
         workspace = RepositoryWorkspace(root: root, limits: options.limits, now: options.now)
         if let workspace {
             log("replykit lsp: loaded \(workspace.repository.templateCount) templates from \(workspace.root) in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
@@ -95,6 +96,7 @@ extension LanguageServer {
     func didClose(_ params: Params) throws(RPCError) {
         let path = try workspacePath(try params.uri)
         guard let document = documents.removeValue(forKey: path) else { return }
+        publishedJSON[path] = nil
         notifyClient("textDocument/publishDiagnostics", .object([("uri", .string(document.uri)), ("diagnostics", .array([]))]))
         guard let workspace, workspace.contains(path) else { return }
         // The file on disk is what counts again.
@@ -104,6 +106,8 @@ extension LanguageServer {
     func didChangeWatchedFiles(_ params: Params) throws(RPCError) {
         guard let changes = params.value["changes"]?.arrayValue else { throw RPCError(.invalidParams, "`changes` must be an array") }
         guard workspace != nil else { return }
+        // Files may have come and gone: nothing published before is known to hold.
+        publishedJSON.removeAll()
         var checked: Set<String> = []
         var addedOrRemoved: [String] = []
         for change in changes {
@@ -123,6 +127,8 @@ extension LanguageServer {
     /// Reads `path` from `text` (nil: from disk), re-checks what depends on it, and publishes the
     /// findings of the open documents among the files checked again.
     func recheck(_ path: String, text: [UInt8]?) {
+        // Other files' findings may point into this one (a translation's source template).
+        publishedJSON = publishedJSON.filter { $0.key == path }
         guard workspace != nil else { return publish([path]) }
         let checked = workspace!.update(path, text: text)
         publish(checked.union([path]))
@@ -139,11 +145,74 @@ extension LanguageServer {
     func publish(_ paths: Set<String>) {
         for path in paths.sorted() {
             guard let document = documents[path] else { continue }
-            var params: [(String, JSONValue)] = [("uri", .string(document.uri))]
-            if let version = document.version { params.append(("version", .int(version))) }
-            params.append(("diagnostics", .array(diagnosticsJSON(path))))
-            notifyClient("textDocument/publishDiagnostics", .object(params))
+            var writer = JSONWriter(pretty: false)
+            writer.beginObject()
+            writer.key(plain: "jsonrpc")
+            writer.string("2.0")
+            writer.key(plain: "method")
+            writer.string("textDocument/publishDiagnostics")
+            writer.key(plain: "params")
+            writer.beginObject()
+            writer.key(plain: "uri")
+            writer.string(document.uri)
+            if let version = document.version {
+                writer.key(plain: "version")
+                writer.int(version)
+            }
+            writer.key(plain: "diagnostics")
+            writer.beginArray()
+            for diagnostic in diagnosticsSerialized(path) { writer.serialized(diagnostic) }
+            writer.endArray()
+            writer.endObject()
+            writer.endObject()
+            send(writer.bytes)
         }
+    }
+
+    /// What a published diagnostic's JSON is made from: the finding without its byte offsets, which
+    /// shift after every edit before it, and its LSP range, which does not unless lines do.
+    struct PublishedKey: Hashable {
+        var diagnostic: Diagnostic
+        var range: LSPRange?
+        var fixable: Bool
+
+        init(_ diagnostic: Diagnostic, lines: LineTable) {
+            range = diagnostic.range.map(lines.range)
+            fixable = diagnostic.isFixable
+            self.diagnostic = diagnostic
+            self.diagnostic.range = nil
+            self.diagnostic.fix = nil
+        }
+    }
+
+    /// ``diagnosticsJSON(_:)`` serialised, each diagnostic's bytes reused from the last publication
+    /// of `path` when nothing it is made from changed: an edit changes the findings of a template
+    /// or two, and a pack has a thousand.
+    func diagnosticsSerialized(_ path: String) -> [[UInt8]] {
+        guard let workspace, workspace.contains(path) else { return [] }
+        let found = workspace.diagnostics(of: path)
+        guard !found.isEmpty else {
+            publishedJSON[path] = nil
+            return []
+        }
+        let lines = LineTable(workspace.source(path)?.bytes ?? documents[path]?.bytes ?? [])
+        let presenter = presenter(workspace)
+        let last = publishedJSON[path] ?? [:]
+        var next: [PublishedKey: [UInt8]] = [:]
+        next.reserveCapacity(found.count)
+        let serialized = found.map { diagnostic in
+            let key = PublishedKey(diagnostic, lines: lines)
+            if let bytes = last[key] ?? next[key] {
+                next[key] = bytes
+                return bytes
+            }
+            var writer = JSONWriter(pretty: false)
+            writer.value(presenter.json(diagnostic, lines: lines))
+            next[key] = writer.bytes
+            return writer.bytes
+        }
+        publishedJSON[path] = next
+        return serialized
     }
 
     /// Lint's findings for `path` as LSP diagnostics, positioned in the text they were found in.
