@@ -23,10 +23,8 @@ struct DeepLinkReading: Sendable {
     var prefillSpan: Range<Int>?
     var problems: [Problem] = []
 
-    /// Every DM deep link of `text` (a URL with a `/messages/compose` path), in text order.
-    static func links(in text: String) -> [DeepLinkReading] { links(in: text, urls: TwitterText.extractURLs(text)) }
-
-    /// The deep links among `urls`, the URLs twitter-text extracts from `text`.
+    /// Every DM deep link (a URL with a `/messages/compose` path) among `urls`, the URLs
+    /// twitter-text extracts from `text`, in text order.
     static func links(in text: String, urls: [TweetEntity]) -> [DeepLinkReading] {
         urls.compactMap { entity in
             let span = entity.utf8Range(in: text)
