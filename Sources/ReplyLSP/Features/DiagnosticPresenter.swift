@@ -44,16 +44,7 @@ package struct DiagnosticPresenter {
 
     /// Whether `note` holds `.yaml`, which every path of a pack or brand file ends with.
     static func mentionsPack(_ note: String) -> Bool {
-        var note = note
-        return note.withUTF8 { bytes in
-            guard bytes.count >= 5 else { return false }
-            for start in 0...(bytes.count - 5) where bytes[start] == 0x2E {
-                if bytes[start + 1] == 0x79, bytes[start + 2] == 0x61, bytes[start + 3] == 0x6D, bytes[start + 4] == 0x6C {
-                    return true
-                }
-            }
-            return false
-        }
+        note.utf8.firstRange(of: ".yaml".utf8) != nil
     }
 
     /// Rules whose findings point at something that could be removed without loss.

@@ -189,14 +189,10 @@ extension LanguageServer {
     /// of `path` when nothing it is made from changed: an edit changes the findings of a template
     /// or two, and a pack has a thousand.
     func diagnosticsSerialized(_ path: String) -> [[UInt8]] {
-        guard let workspace, workspace.contains(path) else { return [] }
-        let found = workspace.diagnostics(of: path)
-        guard !found.isEmpty else {
+        guard let (found, lines, presenter) = presentable(path) else {
             publishedJSON[path] = nil
             return []
         }
-        let lines = LineTable(workspace.source(path)?.bytes ?? documents[path]?.bytes ?? [])
-        let presenter = presenter(workspace)
         let last = publishedJSON[path] ?? [:]
         var next: [PublishedKey: [UInt8]] = [:]
         next.reserveCapacity(found.count)
@@ -217,12 +213,17 @@ extension LanguageServer {
 
     /// Lint's findings for `path` as LSP diagnostics, positioned in the text they were found in.
     func diagnosticsJSON(_ path: String) -> [JSONValue] {
-        guard let workspace, workspace.contains(path) else { return [] }
-        let found = workspace.diagnostics(of: path)
-        guard !found.isEmpty else { return [] }
-        let lines = LineTable(workspace.source(path)?.bytes ?? documents[path]?.bytes ?? [])
-        let presenter = presenter(workspace)
+        guard let (found, lines, presenter) = presentable(path) else { return [] }
         return found.map { presenter.json($0, lines: lines) }
+    }
+
+    /// Lint's findings for `path`, the lines of the text they were found in and a presenter; nil
+    /// when there are none.
+    private func presentable(_ path: String) -> (found: [Diagnostic], lines: LineTable, presenter: DiagnosticPresenter)? {
+        guard let workspace, workspace.contains(path) else { return nil }
+        let found = workspace.diagnostics(of: path)
+        guard !found.isEmpty else { return nil }
+        return (found, LineTable(workspace.source(path)?.bytes ?? documents[path]?.bytes ?? []), presenter(workspace))
     }
 
     func pullDiagnostics(_ params: Params) throws(RPCError) -> JSONValue {
