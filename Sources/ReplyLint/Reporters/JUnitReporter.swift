@@ -80,8 +80,7 @@ struct JUnitReporter {
             case "\n", "\t": out.unicodeScalars.append(scalar)
             case "\r": out += "&#13;"
             default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+                if XMLEscaping.isAllowed(scalar) { out.unicodeScalars.append(scalar) } else { out += "\u{FFFD}" }
             }
         }
         return out

@@ -1,3 +1,5 @@
+import ReplyKitSupport
+
 /// Writes a ``TranslationDocument`` as XLIFF 2.0: the core, and the Size and Length Restriction
 /// module for the budgets of single-variant units.
 ///

@@ -1,7 +1,7 @@
 /// Writing text into XML 1.0 by hand: what must be escaped, and what XML cannot hold at all.
-enum XMLEscaping {
+package enum XMLEscaping {
     /// Whether XML 1.0 allows the character in a document (as itself or as a character reference).
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: true
         case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
@@ -11,7 +11,7 @@ enum XMLEscaping {
 
     /// `text` as a double-quoted attribute value; whitespace other than spaces as references, which
     /// attribute normalisation leaves alone.
-    static func attribute(_ text: String) -> String {
+    package static func attribute(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
