@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import ReplyServer
 
 struct ServeCommand: AsyncParsableCommand {
@@ -48,6 +50,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Route handlers then run on the event loop that read the request instead of hopping to
+        // Swift's global pool and back for every request. Nothing of the server's may block a
+        // task: reloads load and lint on a Dispatch thread (LibraryReloader's `offThread`).
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let logger = ServerLogging.logger(level: Logger.Level(rawValue: logLevel) ?? .info)
         var options = ServerOptions()
         options.templates = templates ?? "."

@@ -25,14 +25,16 @@ package struct JSONLineLogHandler: LogHandler {
         // Bytes, not string concatenation: a busy server writes one of these per request.
         var line: [UInt8] = []
         line.reserveCapacity(256)
-        line += Array("{\"ts\":\"".utf8)
-        line += Array(Self.timestamp().utf8)
-        line += Array("\",\"level\":\"".utf8)
-        line += Array(event.level.rawValue.utf8)
-        line += Array("\",\"msg\":".utf8)
+        line.append(contentsOf: "{\"ts\":\"".utf8)
+        line.append(contentsOf: Self.timestamp().utf8)
+        line.append(contentsOf: "\",\"level\":\"".utf8)
+        line.append(contentsOf: event.level.rawValue.utf8)
+        line.append(contentsOf: "\",\"msg\":".utf8)
         Self.quote(event.message.description, into: &line)
         var merged = metadata
-        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
+        if let extra = event.metadata {
+            if merged.isEmpty { merged = extra } else { merged.merge(extra) { _, new in new } }
+        }
         for key in merged.keys.sorted() {
             line.append(UInt8(ascii: ","))
             Self.quote(key, into: &line)
@@ -47,7 +49,7 @@ package struct JSONLineLogHandler: LogHandler {
                 line.append(UInt8(ascii: "]"))
             case .string(let text)?: Self.quote(text, into: &line)
             case let value?: Self.quote("\(value)", into: &line)
-            case nil: line += Array("null".utf8)
+            case nil: line.append(contentsOf: "null".utf8)
             }
         }
         line += [UInt8(ascii: "}"), UInt8(ascii: "\n")]
