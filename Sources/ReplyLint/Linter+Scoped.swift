@@ -85,6 +85,27 @@ extension Linter {
         return ScopedFindings(whole: whole, byPack: byPack)
     }
 
-    /// Files, then positions, then rules: the order lint reports findings in.
-    package static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.sorted(by: order) }
+    /// `diagnostics` in ``order(_:_:)``, the order lint reports findings in; stable.
+    ///
+    /// What is sorted is a key a finding (its file's rank and its offset) with the finding's index,
+    /// not the findings: a finding has a dozen fields, each retained and released at every move,
+    /// and comparing two paths costs more than comparing two ranks. Rules and messages are
+    /// compared only for findings at the same place.
+    package static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let files = Set(diagnostics.lazy.map { $0.file ?? "" }).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($0.element, $0.offset) })
+        struct Key { var file: Int, offset: Int, index: Int }
+        var keys = diagnostics.indices.map { index in
+            Key(file: rank[diagnostics[index].file ?? ""] ?? 0, offset: diagnostics[index].range?.start.offset ?? -1, index: index)
+        }
+        keys.sort { a, b in
+            if a.file != b.file { return a.file < b.file }
+            if a.offset != b.offset { return a.offset < b.offset }
+            let first = diagnostics[a.index], second = diagnostics[b.index]
+            if first.rule != second.rule { return first.rule < second.rule }
+            if first.message != second.message { return first.message < second.message }
+            return a.index < b.index
+        }
+        return keys.map { diagnostics[$0.index] }
+    }
 }

@@ -60,7 +60,7 @@ public struct Linter: Sendable {
         }
         for index in 0..<wholeRules.count + batches.count { found += results[index] ?? [] }
         applyConfiguration(to: &found, repository)
-        found.sort(by: Self.order)
+        found = Self.sorted(found)
         var result = LintResult(diagnostics: found, repository: repository)
         result.worstCases.reserveCapacity(repository.brands.reduce(0) { $0 + $1.packs.count })
         for index in batches.indices {
@@ -150,8 +150,8 @@ public struct Linter: Sendable {
         return (byTemplate, rules)
     }
 
-    /// File, then position (file-level problems first), then rule.
-    static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+    /// File, then position (file-level problems first), then rule, then message.
+    package static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         let fileA = a.file ?? "", fileB = b.file ?? ""
         if fileA != fileB { return fileA < fileB }
         let offsetA = a.range?.start.offset ?? -1, offsetB = b.range?.start.offset ?? -1

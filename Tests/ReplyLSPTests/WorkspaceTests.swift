@@ -101,6 +101,39 @@ struct Edit: Sendable, CustomTestStringConvertible {
         try expectSameAsLint(workspace, root: root)
     }
 
+    /// After an edit of a pack, the texts it left as they were keep their parses and bounds: the
+    /// analyses must be what analysing the edited pack afresh makes, each text placed in the new file.
+    @Test(arguments: Edit.all.filter { !$0.file.hasSuffix("brand.yaml") })
+    func analysesAfterAnEditAreAFreshAnalysis(edit: Edit) throws {
+        let root = try LSPTestSupport.repositoryCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var workspace = RepositoryWorkspace(root: root)
+        let path = root + "/templates/" + edit.file
+        var current = LSPTestSupport.read(path)
+        for (find, replace) in [(edit.find, edit.replace)] + edit.then {
+            let range = try #require(current.range(of: find), "no `\(find)`")
+            current = current.replacingCharacters(in: range, with: replace)
+            workspace.update(path, text: Array(current.utf8))
+            let reused = workspace.analyses(ofPack: path)
+            guard let (folder, pack) = workspace.pack(at: path), let brand = folder.brand, let file = workspace.source(path) else {
+                #expect(reused.isEmpty)
+                continue
+            }
+            let fresh = TemplateAnalysis.analyses(of: pack, brand: brand, file: file)
+            #expect(reused.count == fresh.count)
+            for (old, new) in zip(reused, fresh) {
+                #expect(old.template.id.value == new.template.id.value)
+                let texts = zip(old.variants + (old.prefill.map { [$0] } ?? []), new.variants + (new.prefill.map { [$0] } ?? []))
+                for (a, b) in texts {
+                    #expect(a.text == b.text && a.message == b.message && a.syntaxError == b.syntaxError && a.bound == b.bound,
+                            "\(new.template.id.value): `\(b.text.value)` after `\(replace)`")
+                    let end = b.text.value.utf8.count
+                    #expect(a.map.range(0..<end) == b.map.range(0..<end), "\(new.template.id.value) after `\(replace)`")
+                }
+            }
+        }
+    }
+
     @Test func anEditRechecksWhatDependsOnItAndNothingElse() throws {
         let root = try LSPTestSupport.repositoryCopy()
         defer { try? FileManager.default.removeItem(atPath: root) }

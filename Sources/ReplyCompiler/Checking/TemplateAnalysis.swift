@@ -85,11 +85,18 @@ public struct TemplateAnalysis: Sendable {
                   file: file)
     }
 
-    /// `variables` is the brand's variables by name, made once per brand.
+    /// `variables` is the brand's variables by name, made once per brand. `previous`: this
+    /// template's analysis made with the same variables from an earlier reading of its pack (see
+    /// ``analyses(of:brand:file:reusing:)``).
     init(brand: Shared<Brand>, variables: [String: Variable], pack: Shared<LocalePack>, templateAt index: Int,
-         file: SourceFile) {
-        func analyse(_ text: TemplateText) -> Text {
+         file: SourceFile, previous: TemplateAnalysis? = nil) {
+        func analyse(_ text: TemplateText, was old: Text?) -> Text {
             let map = ScalarSourceMap(text, in: file)
+            // A parse and a bound depend on the text's value and the variables alone; its place in
+            // the file is the new text's.
+            if let old, old.text.value == text.value {
+                return Text(text: text, map: map, message: old.message, syntaxError: old.syntaxError, bound: old.bound)
+            }
             do {
                 let message = try MessageParser.parse(text.value)
                 return Text(text: text, map: map, message: message, syntaxError: nil,
@@ -98,9 +105,13 @@ public struct TemplateAnalysis: Sendable {
                 return Text(text: text, map: map, message: nil, syntaxError: error, bound: nil)
             }
         }
+        let texts = pack.value.templates[index].variants, oldVariants = previous?.variants ?? []
+        let variants = texts.indices.map { position in
+            analyse(texts[position], was: oldVariants.indices.contains(position) ? oldVariants[position] : nil)
+        }
         let dm = pack.value.templates[index].dm
         storage = Storage(brand: brand, pack: pack, templateIndex: index,
-                          variants: pack.value.templates[index].variants.map(analyse), prefill: dm?.prefill.map(analyse),
+                          variants: variants, prefill: dm?.prefill.map { analyse($0, was: previous?.prefill) },
                           deepLinkWeight: dm == nil ? 0 : DeepLink.weight(separator: brand.value.deepLink.separator))
     }
 

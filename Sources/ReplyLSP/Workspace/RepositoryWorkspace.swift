@@ -325,17 +325,20 @@ package struct RepositoryWorkspace: Sendable {
             }
             brandRepository.diagnostics += loadFindings[path] ?? []
         }
-        // Only the packs read again are analysed again: the others' analyses still hold.
-        // The analyses replaced are freed on another thread: a thousand of them take as long to free
-        // as to check, and the editor need not wait for that.
-        let replaced = reanalysed.compactMap { analyses.removeValue(forKey: $0) }
-        if !replaced.isEmpty { DispatchQueue.global(qos: .utility).async { _ = replaced.count } }
+        // Only the packs read again are analysed again: the others' analyses still hold. After an
+        // edit of a pack (`reuse`), its brand is the one its texts were measured with, so the texts
+        // the edit left as they were keep their parses.
+        let replaced = reanalysed.reduce(into: [String: [TemplateAnalysis]]()) { $0[$1] = analyses.removeValue(forKey: $1) }
         if let brand = folder.brand {
             for pack in folder.packs where reanalysed.contains(pack.file) {
                 guard let file = repository.files[pack.file] else { continue }
-                analyses[pack.file] = TemplateAnalysis.analyses(of: pack, brand: brand, file: file)
+                analyses[pack.file] = TemplateAnalysis.analyses(of: pack, brand: brand, file: file,
+                                                                reusing: reuse == nil ? [] : replaced[pack.file] ?? [])
             }
         }
+        // The analyses replaced are freed on another thread: a thousand of them take as long to free
+        // as to check, and the editor need not wait for that.
+        if !replaced.isEmpty { DispatchQueue.global(qos: .utility).async { _ = replaced.count } }
         let all = folder.packs.flatMap { analyses[$0.file] ?? [] }
         let reusing = reuse.map { reuse in Dictionary(uniqueKeysWithValues: reanalysed.map { ($0, reuse.ids) }) } ?? [:]
         let found = linter.lint(brandRepository, analyses: all, templateRulesOn: reanalysed.intersection(files), reusing: reusing)

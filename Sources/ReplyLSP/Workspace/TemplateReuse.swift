@@ -26,19 +26,25 @@ struct TemplateReuse {
         let lineDelta = lineBreaks(newBytes[prefix..<changedEnd]) - lineBreaks(oldBytes[prefix..<oldBytes.count - suffix])
         // A moved template must start on a line after the edit's last, so that its columns stay.
         let nextLine = newBytes[changedEnd...].firstIndex(of: 0x0A) ?? newBytes.count
-        func unique(_ pack: LocalePack) -> [String: Template] {
-            var seen: [String: Int] = [:]
-            for template in pack.templates { seen[template.id.value, default: 0] += 1 }
-            var result: [String: Template] = [:]
-            for template in pack.templates where seen[template.id.value] == 1 { result[template.id.value] = template }
+        // Where each template is, by id, for ids that occur once. Offsets, not templates: copying a
+        // template retains every field of it, and a pack has a thousand.
+        func unique(_ pack: LocalePack) -> [String: (start: Int, end: Int)] {
+            var result: [String: (start: Int, end: Int)] = [:]
+            var repeated: Set<String> = []
+            result.reserveCapacity(pack.templates.count)
+            for index in pack.templates.indices {
+                let id = pack.templates[index].id
+                if result.updateValue((id.range.start.offset, pack.templates[index].range.end.offset), forKey: id.value) != nil {
+                    repeated.insert(id.value)
+                }
+            }
+            for id in repeated { result[id] = nil }
             return result
         }
         let before = unique(old)
         var shifts: [String: Int] = [:]
-        for (id, template) in unique(new) {
-            guard let previous = before[id] else { continue }
-            let start = template.id.range.start.offset, end = template.range.end.offset
-            let oldStart = previous.id.range.start.offset, oldEnd = previous.range.end.offset
+        for (id, (start, end)) in unique(new) {
+            guard let (oldStart, oldEnd) = before[id] else { continue }
             if end <= prefix, start == oldStart, end == oldEnd {
                 shifts[id] = 0
             } else if start > nextLine, start >= changedEnd, oldStart == start - delta, oldEnd == end - delta {
