@@ -183,6 +183,15 @@ extension LanguageServer {
             self.diagnostic.range = nil
             self.diagnostic.fix = nil
         }
+
+        /// What tells a pack's findings apart, and is quick to hash: a message quotes the copy, and
+        /// hashing text that is not ASCII normalises it first. Equality still compares every field.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(diagnostic.rule)
+            hasher.combine(diagnostic.template)
+            hasher.combine(range)
+            hasher.combine(diagnostic.message.utf8.count)
+        }
     }
 
     /// ``diagnosticsJSON(_:)`` serialised, each diagnostic's bytes reused from the last publication
@@ -194,8 +203,7 @@ extension LanguageServer {
             return []
         }
         let last = publishedJSON[path] ?? [:]
-        var next: [PublishedKey: [UInt8]] = [:]
-        next.reserveCapacity(found.count)
+        var next = [PublishedKey: [UInt8]](minimumCapacity: found.count)
         let serialized = found.map { diagnostic in
             let key = PublishedKey(diagnostic, lines: lines)
             if let bytes = last[key] ?? next[key] {
