@@ -1,27 +1,29 @@
 -- wrk: POST /v1/render with keep-alive, cycling through requests of three templates and locales
 -- (values of the customers' kind: accents, CJK, numbers), so that no one cached path is measured.
+--
+-- The requests are formatted once, and responses are not handed to Lua: wrk shares the two cores
+-- with the server, and what it spends per request is taken from the server. wrk counts every
+-- response that is not 2xx or 3xx in `errors.status`, printed below; `curl -d @body URL` shows why.
 local bodies = {
   '{"template": "acme-air/refund-delay", "locale": "es-MX", "values": {"first_name": "Ana", "days": 3}, "key": "1790000000000000001"}',
   '{"template": "acme-air/refund-delay", "locale": "fr-FR", "values": {"first_name": "Léa", "days": 12}, "key": "1790000000000000002"}',
   '{"template": "globex-mobile/thanks", "locale": "en-US", "values": {"first_name": "Ana"}}',
   '{"template": "acme-air/refund-delay", "locale": "ja-JP", "values": {"first_name": "ユキ", "days": 5}, "key": "1790000000000000003"}',
 }
+local requests = {}
 local counter = 0
-local non200 = 0
 
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
+init = function(args)
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  for index, body in ipairs(bodies) do
+    requests[index] = wrk.format(nil, "/v1/render", nil, body)
+  end
+end
 
 request = function()
   counter = counter + 1
-  return wrk.format(nil, "/v1/render", nil, bodies[(counter % #bodies) + 1])
-end
-
-response = function(status, headers, body)
-  if status ~= 200 then
-    non200 = non200 + 1
-    if non200 <= 3 then io.stderr:write("non-200: " .. status .. " " .. body .. "\n") end
-  end
+  return requests[(counter % #requests) + 1]
 end
 
 done = function(summary, latency, requests)
