@@ -89,6 +89,7 @@ package.targets += [
             "ReplyServer", "ReplyKit", "ReplyCompiler", "ReplyLint", "ReplyKitSupport", "TweetText",
             .product(name: "MCP", package: "swift-sdk"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ]
     ),
     .executableTarget(

@@ -139,3 +139,63 @@ def test_an_agent_posts_only_what_the_tools_allow():
     async def verify(session):
         return await session.call_tool("check_reply", {"brand": "acme-air", "text": posted})
     assert not is_error(run(verify))
+
+
+def test_sighup_reloads_the_library_and_announces_new_tools(tmp_path):
+    """An edited pack is served after SIGHUP, and the client hears that the tools changed; a broken
+    edit is refused and the last good version keeps serving."""
+    import shutil
+    import signal
+    import subprocess
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    pack = templates / "globex-mobile" / "en-US.yaml"
+    good = pack.read_text(encoding="utf-8")
+    notifications = []
+
+    async def handler(message):
+        root = getattr(message, "root", message)
+        method = getattr(root, "method", None)
+        if method:
+            notifications.append(method)
+
+    async def render(session):
+        result = await session.call_tool("render_reply", {
+            "template": "globex-mobile/thanks", "locale": "en-US", "values": {"first_name": "Ana"}})
+        assert not is_error(result), result.content[0].text
+        return structured(result)["text"]
+
+    def hangup():
+        # The server is the one process whose arguments name this test's own folder.
+        found = subprocess.run(["pgrep", "-f", str(templates)], capture_output=True, text=True).stdout.split()
+        assert len(found) == 1, found
+        os.kill(int(found[0]), signal.SIGHUP)
+
+    async def served(session, predicate):
+        for _ in range(100):
+            text = await render(session)
+            if predicate(text):
+                return text
+            await asyncio.sleep(0.1)
+        return text
+
+    async def body():
+        parameters = StdioServerParameters(command=SERVER, args=["mcp", "--templates", str(templates)], cwd=str(ROOT))
+        async with stdio_client(parameters) as (read, write):
+            async with ClientSession(read, write, message_handler=handler) as session:
+                await session.initialize()
+                assert "bearing with us" in await render(session)
+                pack.write_text(good.replace("Thanks for bearing with us", "Thanks for waiting"), encoding="utf-8")
+                hangup()
+                assert "Thanks for waiting" in await served(session, lambda text: "waiting" in text)
+                for _ in range(50):
+                    if "notifications/tools/list_changed" in notifications:
+                        break
+                    await asyncio.sleep(0.1)
+                assert "notifications/tools/list_changed" in notifications
+                # Not YAML: refused, and the version that loaded keeps serving.
+                pack.write_text("locale: [en-US\n", encoding="utf-8")
+                hangup()
+                await asyncio.sleep(1.5)
+                assert "Thanks for waiting" in await render(session)
+    asyncio.run(asyncio.wait_for(body(), timeout=60))
