@@ -10,7 +10,11 @@ import TweetText
 @Suite struct PrecountTests {
     static let plainTexts = ["Ana", "O'Neil", "Jean-Luc", "AC1234", "Ana Lucia", "x", "", "MARIA", "a1", "12", "bob_b"]
     static let otherTexts = ["ana.com", "#sale", "@bob", "$TSLA", "José", "明美", "😀", "http", "https", "a/b", "t.co",
-                             "e\u{301}", "\u{301}x", "1", "x\u{200D}", "Ana.", "com"]
+                             "e\u{301}", "\u{301}x", "1", "x\u{200D}", "Ana.", "com",
+                             // Sealed unless their first character composes or they hold what an entity needs.
+                             "Zoë 美咲 🎉", "Zoë", "美咲", "ユキ", "김민준", "Ñandú", "x 😀", "x😀", "Ana👍🏽", "x👩\u{200D}👩\u{200D}👧",
+                             "🇺🇸", "x🇺", "1\u{20E3}", "a\u{FE0F}", "Ａｎａ", "مرحبا", "שלום", "สวัสดี", "x\u{1100}", "\u{1161}x",
+                             "e\u{301}x", "Ana\u{301}", "ß", "İstanbul", "x\u{300}", "日本。", "a、b", "Zoë!", "«Zoë»", "x\u{2028}y"]
 
     /// Renders `template` both ways with every combination of the pools; returns how many were precounted.
     static func compare(_ library: ReplyLibrary, _ template: String, locale: String?, values pools: [String: [ReplyValue]],
@@ -59,6 +63,10 @@ import TweetText
             }
         }
         #expect(precounted > 500, "most plain renders should be precounted")
+        // So is it with a value in other scripts: the value's own weight is added.
+        let accented = try library.renderCounted("acme-air/rebooked", locale: "es-MX", values: ["first_name": "Zoë 美咲", "flight": "AC1234", "cabin": "business"],
+                                                 key: "1", variant: nil, at: Date(), precount: true)
+        #expect(accented.precounted)
         // The benchmark's template is precounted.
         let rebooked = try library.renderCounted("acme-air/rebooked", locale: "es-MX", values: ["first_name": "Ana", "flight": "AC1234", "cabin": "business"],
                                                  key: "1", variant: nil, at: Date(), precount: true)
@@ -120,6 +128,13 @@ import TweetText
         #expect(try !library.renderCounted("seams/t\(later)", locale: "en-US", values: ["c": "a"], key: nil, variant: 0, at: nil, precount: true).precounted)
         let plain = try #require(Self.seams.firstIndex(of: "Thanks, {v}. Next"))
         #expect(try library.renderCounted("seams/t\(plain)", locale: "en-US", values: ["v": "Ana"], key: nil, variant: 0, at: nil, precount: true).precounted)
+        // A value in other scripts is sealed when nothing in it can start or join an entity.
+        for value in ["Zoë", "美咲", "x 😀", "Zoë 美咲 🎉", "e\u{301}x"] {
+            #expect(try library.renderCounted("seams/t\(plain)", locale: "en-US", values: ["v": .text(value)], key: nil, variant: 0, at: nil, precount: true).precounted, "\(value)")
+        }
+        for value in ["Ａｎａ", "a\u{FE0F}", "😀x", "Zoë:"] {
+            #expect(try !library.renderCounted("seams/t\(plain)", locale: "en-US", values: ["v": .text(value)], key: nil, variant: 0, at: nil, precount: true).precounted, "\(value)")
+        }
     }
 }
 

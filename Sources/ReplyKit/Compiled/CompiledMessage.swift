@@ -102,7 +102,14 @@ package final class Literal: Sendable, Hashable {
             let opening = Self.opening.contains(tail.value)
             closesBeforeValue = endsWithWall || (opening && (before?.properties.isWhitespace ?? false))
             closesBeforeValueAtStart = endsWithWall || (opening && (before?.properties.isWhitespace ?? true))
-            composesNothing = head.value < 0x300 || startsWithWall || Self.isCJKLetter(head)
+            composesNothing = Self.composesNothing(head)
+        }
+
+        /// Whether `scalar` composes with nothing before it (NFC stays NFC across a seam it starts),
+        /// joins no emoji and continues no entity: below U+0300 (before the combining marks), a
+        /// wall, or a CJK letter.
+        package static func composesNothing(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x300 || isWall(scalar) || isCJKLetter(scalar)
         }
 
         /// Whitespace, and quotation marks and CJK punctuation outside twitter-text's URL, hashtag

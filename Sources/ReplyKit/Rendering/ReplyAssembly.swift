@@ -8,12 +8,12 @@ struct ReplyAssembly {
     let plural: PluralRules
     /// The text's size in UTF-8 bytes.
     private(set) var bytes = 0
-    /// The literals' weights plus the values' bytes: the text's weight when ``seamsHold``.
+    /// The literals' weights plus the values' weights: the text's weight when ``seamsHold``.
     private(set) var weight = 0
-    /// Every value is plain and nothing twitter-text sees can cross a seam between two pieces (so
+    /// Every value is sealed and nothing twitter-text sees can cross a seam between two pieces (so
     /// the text is NFC, too).
     private(set) var seamsHold = true
-    /// Every value is plain and every piece after another starts with a scalar that composes with
+    /// Every value is sealed and every piece after another starts with a scalar that composes with
     /// nothing: the text is NFC as it is (weaker than ``seamsHold``, which counting needs).
     private(set) var staysNFC = true
     /// The text's size once percent-encoded, when measured for a DM prefill.
@@ -49,9 +49,9 @@ struct ReplyAssembly {
             case .value(let slot):
                 let value = values[slot]
                 bytes += value.bytes
-                weight += value.bytes
-                holds = holds && value.plain
-                nfc = nfc && value.plain
+                weight += value.weight
+                holds = holds && value.sealed
+                nfc = nfc && value.sealed
                 if case .literal(let before) = previous {
                     holds = holds && (isFirst ? before.closesBeforeValueAtStart : before.closesBeforeValue)
                 }

@@ -8,17 +8,23 @@ package struct CheckedValue: Sendable {
     package var text: String
     /// What a plural chooses by: the number, or nil for a value that is none.
     package var number: Int?
-    /// Printable ASCII without `. : @ # $ /`: it weighs one per byte, holds no entity, starts none
-    /// and composes with nothing.
-    package var plain: Bool
+    /// It holds no entity, starts none and composes with nothing before or inside it, so that
+    /// where the text around it is walled off its weight in the reply is ``weight``: printable
+    /// ASCII without `. : @ # $ /`, or NFC text without those or their full-width forms whose first
+    /// character composes with nothing (see ``ValueChecker/isSealed(_:scan:)``).
+    package var sealed: Bool
     /// The text's size in UTF-8 bytes.
     package var bytes: Int
+    /// The text's weighted length on its own.
+    package var weight: Int
 
-    package init(text: String, number: Int?, plain: Bool) {
+    /// `weight`: the text's weighted length, when known; counted otherwise.
+    package init(text: String, number: Int?, sealed: Bool, weight: Int? = nil) {
         self.text = text
         self.number = number
-        self.plain = plain
+        self.sealed = sealed
         bytes = text.utf8.count
+        self.weight = weight ?? TwitterText.weightedLength(text)
     }
 }
 
@@ -48,13 +54,16 @@ package final class ValueChecker: Sendable {
             guard let number = value.integer else { throw refuse("is not an integer") }
             // Compared, not made a range: `min > max` (a variable made without the loader) refuses, not traps.
             guard min <= number, number <= max else { throw refuse("is \(number), outside \(min)…\(max)") }
-            return CheckedValue(text: String(number), number: number, plain: true)
+            let digits = String(number)
+            return CheckedValue(text: digits, number: number, sealed: true, weight: digits.utf8.count)
         case .choice(let values):
             let text = value.description
             guard values.contains(text) else {
                 throw refuse("is `\(text)`, not one of \(values.map { "`\($0)`" }.joined(separator: ", "))")
             }
-            return CheckedValue(text: text, number: nil, plain: ByteScan(text).isPlain)
+            // Choices are the brand's own words, not normalised: only printable ASCII ones are sealed.
+            let scan = ByteScan(text)
+            return CheckedValue(text: text, number: nil, sealed: scan.isPlain, weight: scan.isPlain ? text.utf8.count : nil)
         case .text(let rules):
             let given = value.description
             let scan = ByteScan(given)
@@ -81,12 +90,21 @@ package final class ValueChecker: Sendable {
                 break
             }
             let number = scan.startsLikeNumber ? ReplyValue.parseInteger(text) : nil
-            return CheckedValue(text: text, number: number, plain: scan.isPlain)
+            return CheckedValue(text: text, number: number, sealed: Self.isSealed(text, scan: scan), weight: weight)
         }
     }
 
+    /// Whether NFC `text` (what `scan` read) is sealed: no character an entity needs, and a first
+    /// character that composes with nothing before it. Inside, nothing can cross a seam either: a
+    /// character that composes with the text before it, or joins an emoji, is not a seam's first.
+    static func isSealed(_ text: String, scan: ByteScan) -> Bool {
+        if scan.isPlain { return true }
+        guard !scan.mayHoldEntity, !scan.hasSlash, let head = text.unicodeScalars.first else { return false }
+        return Literal.Edges.composesNothing(head)
+    }
+
     /// What one pass over a value's bytes tells.
-    private struct ByteScan {
+    struct ByteScan {
         /// Every byte is printable ASCII.
         var printable = true
         /// It holds `. : @ # $` or a full-width form, which entities need.
