@@ -87,8 +87,8 @@ extension Linter {
 
     /// `diagnostics` in ``order(_:_:)``, the order lint reports findings in; stable.
     ///
-    /// What is sorted is a key a finding (its file's rank and its offset) with the finding's index,
-    /// not the findings: a finding has a dozen fields, each retained and released at every move,
+    /// What is sorted is a key per finding (its file's rank and its offset, with its index), not the
+    /// findings: a finding has a dozen fields, each retained and released at every move,
     /// and comparing two paths costs more than comparing two ranks. Rules and messages are
     /// compared only for findings at the same place.
     package static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

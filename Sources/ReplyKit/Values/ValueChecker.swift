@@ -8,8 +8,8 @@ package struct CheckedValue: Sendable {
     package var text: String
     /// What a plural chooses by: the number, or nil for a value that is none.
     package var number: Int?
-    /// It holds no entity, starts none and composes with nothing before or inside it, so that
-    /// where the text around it is walled off its weight in the reply is ``weight``: printable
+    /// It holds no entity, starts none, and its first character composes with nothing before it,
+    /// so that where the text around it is walled off its weight in the reply is ``weight``: printable
     /// ASCII without `. : @ # $ /`, or NFC text without those or their full-width forms whose first
     /// character composes with nothing (see ``ValueChecker/isSealed(_:scan:)``).
     package var sealed: Bool
@@ -95,8 +95,9 @@ package final class ValueChecker: Sendable {
     }
 
     /// Whether NFC `text` (what `scan` read) is sealed: no character an entity needs, and a first
-    /// character that composes with nothing before it. Inside, nothing can cross a seam either: a
-    /// character that composes with the text before it, or joins an emoji, is not a seam's first.
+    /// character that composes with nothing before it. What its later characters compose or join
+    /// stays inside it, so it counts alone as in the reply; the text after it is the literal's to
+    /// wall off (``Literal/Edges/composesNothing``).
     static func isSealed(_ text: String, scan: ByteScan) -> Bool {
         if scan.isPlain { return true }
         guard !scan.mayHoldEntity, !scan.hasSlash, let head = text.unicodeScalars.first else { return false }
