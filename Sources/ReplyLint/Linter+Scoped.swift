@@ -23,12 +23,15 @@ extension Linter {
     ///
     /// `reusing`: by pack file, the ids of templates whose ``RuleScope/template`` findings the caller
     /// keeps from before (the template did not change): those rules skip them.
+    /// `translationRules`: false to leave out the rules that report on translations only
+    /// (``Rule/reportsOnTranslationsOnly``), for a caller that keeps no translation's findings.
     package func lint(_ repository: TemplateRepository, analyses: [TemplateAnalysis],
-                      templateRulesOn packs: Set<String>?, reusing: [String: Set<String>] = [:]) -> ScopedFindings {
+                      templateRulesOn packs: Set<String>?, reusing: [String: Set<String>] = [:],
+                      translationRules: Bool = true) -> ScopedFindings {
         let context = LintContext(repository: repository, configuration: configuration, now: now ?? Date(),
                                   analyses: analyses)
         let rules = catalogue.rules.filter { configuration.severity(of: $0.description) != .off }
-        let wholeRules = rules.filter { $0.scope == .repository }
+        let wholeRules = rules.filter { $0.scope == .repository && (translationRules || !$0.reportsOnTranslationsOnly) }
         let templateRules = rules.filter { $0.scope == .template }
         let packRules = rules.filter { $0.scope == .pack }
         // Template rules take slices of at most `batchSize` analyses, so that one large pack is

@@ -14,6 +14,10 @@ import Testing
     @discardableResult
     func expectPublishedEqualsPulled(_ sent: [JSONValue], _ harness: ServerHarness, _ paths: [String],
                                      sourceLocation: SourceLocation = #_sourceLocation) throws -> [JSONValue] {
+        // What the server publishes once idle counts too: an edit of a source leaves its
+        // translations until then, as the stdio loop does between messages.
+        harness.server.idle()
+        let sent = sent + harness.take()
         var all: [JSONValue] = []
         for path in paths {
             let published = try #require(sent.last { $0["params", "uri"]?.stringValue == FileURI.uri(path) },

@@ -8,13 +8,14 @@ internal import ReplyKitSupport
 /// the editor's unsaved buffers read in place of the files on disk), each pack's analyses, and
 /// lint's findings, so that an edit re-reads one file and re-checks only what depends on it.
 ///
-/// What depends on what (see ``recheckScope(ofPack:in:)``): a pack's template and pack rules read
-/// the pack and its brand; rules that compare packs read a brand's packs against its default
-/// locale's pack, and `brand.yaml`'s own findings (an unused variable, a listed locale without a
-/// pack) read every pack of the brand. So an edit of a translation re-checks it at once (against
-/// the brand and the default locale's pack alone) and `brand.yaml` when the server is idle
-/// (``finishDeferred()``); an edit of `brand.yaml` or of the default locale's pack re-checks every
-/// file of that brand; no edit re-checks another brand.
+/// What depends on what: a pack's template and pack rules read the pack and its brand; rules that
+/// compare packs read a brand's packs against its default locale's pack, and `brand.yaml`'s own
+/// findings (an unused variable, a listed locale without a pack) read every pack of the brand. So
+/// an edit of a translation re-checks it at once (against the brand and the default locale's pack
+/// alone) and `brand.yaml` when the server is idle (``finishDeferred()``); an edit of the default
+/// locale's pack re-checks it at once (against every pack of the brand, without the rules that
+/// report on translations only) and the brand's other files when idle; an edit of `brand.yaml`
+/// re-checks every file of that brand at once; no edit re-checks another brand.
 package struct RepositoryWorkspace: Sendable {
     /// The repository root (where `templates/` and `replykit.yaml` are), absolute.
     package let root: String
@@ -37,8 +38,9 @@ package struct RepositoryWorkspace: Sendable {
     /// The template and pack rules' findings by pack file, configured.
     private var templateFindings: [String: [Diagnostic]] = [:]
     private var brandIndex: [String: Int] = [:]
-    /// Brand folders whose brand.yaml waits to be checked again after an edit of a translation.
-    private var deferredBrands: Set<String> = []
+    /// The files of each brand folder that wait to be checked again, when the server is idle, after
+    /// an edit of a pack they depend on.
+    private var deferred: [String: Set<String>] = [:]
 
     package init(root: String, catalogue: RuleCatalogue = .standard, limits: YAMLLimits = .default, now: Date? = nil) {
         self.root = PathText.absolute(root)
@@ -129,7 +131,7 @@ package struct RepositoryWorkspace: Sendable {
         target = nil
         repository = TemplateRepository(templatesDirectory: PathText.join(root, "templates"))
         brandIndex = [:]
-        deferredBrands = []
+        deferred = [:]
         let configurationPath = PathText.join(root, "replykit.yaml")
         if FileReader.kind(of: configurationPath) != .missing {
             do {
@@ -198,29 +200,37 @@ package struct RepositoryWorkspace: Sendable {
         repository.brands[index].packs[packIndex] = pack
         let reuse = TemplateReuse(old: folder.packs[packIndex], oldBytes: oldBytes, oldFindings: templateFindings[path] ?? [],
                                   new: pack, newBytes: repository.files[path]?.bytes ?? [], templateRules: templateRuleIDs)
-        if wasDefault || isDefault(pack, in: repository.brands[index]) {
+        let isDefaultNow = isDefault(pack, in: repository.brands[index])
+        if wasDefault != isDefaultNow {
             return relint(brand: index, reanalysed: [path], recheck: brandFiles(index), reuse: reuse)
+        }
+        if isDefaultNow {
+            // The default locale's findings at once; the translations' (which compare them with it)
+            // and brand.yaml's wait until the server is idle.
+            deferred[directory, default: []].formUnion(brandFiles(index).subtracting([path]))
+            return relint(brand: index, reanalysed: [path], recheck: [path], reuse: reuse, translationRules: false)
         }
         // A translation's findings read the brand, the default locale's pack and itself; brand.yaml's
         // read every pack, and wait until the server is idle.
         let folderNow = repository.brands[index]
         let source = folderNow.packs.filter { isDefault($0, in: folderNow) && $0.file != path }.map(\.file)
-        deferredBrands.insert(directory)
+        deferred[directory, default: []].formUnion([directory, PathText.join(directory, "brand.yaml")])
         return relint(brand: index, reanalysed: [path], recheck: [path], packs: Set(source + [path]), reuse: reuse)
     }
 
-    /// Whether brand.yaml files wait to be checked again (see ``finishDeferred()``).
-    package var hasDeferred: Bool { !deferredBrands.isEmpty }
+    /// Whether files wait to be checked again (see ``finishDeferred()``).
+    package var hasDeferred: Bool { !deferred.isEmpty }
 
-    /// Checks again the brand.yaml files that translations edited since have left waiting; returns them.
+    /// Checks again the files that edits of packs have left waiting (brand.yaml after a translation;
+    /// the brand's other files after its default locale's pack); returns them.
     @discardableResult
     package mutating func finishDeferred() -> Set<String> {
         var checked: Set<String> = []
-        for directory in deferredBrands.sorted() {
+        for (directory, files) in deferred.sorted(by: { $0.key < $1.key }) {
             guard let index = brandIndex[directory] else { continue }
-            checked.formUnion(relint(brand: index, reanalysed: [], recheck: [directory, PathText.join(directory, "brand.yaml")]))
+            checked.formUnion(relint(brand: index, reanalysed: [], recheck: files))
         }
-        deferredBrands = []
+        deferred = [:]
         return checked
     }
 
@@ -310,8 +320,10 @@ package struct RepositoryWorkspace: Sendable {
     /// `packs`: the packs the repository rules see (all the brand's when nil); only findings of
     /// files whose findings depend on no other pack may be kept from a lint of some of them.
     /// `reuse`: templates of the one pack in `reanalysed` whose template rules' findings stand.
+    /// `translationRules`: false when no file in `recheck` is a translation.
     private mutating func relint(brand index: Int, reanalysed: Set<String>, recheck: Set<String>,
-                                 packs: Set<String>? = nil, reuse: TemplateReuse? = nil) -> Set<String> {
+                                 packs: Set<String>? = nil, reuse: TemplateReuse? = nil,
+                                 translationRules: Bool = true) -> Set<String> {
         var folder = repository.brands[index]
         if let packs { folder.packs = folder.packs.filter { packs.contains($0.file) } }
         var brandRepository = TemplateRepository(templatesDirectory: repository.templatesDirectory)
@@ -341,7 +353,8 @@ package struct RepositoryWorkspace: Sendable {
         if !replaced.isEmpty { DispatchQueue.global(qos: .utility).async { _ = replaced.count } }
         let all = folder.packs.flatMap { analyses[$0.file] ?? [] }
         let reusing = reuse.map { reuse in Dictionary(uniqueKeysWithValues: reanalysed.map { ($0, reuse.ids) }) } ?? [:]
-        let found = linter.lint(brandRepository, analyses: all, templateRulesOn: reanalysed.intersection(files), reusing: reusing)
+        let found = linter.lint(brandRepository, analyses: all, templateRulesOn: reanalysed.intersection(files), reusing: reusing,
+                                translationRules: translationRules)
         var whole: [String: [Diagnostic]] = [:]
         for diagnostic in found.whole { whole[diagnostic.file ?? "", default: []].append(diagnostic) }
         for path in recheck { wholeFindings[path] = whole[path] }
