@@ -35,10 +35,13 @@ let package = Package(
         .target(name: "ReplyPreview", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport", "TweetText"]),
         // `replykit lsp`: the language server (JSON-RPC over stdio) on lint's findings.
         .target(name: "ReplyLSP", dependencies: ["ReplyLint", "ReplyCompiler", "ReplyKit", "ReplyKitSupport"]),
+        // The options of `serve` and `mcp`, which both `replykit` (for `--help`) and `replykit-server` declare.
+        .target(name: "ServerArguments", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "replykit",
             dependencies: [
                 "ReplyKit", "ReplyCompiler", "ReplyKitSupport", "ReplyLint", "ReplyPreview", "ReplyTranslation", "ReplyLSP", "TweetText",
+                "ServerArguments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,7 +98,7 @@ package.targets += [
     .executableTarget(
         name: "replykit-server",
         dependencies: [
-            "ReplyServer", "ReplyMCP",
+            "ReplyServer", "ReplyMCP", "ServerArguments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]
@@ -105,8 +108,9 @@ package.targets += [
     .testTarget(
         name: "ReplyServerTests",
         dependencies: [
-            "ReplyServer", "ReplyMCP", "ReplyKit", "ReplyKitSupport", "replykit-server", "replykit",
+            "ReplyServer", "ReplyMCP", "ReplyKit", "ReplyKitSupport", "ServerArguments", "replykit-server", "replykit",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]
     ),
 ]

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ReplyMCP
 import ReplyServer
+import ServerArguments
 
 struct MCPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,19 +11,11 @@ struct MCPCommand: AsyncParsableCommand {
         abstract: "A Model Context Protocol server on stdin/stdout with the tools list_templates, render_reply, check_reply and count_text (docs/mcp.md)."
     )
 
-    @Option(help: "Packs (a repository, templates or brand folder) or a bundle from `replykit compile` (default: discovered from the current directory).")
-    var templates: String?
-
-    @Option(name: .customLong("log-level"), help: "Log level on stderr (default: info).")
-    var logLevel: String = "info"
-
-    func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: `\(logLevel)` is not a level") }
-    }
+    @OptionGroup var arguments: MCPArguments
 
     func run() async throws {
-        let logger = ServerLogging.logger(level: Logger.Level(rawValue: logLevel) ?? .info)
-        let store = try ServerLogging.loadOrExit(templates ?? ".", logger: logger)
+        let logger = ServerLogging.logger(level: Logger.Level(rawValue: arguments.logLevel) ?? .info)
+        let store = try ServerLogging.loadOrExit(arguments.templates ?? ".", logger: logger)
         try await ReplyMCPServer(store: store, logger: logger).run(version: ReplyKitServerCommand.configuration.version)
     }
 }

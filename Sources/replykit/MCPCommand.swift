@@ -1,4 +1,5 @@
 import ArgumentParser
+import ServerArguments
 
 /// `replykit mcp`: runs `replykit-server mcp` (docs/mcp.md).
 struct MCPCommand: ParsableCommand {
@@ -8,11 +9,7 @@ struct MCPCommand: ParsableCommand {
         discussion: "Logs go to stderr only. Needs replykit-server beside replykit (`swift build --product replykit-server`)."
     )
 
-    @Option(help: "Packs (a repository, templates or brand folder) or a bundle from `replykit compile` (default: discovered from the current directory).")
-    var templates: String?
-
-    @Option(name: .customLong("log-level"), help: "Log level on stderr (default: info).")
-    var logLevel: String = "info"
+    @OptionGroup var arguments: MCPArguments
 
     func run() throws {
         try ServerExec.run("mcp")

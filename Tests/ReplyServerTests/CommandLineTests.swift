@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import ServerArguments
 import Testing
 
 /// `replykit serve` and `replykit mcp` as a user runs them: they exec `replykit-server`, found beside
@@ -33,19 +35,8 @@ struct CommandLineTests {
         }
     }
 
-    @Test("replykit serve --help and replykit-server serve --help list the same options")
-    func sameOptions() throws {
-        let replykit = try #require(Executables.replykit)
-        let server = try #require(Executables.server)
-        func options(_ help: String) -> Set<String> {
-            let text = help.components(separatedBy: "OPTIONS:").last ?? ""
-            return Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }).filter { $0.hasPrefix("--") }.map(String.init))
-        }
-        for subcommand in ["serve", "mcp"] {
-            let cli = try Executables.run(replykit, [subcommand, "--help"], timeout: 30).output
-            let own = try Executables.run(server, [subcommand, "--help"], timeout: 30).output
-            #expect(options(cli) == options(own))
-            #expect(options(cli).contains("--templates"))
-        }
+    @Test("the servers' `--log-level` takes exactly swift-log's levels")
+    func logLevelsAreSwiftLogs() {
+        #expect(LogLevels.names == Logger.Level.allCases.map(\.rawValue))
     }
 }
