@@ -96,6 +96,17 @@ enum IndexPages {
         let link = SiteLayout.templateLink(template.id)
         let campaign = template.campaign.map { ($0, CampaignState($0, brand: brand.brand, at: now)) }
         let missing = template.missing.joined(separator: ", ")
+        // The cells every row of the template ends with: its campaign and the locales it lacks.
+        func endRow() {
+            html.open("td")
+            if let (id, state) = campaign {
+                html.text(id + " ")
+                html.element("span", [("class", "badge state-\(state.rawValue)")], text: state.rawValue)
+            }
+            html.close("td")
+            html.element("td", text: missing)
+            html.close("tr")
+        }
         for entry in template.entries {
             let worst = entry.analysis.maxWeightedLength
             let limit = entry.analysis.brand.maxLength
@@ -127,14 +138,7 @@ enum IndexPages {
             }
             html.close("td")
             html.element("td", text: entry.analysis.template.dm == nil ? "no" : entry.analysis.template.dm?.prefill == nil ? "yes" : "yes, with prefill")
-            html.open("td")
-            if let (id, state) = campaign {
-                html.text(id + " ")
-                html.element("span", [("class", "badge state-\(state.rawValue)")], text: state.rawValue)
-            }
-            html.close("td")
-            html.element("td", text: missing)
-            html.close("tr")
+            endRow()
         }
         for locale in template.missing {
             var states = ["missing"]
@@ -147,14 +151,7 @@ enum IndexPages {
             html.element("td", [("data-value", "-1")], text: "missing")
             html.element("td", [("data-value", "-1")], text: "")
             html.element("td", text: "")
-            html.open("td")
-            if let (id, state) = campaign {
-                html.text(id + " ")
-                html.element("span", [("class", "badge state-\(state.rawValue)")], text: state.rawValue)
-            }
-            html.close("td")
-            html.element("td", text: missing)
-            html.close("tr")
+            endRow()
         }
     }
 
