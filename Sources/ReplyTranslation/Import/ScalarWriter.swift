@@ -46,12 +46,16 @@ enum ScalarWriter {
     /// `text` in double quotes; `asciiOnly` writes every character past ASCII as `\u` or `\U`
     /// escapes, for a file that writes its texts so.
     static func doubleQuoted(_ text: String, asciiOnly: Bool = false) -> String {
+        // `\u` and four hex digits, or `\U` and eight past the Basic Multilingual Plane.
+        func escaped(_ scalar: Unicode.Scalar) -> String {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let width = scalar.value > 0xFFFF ? 8 : 4
+            return (width == 8 ? "\\U" : "\\u") + String(repeating: "0", count: max(0, width - hex.count)) + hex
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             if asciiOnly, scalar.value > 0x7E {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += scalar.value > 0xFFFF ? "\\U" + String(repeating: "0", count: max(0, 8 - hex.count)) + hex
-                    : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                out += escaped(scalar)
                 continue
             }
             switch scalar {
@@ -63,8 +67,7 @@ enum ScalarWriter {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
                     || scalar == "\u{FEFF}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                    out += escaped(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
