@@ -67,3 +67,21 @@ import ReplyCompiler
         #expect(TermMatcher(terms: terms).matches(in: text).map(\.term) == expected)
     }
 }
+
+/// Where a match ends: a term inside a longer word is no match, an inflection widens the match, and
+/// `asWritten` tells the two widths apart whatever the apostrophe's bytes.
+@Suite struct TermMatcherWordTests {
+    @Test(arguments: [
+        ("password", "mypassword, passwordmanager", [], []),
+        ("pin", "SPIN the PIN", ["PIN"], [true]),
+        ("contraseña", "tus contraseñas", ["contraseñas"], [false]),
+        ("merci d'indiquer", "Merci d’indiquer", ["Merci d’indiquer"], [true]),
+        ("order number", "Order2 order number", ["order number"], [true]),
+    ])
+    func matchesWholeWordsAndTheirEndings(_ term: String, _ text: String, _ expected: [String], _ asWritten: [Bool]) {
+        let matches = TermMatcher(terms: [term]).matches(in: text)
+        let bytes = Array(text.utf8)
+        #expect(matches.map { String(decoding: bytes[$0.range], as: UTF8.self) } == expected)
+        #expect(matches.map(\.asWritten) == asWritten)
+    }
+}

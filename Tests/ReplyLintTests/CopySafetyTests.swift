@@ -20,6 +20,8 @@ import Testing
         ("en", "Please call us on 0800 123 4567 and choose option 2.", .redirectOffPlatform, "redirect-phone", "call us on 0800 123 4567"),
         ("de", "Bitte nennen Sie uns Ihre ＰＩＮ.", .secretRequest, "pin", "nennen Sie uns Ihre ＰＩＮ"),
         ("ja", "注文番号を教えてください。", .privateInfoInPublic, "order-number", "注文番号を教えて"),
+        // An ask must match as written; a typographic apostrophe is the same letter as `'`.
+        ("fr", "Merci d’indiquer votre numéro de commande.", .privateInfoInPublic, "order-number", "Merci d’indiquer votre numéro de commande"),
     ])
     func findsTheAskFromItsWordToTheItem(tag: String, text: String, rule: CopySafetyRule, category: String, span: String) throws {
         let findings = try Self.safety(tag).findings(in: text, handsOffToDM: false, brandTakesDMs: true)

@@ -73,6 +73,9 @@ public struct TermMatcher: Sendable {
         public var range: Range<Int>
         /// The index of the term's list, in the order given to ``init(lists:)``; 0 for ``init(terms:)``.
         public var list: Int
+        /// Whether the match ends where the term does, without an inflection's letters after it.
+        /// (The byte lengths of the two may still differ: `’` in the text matches `'` of the term.)
+        public var asWritten: Bool
     }
 
     /// Every match, in text order; overlapping matches of different terms are all reported.
@@ -117,6 +120,9 @@ public struct TermMatcher: Sendable {
         let end = folded.endIndex
         for start in folded.indices {
             let first = folded[start].value
+            // A term that starts with a Latin letter or digit starts a word (``wordRange(of:at:in:)``):
+            // no position inside an ASCII word starts one.
+            if start > 0, Self.isASCIILetterOrDigit(first), Self.isASCIILetterOrDigit(folded[start - 1].value) { continue }
             if let pairs = tables.pairs {
                 guard start + 1 < end else { break }
                 let bit = Self.pairBit(first, folded[start + 1].value)
@@ -149,7 +155,8 @@ public struct TermMatcher: Sendable {
               folded[start..<start + pattern.count].elementsEqual(pattern),
               let range = Self.wordRange(of: pattern, at: start, in: folded) else { return }
         let term = tables.terms[index]
-        found.append(Match(term: term.text, range: offsets(range.lowerBound)..<offsets(range.upperBound), list: term.list))
+        found.append(Match(term: term.text, range: offsets(range.lowerBound)..<offsets(range.upperBound), list: term.list,
+                           asWritten: range.upperBound == start + pattern.count))
         if nextStart.isEmpty { nextStart = [Int](repeating: 0, count: tables.terms.count) }
         nextStart[index] = range.upperBound
     }
@@ -210,11 +217,12 @@ public struct TermMatcher: Sendable {
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 {
-            let v = scalar.value
-            return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
-        }
+        if scalar.value < 0x80 { return isASCIILetterOrDigit(scalar.value) }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private static func isASCIILetterOrDigit(_ value: UInt32) -> Bool {
+        (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
     }
 
     private static func isSpacedLetter(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) && !isUnspaced(scalar) }

@@ -101,7 +101,7 @@ final class CopySafetyGrammar: Sendable {
             if role == .contactPage {
                 guard let url = ContactRecognisers.urlToken(around: match.range, in: bytes) else { continue }
                 cues.append(Cue(range: url, role: .reachable(category: "redirect-contact-page"), term: match.term))
-            } else if role == .ask, !verbFinal, match.range.count > match.term.utf8.count {
+            } else if role == .ask, !verbFinal, !match.asWritten {
                 // An ask is a verb as written: `confirma` asks, `confirmação` names a thing. Languages
                 // that put the verb last attach their endings to it, and list its forms instead.
                 continue
