@@ -17,7 +17,24 @@ public enum TwitterText {
         let direct = UTF16Text.withPlainStarterCheck(text) { units, plain in
             plain ? WeightedCounter.count(units, configuration: configuration).parse : nil
         }
-        if let direct { return direct }
+        return direct ?? parseNormalizing(text, configuration: configuration)
+    }
+
+    /// ``parseTweet(_:configuration:)`` and ``extractURLs(_:)`` of one text: one scan of text that
+    /// is NFC already (most text), where counting finds the URLs anyway.
+    public static func parseTweetAndURLs(
+        _ text: String, configuration: TwitterTextConfiguration = .default
+    ) -> (parse: TweetParseResult, urls: [TweetEntity]) {
+        let direct = UTF16Text.withPlainStarterCheck(text) { units, plain in
+            plain ? WeightedCounter.count(units, configuration: configuration, collectingURLs: true) : nil
+        }
+        if let direct { return (direct.parse, direct.urls) }
+        return (parseNormalizing(text, configuration: configuration), extractURLs(text))
+    }
+
+    /// ``parseTweet(_:configuration:)`` of text that may not be NFC: counted in its normalised form,
+    /// with the ranges mapped back to the text as given.
+    private static func parseNormalizing(_ text: String, configuration: TwitterTextConfiguration) -> TweetParseResult {
         let (normalized, changed) = Normalization.nfc(text)
         var result = UTF16Text.with(normalized) { WeightedCounter.count($0, configuration: configuration) }
         let originalLength = changed ? text.utf16.count : result.normalizedLength
@@ -92,8 +109,12 @@ public enum TwitterText {
 
     /// Mentions and list references (`@jack`, `@twitter/team`), as `extractMentionsOrListsWithIndices`.
     public static func extractMentionsOrLists(_ text: String) -> [TweetEntity] {
-        // Every mention starts with `@` or `＠` (EF BC A0): text without either byte is not scanned.
-        guard withUTF8(text, { $0.contains { $0 == UInt8(ascii: "@") || $0 == 0xA0 } }) else { return [] }
+        // Every mention starts with `@` or `＠` (EF BC A0): text without either is not scanned.
+        guard withUTF8(text, { bytes in
+            bytes.indices.contains { i in
+                bytes[i] == UInt8(ascii: "@") || (bytes[i] == 0xA0 && i >= 2 && bytes[i - 1] == 0xBC && bytes[i - 2] == 0xEF)
+            }
+        }) else { return [] }
         return UTF16Text.with(text) { MentionScanner.scan($0) }
     }
 

@@ -36,6 +36,15 @@ struct ConformanceTests {
         // `weightedLength` counts plain ASCII without parsing: it must agree with the parse.
         #expect(TwitterText.weightedLength(test.text, configuration: configuration) == expected.weightedLength,
                 "\(test.description)")
+        expectOneScan(test.text, configuration)
+    }
+
+    /// `parseTweetAndURLs` finds the URLs while it counts: it must give what the two calls give.
+    func expectOneScan(_ text: String, _ configuration: TwitterTextConfiguration = .v3,
+                       sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let both = TwitterText.parseTweetAndURLs(text, configuration: configuration)
+        #expect(both.parse == TwitterText.parseTweet(text, configuration: configuration), sourceLocation: sourceLocation)
+        #expect(both.urls == TwitterText.extractURLs(text), sourceLocation: sourceLocation)
     }
 
     // MARK: Extraction
@@ -43,12 +52,14 @@ struct ConformanceTests {
     @Test("urls", arguments: Conformance.cases("extract.yml", "urls") + Conformance.cases("extract.yml", "tco_urls_with_params"))
     func urls(_ test: Conformance.Case) {
         #expect(TwitterText.extractURLs(test.text).map(\.value) == test.expected.strings, "\(test.description)")
+        expectOneScan(test.text)
     }
 
     @Test("urls with indices", arguments: Conformance.cases("extract.yml", "urls_with_indices")
         + Conformance.cases("extract.yml", "urls_with_directional_markers"))
     func urlsWithIndices(_ test: Conformance.Case) {
         expectEntities(TwitterText.extractURLs(test.text), test, key: "url")
+        expectOneScan(test.text)
     }
 
     @Test("mentions", arguments: Conformance.cases("extract.yml", "mentions"))

@@ -8,6 +8,20 @@ extension String {
         if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
         return try Array(utf8).withUnsafeBufferPointer(body)
     }
+
+    /// Whether `other` occurs in the string, byte for byte: no Unicode equivalence, which URLs and
+    /// the markers looked for in them do not need, and none of the generic searches' cost.
+    @inlinable package func containsBytes(of other: String) -> Bool {
+        withUTF8Bytes { text in
+            other.withUTF8Bytes { needle in
+                guard let first = needle.first else { return true }
+                guard needle.count <= text.count else { return false }
+                return (0...(text.count - needle.count)).contains { start in
+                    text[start] == first && UnsafeBufferPointer(rebasing: text[start..<start + needle.count]).elementsEqual(needle)
+                }
+            }
+        }
+    }
 }
 
 extension UnsafeBufferPointer<UInt8> {

@@ -35,8 +35,10 @@ struct ReplyChecking {
 
     mutating func run() {
         checkEmpty()
-        checkLength()
-        let urls = TwitterText.extractURLs(text)
+        var configuration = TwitterTextConfiguration.v3
+        configuration.maxWeightedTweetLength = account.maxLength
+        let (parsed, urls) = TwitterText.parseTweetAndURLs(text, configuration: configuration)
+        checkLength(parsed)
         let links = checkDeepLinks(urls)
         checkLinks(urls)
         checkMentions()
@@ -49,10 +51,7 @@ struct ReplyChecking {
         findings.append(Finding(rule: "empty-text", span: whole, message: "the reply is empty", help: "write the reply"))
     }
 
-    private mutating func checkLength() {
-        var configuration = TwitterTextConfiguration.v3
-        configuration.maxWeightedTweetLength = account.maxLength
-        let parsed = TwitterText.parseTweet(text, configuration: configuration)
+    private mutating func checkLength(_ parsed: TweetParseResult) {
         weightedLength = parsed.weightedLength
         guard weightedLength > account.maxLength else { return }
         // The first character past the limit: twitter-text's valid range ends (inclusive) before it.
@@ -146,17 +145,20 @@ struct ReplyChecking {
                                     message: "the reply holds the invisible character \(InvisibleCharacterRule.name(scalar))",
                                     help: "remove it"))
         }
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
-            // A line break is part of a reply; every other control character (Cc: U+0000–001F,
-            // U+007F–009F) is not.
-            if (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value) {
-                findings.append(Finding(rule: "invisible-character", span: offset..<offset + width,
-                                        message: "the reply holds the control character U+\(String(format4: scalar.value))",
-                                        help: "remove it"))
+        // A line break is part of a reply; every other control character (Cc: U+0000–001F,
+        // U+007F–009F) is not. In UTF-8 those are the bytes below 0x20 and 0x7F, and C2 80–C2 9F.
+        let controls = text.withUTF8Bytes { bytes in
+            bytes.indices.compactMap { i -> (span: Range<Int>, value: UInt32)? in
+                let byte = bytes[i]
+                if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return (i..<i + 1, UInt32(byte)) }
+                if byte == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return (i..<i + 2, UInt32(bytes[i + 1])) }
+                return nil
             }
-            offset += width
+        }
+        for control in controls {
+            findings.append(Finding(rule: "invisible-character", span: control.span,
+                                    message: "the reply holds the control character U+\(String(format4: control.value))",
+                                    help: "remove it"))
         }
         for (span, normalized) in NotNFCRule.unnormalized(in: text) {
             findings.append(Finding(rule: "not-nfc", span: span, message: "the reply is not in Unicode NFC",

@@ -3,11 +3,14 @@ enum WeightedCounter {
     struct Output {
         var parse: TweetParseResult
         var normalizedLength: Int
+        /// The URLs the count found, as ``TwitterText/extractURLs(_:)`` of the counted text; empty
+        /// unless asked for.
+        var urls: [TweetEntity] = []
     }
 
-    static func count(_ text: UTF16Text, configuration: TwitterTextConfiguration) -> Output {
+    static func count(_ text: UTF16Text, configuration: TwitterTextConfiguration, collectingURLs: Bool = false) -> Output {
         EmojiSequences.bmpStarters.withUnsafeBufferPointer { starters in
-            count(text, configuration: configuration, starters: starters)
+            count(text, configuration: configuration, starters: starters, collectingURLs: collectingURLs)
         }
     }
 
@@ -28,11 +31,12 @@ enum WeightedCounter {
     }
 
     private static func count(_ text: UTF16Text, configuration: TwitterTextConfiguration,
-                              starters: UnsafeBufferPointer<UInt64>) -> Output {
+                              starters: UnsafeBufferPointer<UInt64>, collectingURLs: Bool) -> Output {
         let scale = configuration.scale
         let urlWeight = configuration.transformedURLLength * scale
         var tally = Tally(scaledLimit: configuration.maxWeightedTweetLength * scale)
         var urls = URLScanner(text)
+        var found: [TweetEntity] = []
         var i = 0
         while i < text.count {
             let url = urls.next()
@@ -40,6 +44,9 @@ enum WeightedCounter {
             i = countPlain(text, from: i, to: url?.start ?? text.count, configuration: configuration,
                            starters: starters, tally: &tally)
             guard let url else { break }
+            if collectingURLs {
+                found.append(TweetEntity(kind: .url, value: text.string(url.start..<url.end), range: url.start..<url.end))
+            }
             // An emoji sequence or surrogate pair that ran into the URL's first unit hides it
             // (cannot happen with twitter-text's patterns, but never double-count).
             if url.start < i { continue }
@@ -55,7 +62,7 @@ enum WeightedCounter {
                 isValid: isValid,
                 displayRangeEnd: max(text.count - 1, 0),
                 validRangeEnd: tally.validDisplayIndex),
-            normalizedLength: text.count)
+            normalizedLength: text.count, urls: found)
     }
 
     /// `#`, `*` and the digits: the ASCII characters that begin emoji sequences (keycaps).

@@ -101,7 +101,7 @@ struct URLNotAllowedRule: Rule {
     static func disallowedLinks(in text: String, urls: [TweetEntity], allowed: [String]?) -> [(host: String, span: Range<Int>)] {
         let allowed = allowed?.map { $0.lowercased() }
         return urls.compactMap { entity in
-            guard !entity.value.contains("/messages/compose") else { return nil }
+            guard !entity.value.containsBytes(of: "/messages/compose") else { return nil }
             let host = Self.host(of: entity.value)
             if let allowed, allowed.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return nil }
             return (host, entity.utf8Range(in: text))
