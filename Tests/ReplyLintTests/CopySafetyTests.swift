@@ -22,6 +22,9 @@ import Testing
         ("ja", "注文番号を教えてください。", .privateInfoInPublic, "order-number", "注文番号を教えて"),
         // An ask must match as written; a typographic apostrophe is the same letter as `'`.
         ("fr", "Merci d’indiquer votre numéro de commande.", .privateInfoInPublic, "order-number", "Merci d’indiquer votre numéro de commande"),
+        // An ask that points back to the item, in its sentence or the next.
+        ("en", "The email you ordered with – drop it below and we'll dig in.", .privateInfoInPublic, "email", "email you ordered with – drop it"),
+        ("en", "Got your 2FA code handy? Reply with it here.", .secretRequest, "one-time-code", "2FA code handy? Reply with it"),
     ])
     func findsTheAskFromItsWordToTheItem(tag: String, text: String, rule: CopySafetyRule, category: String, span: String) throws {
         let findings = try Self.safety(tag).findings(in: text, handsOffToDM: false, brandTakesDMs: true)
@@ -39,6 +42,10 @@ import Testing
         "Reset your password in the app under Settings.",
         "We'll call you within the hour.",
         "No need to call us: we're on it.",
+        "Your PIN is yours alone – never share it.",
+        "We've texted you a code. Enter it in the app to sign in.",
+        "Your new card number is ready. We'll send it by post.",
+        "Your order number is on the receipt. Keep it safe.",
     ])
     func mentionsWarningsAndTheBrandActingAreNotAsks(text: String) throws {
         #expect(try Self.safety("en").findings(in: text, handsOffToDM: false, brandTakesDMs: true).isEmpty)

@@ -3,7 +3,7 @@ package import ReplyKitSupport
 
 extension LocaleDataReader {
     enum CopySafetyKey: String, SchemaKey {
-        case word_order, replace, `private`, secrets, implicit, redirects, asks, contact, contact_pages
+        case word_order, replace, `private`, secrets, implicit, redirects, asks, asks_back, contact, contact_pages
         case negations, brand, elsewhere, statements, clause_breaks
     }
     static let copySafetyKeys = KeySet(copySafetySchema)
@@ -33,6 +33,7 @@ extension LocaleDataReader {
             case .redirects:
                 data.redirects = items(field.value, name, reader: &reader, prefix: redirectPrefix)
             case .asks: data.asks = phrases(field.value, name, reader: &reader)
+            case .asks_back: data.asksBack = phrases(field.value, name, reader: &reader)
             case .contact: data.contact = phrases(field.value, name, reader: &reader)
             case .contact_pages: data.contactPages = phrases(field.value, name, reader: &reader)
             case .negations: data.negations = phrases(field.value, name, reader: &reader)

@@ -23,6 +23,7 @@ extension LocaleDataReader {
         case .redirects:
             FieldSchema(items(prefix: redirectPrefix), "Phrases that send the customer elsewhere, by `redirect-` category.")
         case .asks: FieldSchema(phrases, "Verbs and phrases that ask the customer for something.")
+        case .asks_back: FieldSchema(phrases, "Asks that point back to an item named before them (`drop it below`, `reply with it`).")
         case .contact: FieldSchema(phrases, "Verbs that make a number or address after them part of the finding (`reach out`, `dial`).")
         case .contact_pages: FieldSchema(phrases, "Words in the URL path of a contact page (`contact`, `chat`).")
         case .negations: FieldSchema(phrases, "Words that negate an ask (`never`).")

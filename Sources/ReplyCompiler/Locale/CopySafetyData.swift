@@ -36,6 +36,9 @@ public struct CopySafetyData: Sendable, Hashable {
     public var redirects: [Item] = []
     /// Words that ask: imperatives, polite requests, question words, needs, requests to confirm.
     public var asks: [String] = []
+    /// Asks that point back to an item named before them (`drop it below`, `reply with it`): they
+    /// govern an item earlier in their sentence or in the one before that no other ask governs.
+    public var asksBack: [String] = []
     /// Words that make a phone number, email address or URL in their sentence a way to reach the
     /// brand (`reach us`, `contact`); a number or address on its own is one too.
     public var contact: [String] = []
@@ -59,7 +62,7 @@ public struct CopySafetyData: Sendable, Hashable {
     /// Every phrase of every list, for checks that look at all of them.
     public var allPhrases: [String] {
         (privateItems + secrets + implicit + redirects).flatMap(\.names)
-            + asks + contact + contactPages + negations + brandActs + elsewhere + statements + clauseBreaks
+            + asks + asksBack + contact + contactPages + negations + brandActs + elsewhere + statements + clauseBreaks
     }
 
     /// `self` with `more` added: lists are joined, items of the same category get both lists of
@@ -84,6 +87,7 @@ public struct CopySafetyData: Sendable, Hashable {
         result.implicit = join(implicit, more.implicit)
         result.redirects = join(redirects, more.redirects)
         result.asks += more.asks
+        result.asksBack += more.asksBack
         result.contact += more.contact
         result.contactPages += more.contactPages
         result.negations += more.negations

@@ -13,7 +13,10 @@ final class CopySafetyGrammar: Sendable {
         case redirect(category: String)
         /// A phone number, email address or contact-page URL the recognisers found.
         case reachable(category: String)
-        case ask, contact, contactPage, negation, brand, elsewhere, statement, clauseBreak
+        case ask, askBack, contact, contactPage, negation, brand, elsewhere, statement, clauseBreak
+
+        /// An ask of either kind: one that points back to its item asks for it as much.
+        var asks: Bool { self == .ask || self == .askBack }
     }
 
     /// Items, implicit asks, redirects and contact-page words.
@@ -48,6 +51,7 @@ final class CopySafetyGrammar: Sendable {
         }
         for item in data.redirects { add(item.names, .redirect(category: item.category)) }
         add(data.asks, .ask)
+        add(data.asksBack, .askBack)
         add(data.contact, .contact)
         add(data.contactPages, .contactPage)
         add(data.negations, .negation)
@@ -101,7 +105,7 @@ final class CopySafetyGrammar: Sendable {
             if role == .contactPage {
                 guard let url = ContactRecognisers.urlToken(around: match.range, in: bytes) else { continue }
                 cues.append(Cue(range: url, role: .reachable(category: "redirect-contact-page"), term: match.term))
-            } else if role == .ask, !verbFinal, !match.asWritten {
+            } else if role.asks, !verbFinal, !match.asWritten {
                 // An ask is a verb as written: `confirma` asks, `confirmação` names a thing. Languages
                 // that put the verb last attach their endings to it, and list its forms instead.
                 continue

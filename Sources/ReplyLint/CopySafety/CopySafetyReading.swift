@@ -31,7 +31,7 @@ struct Reading {
         for (index, cue) in cues.enumerated() {
             switch cue.role {
             case let .item(category, secret):
-                guard secret || privateInfo, let range = askedFor(index) else { continue }
+                guard secret || privateInfo, let range = askedFor(index) ?? askedBack(index) else { continue }
                 asks.append(Ask(rule: secret ? .secretRequest : .privateInfoInPublic, ask: range.ask, range: range.whole,
                                 category: category, item: text(cue.range), term: cue.term, itemRange: cue.range))
             case let .implicit(category, secret):
@@ -58,7 +58,7 @@ struct Reading {
             return hasNegation(in: clause, before: Int.max, except: item) ? nil : (nil, item)
         }
         var before: Range<Int>?
-        for cue in cues[..<index].reversed() where cue.role == .ask {
+        for cue in cues[..<index].reversed() where cue.role.asks {
             // An ask may end inside the item's name ("which number" before "number you used").
             guard cue.range.lowerBound < item.lowerBound, sentence.contains(cue.range.lowerBound) else { continue }
             before = cue.range
@@ -66,13 +66,13 @@ struct Reading {
         }
         // Asks that overlap make one ask ("we'll need" and "need your"), underlined from the first.
         if var ask = before {
-            for cue in cues[..<index].reversed() where cue.role == .ask && cue.range.overlaps(ask) {
+            for cue in cues[..<index].reversed() where cue.role.asks && cue.range.overlaps(ask) {
                 ask = min(ask.lowerBound, cue.range.lowerBound)..<ask.upperBound
             }
             before = ask
         }
         var after: Range<Int>?
-        for cue in cues[(index + 1)...] where cue.role == .ask {
+        for cue in cues[(index + 1)...] where cue.role.asks {
             let scope = verbFinal ? sentence : clause
             guard scope.contains(cue.range.lowerBound) else { break }
             after = cue.range
@@ -81,6 +81,35 @@ struct Reading {
         let choices = verbFinal ? [after, before] : [before, after]
         for case let ask? in choices where !cancelled(ask: ask, item: item) {
             return (ask, min(ask.lowerBound, item.lowerBound)..<max(ask.upperBound, item.upperBound))
+        }
+        return nil
+    }
+
+    /// The ask pointing back to the item at `index` (`The email you ordered with – drop it below`):
+    /// the first of ``CopySafetyGrammar/Role/askBack`` after it, in its sentence or the next. Nil
+    /// when there is none, or when a negation or the brand acting is in that ask's clause before it
+    /// (`never share it`, `we'll send it`), or acting elsewhere anywhere in it (`enter it in the app`).
+    private func askedBack(_ index: Int) -> (ask: Range<Int>?, whole: Range<Int>)? {
+        let item = cues[index].range
+        let sentence = clauses.sentence(of: item.lowerBound)
+        let next = sentence.upperBound == Int.max ? sentence : clauses.sentence(of: sentence.upperBound)
+        let reach = sentence.lowerBound..<next.upperBound
+        for cue in cues[(index + 1)...] {
+            guard reach.contains(cue.range.lowerBound) else { return nil }
+            guard cue.role == .askBack else { continue }
+            let clause = clauses.clause(of: cue.range.lowerBound)
+            let cancelled = cues.contains { other in
+                switch other.role {
+                case .negation, .brand:
+                    return other.range.overlaps(cue.range)
+                        || (clause.contains(other.range.lowerBound) && (verbFinal || other.range.lowerBound < cue.range.lowerBound))
+                case .elsewhere:
+                    return clause.contains(other.range.lowerBound)
+                default:
+                    return false
+                }
+            }
+            return cancelled ? nil : (cue.range, item.lowerBound..<cue.range.upperBound)
         }
         return nil
     }

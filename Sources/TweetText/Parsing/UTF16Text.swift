@@ -50,7 +50,14 @@ struct UTF16Text {
     }
 
     func string(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)
+        let slice = UnsafeBufferPointer(rebasing: units[range])
+        // Entities (URLs above all) are mostly ASCII: their units are their bytes, which skips
+        // the general transcoder's validation and repair.
+        guard slice.allSatisfy({ $0 < 0x80 }) else { return String(decoding: slice, as: UTF16.self) }
+        return String(unsafeUninitializedCapacity: slice.count) { bytes in
+            // `initialize(from:)` stops at the buffer's end: it never writes past it.
+            bytes.initialize(from: slice.lazy.map { UInt8(truncatingIfNeeded: $0) }).index
+        }
     }
 }
 
