@@ -110,14 +110,14 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         try scratch.copy(fromPackage: "templates/acme-air", to: "repo/templates/acme-air")
-        try scratch.write("repo/locales/en-US.yaml", "locale: en-US\nparent: en\nterms:\n  private_info: [\"Acme Rewards number\"]\n")
+        try scratch.write("repo/locales/en-US.yaml", "locale: en-US\nparent: en\nterms:\n  private_info: [\"Acme Skypass\"]\n")
         try scratch.write("repo/replykit.yaml", "rules:\n  mention-in-template: error\n")
         let bundle = scratch.path("bundle.json")
         let compile = try await Replykit.run("compile", scratch.path("repo"), "--output", bundle)
         #expect(compile.status == 0, "\(compile)")
         let repo = scratch.path("repo")
 
-        let ask = "Please reply with your Acme Rewards number. See https://bit.ly/3xYz"
+        let ask = "Please reply with your Acme Skypass. See https://bit.ly/3xYz"
         async let packs = Replykit.run("check", "--brand", "acme-air", "--templates", repo, "--format", "json", ask)
         async let compiled = Replykit.run("check", "--brand", "acme-air", "--templates", bundle, "--format", "json", ask)
         for outcome in [try await packs, try await compiled] {

@@ -51,6 +51,16 @@ import Testing
         #expect(try Self.safety("en").findings(in: text, handsOffToDM: false, brandTakesDMs: true).isEmpty)
     }
 
+    /// German and Russian put the negation after what it negates; `late_negation` lets it cancel.
+    @Test(arguments: [
+        ("de", "Bitte posten Sie Ihre Bestellnummer nicht öffentlich."),
+        ("de", "Teile deine PIN bitte nie mit anderen."),
+        ("ru", "Звонить на горячую линию не нужно, мы уже всё проверили."),
+    ])
+    func aLateNegationCancels(tag: String, text: String) throws {
+        #expect(try Self.safety(tag).findings(in: text, handsOffToDM: false, brandTakesDMs: true).isEmpty)
+    }
+
     @Test func flagsTurnOffPrivateInformationAndRedirectsButNeverSecrets() throws {
         let safety = try Self.safety("en")
         let text = "DM us your order number and PIN, or call us on 0800 123 4567."
@@ -59,15 +69,15 @@ import Testing
     }
 
     @Test func aRepositoryTermIsPrivateInEveryEnglishLocale() throws {
-        let text = "locale: en\ncopy_safety:\n  private:\n    loyalty-number: [Acme Rewards number]\n"
+        let text = "locale: en\ncopy_safety:\n  private:\n    loyalty-number: [Acme Skypass]\n"
         let read = LocaleDataReader.read(SourceFile(path: "locales/en.yaml", bytes: Array(text.utf8)))
         let catalog = LocaleCatalog.builtIn.overridden(by: [try #require(read.data)])
         let safety = try Self.safety("en-US", catalog: catalog)
-        let asked = safety.findings(in: "What's your Acme Rewards number?", handsOffToDM: false, brandTakesDMs: true)
+        let asked = safety.findings(in: "What's your Acme Skypass?", handsOffToDM: false, brandTakesDMs: true)
         #expect(asked.map(\.category) == ["loyalty-number"])
-        #expect(safety.findings(in: "Your Acme Rewards number is on the back of your card.", handsOffToDM: false, brandTakesDMs: true).isEmpty)
+        #expect(safety.findings(in: "Your Acme Skypass is on the back of your card.", handsOffToDM: false, brandTakesDMs: true).isEmpty)
         // Without the repository's file, the built-in grammar does not know it.
-        #expect(try Self.safety("en-US").findings(in: "What's your Acme Rewards number?", handsOffToDM: false, brandTakesDMs: true).isEmpty)
+        #expect(try Self.safety("en-US").findings(in: "What's your Acme Skypass?", handsOffToDM: false, brandTakesDMs: true).isEmpty)
     }
 
     @Test func aLocaleWithoutDataFindsNothingRatherThanTrapping() throws {

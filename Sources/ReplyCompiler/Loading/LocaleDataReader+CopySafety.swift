@@ -3,7 +3,7 @@ package import ReplyKitSupport
 
 extension LocaleDataReader {
     enum CopySafetyKey: String, SchemaKey {
-        case word_order, replace, `private`, secrets, implicit, redirects, asks, asks_back, contact, contact_pages
+        case word_order, late_negation, replace, `private`, secrets, implicit, redirects, asks, asks_back, contact, contact_pages
         case negations, brand, elsewhere, statements, clause_breaks
     }
     static let copySafetyKeys = KeySet(copySafetySchema)
@@ -26,6 +26,7 @@ extension LocaleDataReader {
                     continue
                 }
                 data.wordOrder = order
+            case .late_negation: data.lateNegationSetting = reader.bool(field.value, "`\(name)`")?.value
             case .replace: data.replacesInherited = reader.bool(field.value, "`\(name)`")?.value ?? false
             case .private: data.privateItems = items(field.value, name, reader: &reader)
             case .secrets: data.secrets = items(field.value, name, reader: &reader)

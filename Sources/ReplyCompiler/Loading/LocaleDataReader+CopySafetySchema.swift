@@ -16,6 +16,8 @@ extension LocaleDataReader {
         case .word_order:
             FieldSchema(.string(allowed: CopySafetyData.WordOrder.allCases.map(\.rawValue)),
                         "Where the verb stands: `verb-final` or `verb-medial`.")
+        case .late_negation:
+            FieldSchema(.boolean, "Whether a negation may follow what it negates in its clause (`Teile deine PIN nicht`).")
         case .replace: FieldSchema(.boolean, "Replace the inherited grammar instead of adding to it.")
         case .private: FieldSchema(items(), "Private information, by category: may be asked for in DMs only.")
         case .secrets: FieldSchema(items(), "Secrets, by category: never asked for.")

@@ -25,6 +25,12 @@ public struct CopySafetyData: Sendable, Hashable {
     }
 
     public var wordOrder: WordOrder?
+    /// Whether a negation may follow the ask and the item it negates in their clause (German
+    /// `Teile deine PIN nicht`, Dutch `Deel uw pincode nooit`, Russian `звонить не нужно`): then a
+    /// negation anywhere in the clause cancels, as in verb-final languages.
+    public var lateNegation: Bool { lateNegationSetting ?? false }
+    /// `late_negation` as the file sets it; nil inherits.
+    public var lateNegationSetting: Bool?
     /// Private information: asked for in a public reply, `private-info-in-public`.
     public var privateItems: [Item] = []
     /// Secrets: asked for anywhere, `secret-request`.
@@ -82,6 +88,7 @@ public struct CopySafetyData: Sendable, Hashable {
         }
         var result = self
         result.wordOrder = more.wordOrder ?? wordOrder
+        result.lateNegationSetting = more.lateNegationSetting ?? lateNegationSetting
         result.privateItems = join(privateItems, more.privateItems)
         result.secrets = join(secrets, more.secrets)
         result.implicit = join(implicit, more.implicit)

@@ -27,6 +27,7 @@ final class CopySafetyGrammar: Sendable {
     private let topicRoles: [Role]
     private let wordRoles: [Role]
     private let verbFinal: Bool
+    private let lateNegation: Bool
 
     init(_ locale: ResolvedLocale?) {
         let data = locale?.copySafety ?? CopySafetyData()
@@ -70,6 +71,7 @@ final class CopySafetyGrammar: Sendable {
         self.topicRoles = topicRoles
         self.wordRoles = wordRoles
         verbFinal = data.wordOrder == .verbFinal
+        lateNegation = data.lateNegation
     }
 
     /// A phrase found, with its role.
@@ -124,7 +126,7 @@ final class CopySafetyGrammar: Sendable {
         }
         guard interesting else { return [] }
         let clauses = Clauses(bytes, breaks: cues.filter { $0.role == .clauseBreak }.map(\.range.lowerBound))
-        var reader = Reading(bytes: bytes, cues: cues, clauses: clauses, verbFinal: verbFinal, prefill: prefill,
+        var reader = Reading(bytes: bytes, cues: cues, clauses: clauses, verbFinal: verbFinal, lateNegation: lateNegation, prefill: prefill,
                              privateInfo: privateInfo, redirects: redirects)
         return reader.findings()
     }
@@ -141,75 +143,5 @@ final class CopySafetyGrammar: Sendable {
                 return true
             }
         }
-    }
-}
-
-/// The sentences and clauses of a text, by UTF-8 offset.
-struct Clauses {
-    /// Offsets where a sentence starts, ascending, 0 first.
-    private var sentenceStarts: [Int] = [0]
-    /// Offsets where a clause starts (every sentence start among them), ascending.
-    private var clauseStarts: [Int] = [0]
-
-    init(_ bytes: [UInt8], breaks: [Int]) {
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            let next = i + 1 < bytes.count ? bytes[i + 1] : 0x20
-            let spaceAfter = next == 0x20 || next == 0x0A || next == 0x22 || next == 0x29 || next >= 0x80 || i + 1 == bytes.count
-            switch byte {
-            case 0x0A: mark(sentence: i + 1)
-            case 0x2E where spaceAfter, 0x21 where spaceAfter, 0x3F where spaceAfter: mark(sentence: i + 1)
-            case 0x2C where spaceAfter, 0x3B where spaceAfter, 0x3A where spaceAfter: mark(clause: i + 1)
-            case 0x28, 0x29: mark(clause: i + 1)
-            default:
-                if byte >= 0x80 {
-                    let (scalar, width) = Self.scalar(bytes, at: i)
-                    switch scalar {
-                    case 0x3002, 0xFF01, 0xFF1F, 0x061F, 0x0964, 0x2026, 0xFF0E: mark(sentence: i + width)
-                    case 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0x060C, 0x061B, 0x2014, 0x2013, 0xFF08, 0xFF09: mark(clause: i + width)
-                    default: break
-                    }
-                    i += width
-                    continue
-                }
-            }
-            i += 1
-        }
-        for offset in breaks { mark(clause: offset) }
-        clauseStarts.sort()
-    }
-
-    private mutating func mark(sentence offset: Int) {
-        if sentenceStarts.last != offset { sentenceStarts.append(offset) }
-        mark(clause: offset)
-    }
-
-    private mutating func mark(clause offset: Int) {
-        if clauseStarts.last != offset { clauseStarts.append(offset) }
-    }
-
-    /// The start of the sentence holding `offset` and of the next one.
-    func sentence(of offset: Int) -> Range<Int> { Self.span(of: offset, in: sentenceStarts) }
-
-    func clause(of offset: Int) -> Range<Int> { Self.span(of: offset, in: clauseStarts) }
-
-    private static func span(of offset: Int, in starts: [Int]) -> Range<Int> {
-        // Few boundaries a text: a linear walk beats a search.
-        var start = 0
-        var end = Int.max
-        for boundary in starts {
-            if boundary <= offset { start = boundary } else { end = boundary; break }
-        }
-        return start..<end
-    }
-
-    static func scalar(_ bytes: [UInt8], at i: Int) -> (UInt32, Int) {
-        let byte = bytes[i]
-        let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-        guard i + width <= bytes.count else { return (UInt32(byte), 1) }
-        var value = UInt32(byte) & (width == 1 ? 0x7F : width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-        for k in 1..<max(width, 1) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-        return (value, width)
     }
 }

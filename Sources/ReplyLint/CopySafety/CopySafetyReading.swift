@@ -9,6 +9,9 @@ struct Reading {
     let cues: [Cue]
     let clauses: Clauses
     let verbFinal: Bool
+    /// Whether a negation may follow what it negates in its clause (`Teile deine PIN nicht`), as
+    /// in verb-final languages.
+    let lateNegation: Bool
     let prefill: Bool
     /// Whether private information is looked for (a public template) and redirects (a brand that takes DMs).
     let privateInfo: Bool
@@ -101,8 +104,9 @@ struct Reading {
             let cancelled = cues.contains { other in
                 switch other.role {
                 case .negation, .brand:
+                    let late = verbFinal || (other.role == .negation && lateNegation)
                     return other.range.overlaps(cue.range)
-                        || (clause.contains(other.range.lowerBound) && (verbFinal || other.range.lowerBound < cue.range.lowerBound))
+                        || (clause.contains(other.range.lowerBound) && (late || other.range.lowerBound < cue.range.lowerBound))
                 case .elsewhere:
                     return clause.contains(other.range.lowerBound)
                 default:
@@ -127,7 +131,7 @@ struct Reading {
             switch cue.role {
             case .negation:
                 if cue.range.overlaps(ask) { return true }
-                if verbFinal {
+                if verbFinal || lateNegation {
                     if askClause.contains(at) || itemClause.contains(at) { return true }
                 } else if (askClause.contains(at) || itemClause.contains(at)) && at < last {
                     return true
@@ -242,11 +246,11 @@ struct Reading {
 
     /// Whether a redirect is negated ("no need to call us") or the brand acting ("we'll email you
     /// from support@…"): a negation or brand act in its clause before it (anywhere in the clause in
-    /// verb-final languages).
+    /// verb-final languages, and a negation anywhere where negations may come late).
     private func redirectCancelled(_ range: Range<Int>, clause: Range<Int>) -> Bool {
         cues.contains { cue in
             guard cue.role == .negation || cue.role == .brand, clause.contains(cue.range.lowerBound) else { return false }
-            return verbFinal || cue.range.lowerBound < range.lowerBound
+            return verbFinal || (cue.role == .negation && lateNegation) || cue.range.lowerBound < range.lowerBound
         }
     }
 
