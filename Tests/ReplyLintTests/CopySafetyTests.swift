@@ -22,6 +22,8 @@ import Testing
         ("ja", "注文番号を教えてください。", .privateInfoInPublic, "order-number", "注文番号を教えて"),
         // An ask must match as written; a typographic apostrophe is the same letter as `'`.
         ("fr", "Merci d’indiquer votre numéro de commande.", .privateInfoInPublic, "order-number", "Merci d’indiquer votre numéro de commande"),
+        // A number in full-width digits is a number.
+        ("ja", "サポート窓口：０１２０－３４５－６７８", .redirectOffPlatform, "redirect-phone", "０１２０－３４５－６７８"),
         // An ask that points back to the item, in its sentence or the next.
         ("en", "The email you ordered with – drop it below and we'll dig in.", .privateInfoInPublic, "email", "email you ordered with – drop it"),
         ("en", "Got your 2FA code handy? Reply with it here.", .secretRequest, "one-time-code", "2FA code handy? Reply with it"),

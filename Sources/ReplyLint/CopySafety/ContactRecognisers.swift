@@ -6,22 +6,64 @@ enum ContactRecognisers {
         var category: String
     }
 
-    /// Whether `text` may hold an email address or a phone number: an `@`, or seven digits. Read
-    /// without copying the text, since nearly every text holds neither.
+    /// Whether `text` may hold an email address or a phone number: an `@`, or seven digits, either
+    /// of them full-width (`＠`, `０１２０`: EF BC A0, EF BC 90–99). Read without copying the text,
+    /// since nearly every text holds neither.
     static func mayHoldContact(_ text: String.UTF8View) -> Bool {
         text.withContiguousStorageIfAvailable { bytes in
             var digits = 0
-            for byte in bytes {
+            for (index, byte) in bytes.enumerated() {
                 if byte == 0x40 { return true }
                 digits &+= byte &- 0x30 < 10 ? 1 : 0
+                if index >= 2, bytes[index - 2] == 0xEF, bytes[index - 1] == 0xBC {
+                    if byte == 0xA0 { return true }
+                    digits &+= byte &- 0x90 < 10 ? 1 : 0
+                }
             }
             return digits >= 7
         } ?? true
     }
 
     /// Phone numbers (`0800 123 456`, `+44 20 7946 0958`, `(555) 010-4477`, `1-800-FLY-ACME` is
-    /// not one) and email addresses (`help@acme.com`), in text order.
+    /// not one) and email addresses (`help@acme.com`), in text order; full-width forms
+    /// (`０１２０－３４５－６７８`) too, as the ASCII they stand for.
     static func find(in bytes: [UInt8]) -> [Found] {
+        guard let (ascii, offsets) = foldingFullWidth(bytes) else { return findASCII(in: bytes) }
+        return findASCII(in: ascii).map { found in
+            Found(range: offsets[found.range.lowerBound]..<offsets[found.range.upperBound], category: found.category)
+        }
+    }
+
+    /// `bytes` with every full-width ASCII form (U+FF01–FF5E) and the ideographic space as the
+    /// ASCII they stand for, and the offset in `bytes` of each folded byte (and of the end); nil
+    /// when there is none to fold.
+    private static func foldingFullWidth(_ bytes: [UInt8]) -> (bytes: [UInt8], offsets: [Int])? {
+        func fullWidth(at i: Int) -> UInt8? {
+            guard i + 2 < bytes.count, bytes[i] == 0xEF || bytes[i] == 0xE3 else { return nil }
+            let (scalar, _) = Clauses.scalar(bytes, at: i)
+            if scalar == 0x3000 { return 0x20 }
+            return (0xFF01...0xFF5E).contains(scalar) ? UInt8(scalar - 0xFEE0) : nil
+        }
+        guard bytes.indices.contains(where: { fullWidth(at: $0) != nil }) else { return nil }
+        var folded: [UInt8] = [], offsets: [Int] = []
+        folded.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
+        var i = 0
+        while i < bytes.count {
+            offsets.append(i)
+            if let ascii = fullWidth(at: i) {
+                folded.append(ascii)
+                i += 3
+            } else {
+                folded.append(bytes[i])
+                i += 1
+            }
+        }
+        offsets.append(bytes.count)
+        return (folded, offsets)
+    }
+
+    private static func findASCII(in bytes: [UInt8]) -> [Found] {
         var found: [Found] = []
         var i = 0
         while i < bytes.count {
