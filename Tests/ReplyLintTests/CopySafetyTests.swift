@@ -53,6 +53,18 @@ import Testing
         #expect(try Self.safety("en").findings(in: text, handsOffToDM: false, brandTakesDMs: true).isEmpty)
     }
 
+    /// An ask pointing back with a pronoun asks for the nearest item, not for one warned about before.
+    @Test(arguments: [
+        ("en", "We'll never ask for your PIN. Your order number – send it over.", ["order-number"]),
+        ("es", "Nunca te pediremos tu contraseña. Si tienes el número de pedido, envíanoslo.", ["order-number"]),
+        ("en", "Your order number and email – send them over.", ["order-number"]),
+    ])
+    func aPronounAsksForTheNearestItem(tag: String, text: String, categories: [String]) throws {
+        let findings = try Self.safety(tag).findings(in: text, handsOffToDM: false, brandTakesDMs: true)
+        #expect(findings.map(\.category) == categories, "\(findings)")
+        #expect(findings.allSatisfy { $0.rule == .privateInfoInPublic })
+    }
+
     /// German and Russian put the negation after what it negates; `late_negation` lets it cancel.
     @Test(arguments: [
         ("de", "Bitte posten Sie Ihre Bestellnummer nicht öffentlich."),

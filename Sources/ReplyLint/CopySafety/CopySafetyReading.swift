@@ -89,17 +89,30 @@ struct Reading {
     }
 
     /// The ask pointing back to the item at `index` (`The email you ordered with – drop it below`):
-    /// the first of ``CopySafetyGrammar/Role/askBack`` after it, in its sentence or the next. Nil
-    /// when there is none, or when a negation or the brand acting is in that ask's clause before it
-    /// (`never share it`, `we'll send it`), or acting elsewhere anywhere in it (`enter it in the app`).
+    /// the first of ``CopySafetyGrammar/Role/askBack`` after it, in its sentence or the next. The
+    /// pronoun stands for the nearest item: one named in another clause after this item takes it
+    /// (`We'll never ask for your PIN. The order number – send it over`). Nil when there is none,
+    /// when a negation stands before the item in its clause, when a negation or the brand acting is
+    /// in that ask's clause before it (`never share it`, `we'll send it`), or acting elsewhere
+    /// anywhere in it (`enter it in the app`).
     private func askedBack(_ index: Int) -> (ask: Range<Int>?, whole: Range<Int>)? {
         let item = cues[index].range
         let sentence = clauses.sentence(of: item.lowerBound)
+        let itemClause = clauses.clause(of: item.lowerBound)
+        if cues.contains(where: { $0.role == .negation && itemClause.contains($0.range.lowerBound) && $0.range.lowerBound < item.lowerBound }) {
+            return nil
+        }
         let next = sentence.upperBound == Int.max ? sentence : clauses.sentence(of: sentence.upperBound)
         let reach = sentence.lowerBound..<next.upperBound
         for cue in cues[(index + 1)...] {
             guard reach.contains(cue.range.lowerBound) else { return nil }
-            guard cue.role == .askBack else { continue }
+            switch cue.role {
+            case .item, .implicit:
+                if !itemClause.contains(cue.range.lowerBound) { return nil }
+                continue
+            case .askBack: break
+            default: continue
+            }
             let clause = clauses.clause(of: cue.range.lowerBound)
             let cancelled = cues.contains { other in
                 switch other.role {
