@@ -11,46 +11,21 @@ public struct TermMatcher: Sendable {
     /// Built once per locale and list, then read by every rule on every core: held in one object,
     /// so handing a matcher around costs one reference count.
     private final class Tables: Sendable {
-        let terms: [(text: String, scalars: [Unicode.Scalar], list: Int)]
-        /// The terms by their first folded scalar: a text is walked once, trying at each position
-        /// only the few terms that start with its scalar, rather than once per term.
-        let byFirst: [Unicode.Scalar: [Int]]
-        /// The same for ASCII first scalars, looked up without hashing or copying an array: the
-        /// terms starting with byte `b` are `byASCIIFirst[asciiStarts[b]..<asciiStarts[b + 1]]`.
-        let byASCIIFirst: [Int]
-        let asciiStarts: [Int]
+        let terms: [(text: String, list: Int)]
+        let trie: TermTrie
         /// Bit `v % 64` is set for each non-ASCII first scalar `v`: most scalars of a text start no
-        /// term, and are passed over without hashing.
+        /// term, and are passed over without a search of the root's children.
         let nonASCIIFirsts: UInt64
-        /// Bit ``pairBit(_:_:)`` is set for the first two folded scalars of each term; nil when a
-        /// term is a single scalar. Most positions of a text start no term's first two scalars, and
-        /// are passed over after one test rather than trying every term with its first scalar.
-        let pairs: [UInt64]?
 
         init(lists: [[String]]) {
-            terms = lists.enumerated().flatMap { list, terms in
+            let terms = lists.enumerated().flatMap { list, terms in
                 terms.filter { !$0.isEmpty }.map { ($0, TermMatcher.fold($0.unicodeScalars), list) }
             }
-            var byFirst: [Unicode.Scalar: [Int]] = [:]
-            var byASCII = [[Int]](repeating: [], count: 128)
-            for (index, term) in self.terms.enumerated() {
-                let first = term.scalars[0]
-                if first.value < 128 { byASCII[Int(first.value)].append(index) } else { byFirst[first, default: []].append(index) }
+            self.terms = terms.map { ($0.0, $0.2) }
+            trie = TermTrie(terms.map(\.1))
+            nonASCIIFirsts = terms.reduce(0) { bits, term in
+                term.1[0].value < 128 ? bits : bits | 1 << (term.1[0].value & 63)
             }
-            self.byFirst = byFirst
-            nonASCIIFirsts = byFirst.keys.reduce(0) { $0 | 1 << ($1.value & 63) }
-            byASCIIFirst = byASCII.flatMap { $0 }
-            if terms.contains(where: { $0.scalars.count < 2 }) {
-                pairs = nil
-            } else {
-                var pairs = [UInt64](repeating: 0, count: 1 << 10)
-                for term in terms {
-                    let bit = TermMatcher.pairBit(term.scalars[0].value, term.scalars[1].value)
-                    pairs[bit >> 6] |= 1 << (bit & 63)
-                }
-                self.pairs = pairs
-            }
-            asciiStarts = byASCII.reduce(into: [0]) { starts, terms in starts.append(starts.last! + terms.count) }
         }
     }
 
@@ -113,72 +88,57 @@ public struct TermMatcher: Sendable {
         in folded: Folded, offsets: (Int) -> Int
     ) -> [Match] where Folded.Index == Int {
         let tables = self.tables
+        let trie = tables.trie
         var found: [Match] = []
         // Where each term may match next: a term's matches do not overlap one another. Made at the
         // first match: most texts have none.
         var nextStart: [Int] = []
-        let end = folded.endIndex
         for start in folded.indices {
             let first = folded[start].value
-            // A term that starts with a Latin letter or digit starts a word (``wordRange(of:at:in:)``):
+            // A term that starts with a Latin letter or digit starts a word (``wordRange(from:to:in:)``):
             // no position inside an ASCII word starts one.
             if start > 0, Self.isASCIILetterOrDigit(first), Self.isASCIILetterOrDigit(folded[start - 1].value) { continue }
-            if let pairs = tables.pairs {
-                guard start + 1 < end else { break }
-                let bit = Self.pairBit(first, folded[start + 1].value)
-                guard pairs[bit >> 6] & (1 << (bit & 63)) != 0 else { continue }
-            }
-            if first < 128 {
-                for k in tables.asciiStarts[Int(first)]..<tables.asciiStarts[Int(first) + 1] {
-                    match(tables.byASCIIFirst[k], at: start, in: folded, offsets: offsets, &found, &nextStart)
+            if first >= 128 && tables.nonASCIIFirsts & (1 << (first & 63)) == 0 { continue }
+            guard var node = trie.child(of: TermTrie.root, first) else { continue }
+            var end = start + 1
+            while true {
+                for term in trie.terms(endingAt: node) {
+                    let index = Int(term)
+                    guard nextStart.isEmpty || start >= nextStart[index],
+                          let range = Self.wordRange(from: start, to: end, in: folded) else { continue }
+                    found.append(Match(term: tables.terms[index].text, range: offsets(range.lowerBound)..<offsets(range.upperBound),
+                                       list: tables.terms[index].list, asWritten: range.upperBound == end))
+                    if nextStart.isEmpty { nextStart = [Int](repeating: 0, count: tables.terms.count) }
+                    nextStart[index] = range.upperBound
                 }
-            } else if tables.nonASCIIFirsts & (1 << (first & 63)) != 0, let candidates = tables.byFirst[Unicode.Scalar(first)!] {
-                for index in candidates { match(index, at: start, in: folded, offsets: offsets, &found, &nextStart) }
+                guard end < folded.endIndex, let next = trie.child(of: node, folded[end].value) else { break }
+                node = next
+                end += 1
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// Where the pair of scalars `first`, `second` is in ``Tables/pairs``: one of 65,536 bits.
-    static func pairBit(_ first: UInt32, _ second: UInt32) -> Int {
-        Int((first &* 0x9E37 &+ second) & 0xFFFF)
-    }
-
-    /// Adds the match of term `index` at `start`, if there is one.
-    private func match<Folded: RandomAccessCollection<Unicode.Scalar>>(
-        _ index: Int, at start: Int, in folded: Folded, offsets: (Int) -> Int, _ found: inout [Match], _ nextStart: inout [Int]
-    ) where Folded.Index == Int {
-        guard nextStart.isEmpty || start >= nextStart[index] else { return }
-        let pattern = tables.terms[index].scalars
-        // Most candidates differ by their second scalar: tested before the whole term.
-        guard start + pattern.count <= folded.endIndex, pattern.count < 2 || folded[start + 1] == pattern[1],
-              folded[start..<start + pattern.count].elementsEqual(pattern),
-              let range = Self.wordRange(of: pattern, at: start, in: folded) else { return }
-        let term = tables.terms[index]
-        found.append(Match(term: term.text, range: offsets(range.lowerBound)..<offsets(range.upperBound), list: term.list,
-                           asWritten: range.upperBound == start + pattern.count))
-        if nextStart.isEmpty { nextStart = [Int](repeating: 0, count: tables.terms.count) }
-        nextStart[index] = range.upperBound
-    }
-
-    /// The match widened by the inflection it may carry, or nil when it is inside another word.
-    private static func wordRange<Folded: RandomAccessCollection<Unicode.Scalar>>(
-        of pattern: [Unicode.Scalar], at start: Int, in text: Folded
+    /// The match of the term read at `start..<end` widened by the inflection it may carry, or nil
+    /// when it is inside another word.
+    static func wordRange<Folded: RandomAccessCollection<Unicode.Scalar>>(
+        from start: Int, to end: Int, in text: Folded
     ) -> Range<Int>? where Folded.Index == Int {
-        var end = start + pattern.count
+        let first = text[start], last = text[end - 1], count = end - start
+        var end = end
         // A letter of a script written without spaces ends a word of one written with them:
         // `PIN` in `SIMのPINコード`.
-        if let first = pattern.first, isLetter(first), !isUnspaced(first), start > 0, isSpacedLetter(text[start - 1]) {
+        if isLetter(first), !isUnspaced(first), start > 0, isSpacedLetter(text[start - 1]) {
             // Arabic and Hebrew clitics (و، ب، ل، ال; ו, ב, ה, ש) attach to the word.
             var letters = 0
             var i = start - 1
             while i >= 0 && isSpacedLetter(text[i]) { letters += 1; i -= 1 }
             guard isArabic(first) || isHebrew(first), letters <= 2 else { return nil }
         }
-        if let last = pattern.last, isLetter(last), !isUnspaced(last), end < text.endIndex, isSpacedLetter(text[end]) {
+        if isLetter(last), !isUnspaced(last), end < text.endIndex, isSpacedLetter(text[end]) {
             var letters = 0
             while end < text.endIndex && isSpacedLetter(text[end]) { letters += 1; end += 1 }
-            guard (pattern.count >= 5 || isHangul(last)) && letters <= 4 else { return nil }
+            guard (count >= 5 || isHangul(last)) && letters <= 4 else { return nil }
         }
         return start..<end
     }
