@@ -102,8 +102,8 @@ public struct TermMatcher: Sendable {
             guard var node = trie.child(of: TermTrie.root, first) else { continue }
             var end = start + 1
             while true {
-                for term in trie.terms(endingAt: node) {
-                    let index = Int(term)
+                for place in trie.terms(endingAt: node) {
+                    let index = trie.term(at: place)
                     guard nextStart.isEmpty || start >= nextStart[index],
                           let range = Self.wordRange(from: start, to: end, in: folded) else { continue }
                     found.append(Match(term: tables.terms[index].text, range: offsets(range.lowerBound)..<offsets(range.upperBound),

@@ -78,9 +78,13 @@ struct TermTrie: Sendable {
         return low < end && childScalars[low] == scalar ? Int(childNodes[low]) : nil
     }
 
-    /// The indices of the terms that end at `node`, often none.
+    /// Where the indices of the terms that end at `node` are, for ``term(at:)``; often empty.
     @inline(__always)
-    func terms(endingAt node: Int) -> ArraySlice<Int32> {
-        terminals[Int(terminalStart[node])..<Int(terminalStart[node + 1])]
+    func terms(endingAt node: Int) -> Range<Int> {
+        Int(terminalStart[node])..<Int(terminalStart[node + 1])
     }
+
+    /// The index of a term, at a place ``terms(endingAt:)`` gave.
+    @inline(__always)
+    func term(at place: Int) -> Int { Int(terminals[place]) }
 }

@@ -158,8 +158,10 @@ public struct ReplyChecker: Sendable {
         }
         var checking = ReplyChecking(text: text, account: account, copySafety: copySafety)
         checking.run()
-        let source = SourceFile(path: ReplyCheckResult.path, bytes: Array(text.utf8))
+        // Most replies have no finding: their lines are indexed only when one needs a position.
+        let source = checking.findings.isEmpty ? nil : SourceFile(path: ReplyCheckResult.path, bytes: Array(text.utf8))
         let diagnostics = checking.findings.compactMap { finding -> Diagnostic? in
+            guard let source else { return nil }
             guard let severity = severity(finding) else { return nil }
             return Diagnostic(rule: finding.rule, severity: severity, message: finding.message,
                               range: SourceRange(start: source.location(ofByte: finding.span.lowerBound),

@@ -6,9 +6,14 @@ import ReplyKitSupport
 /// test that runs every example all read this one list.
 public struct RuleCatalogue: Sendable {
     public let rules: [any Rule]
+    /// Each rule's place in ``rules`` by its id: a rule's id is read from its description, which
+    /// is too dear to build for every finding a check or a lint run looks up.
+    private let indexByID: [String: Int]
 
     public init(rules: [any Rule]) {
         self.rules = rules
+        // The first of two rules with one id wins, as a search of the list would find it.
+        indexByID = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public static let standard = RuleCatalogue(rules: [
@@ -55,5 +60,6 @@ public struct RuleCatalogue: Sendable {
         CampaignEmptyRule(),
     ])
 
-    public func rule(_ id: String) -> (any Rule)? { rules.first { $0.id == id } }
+    /// The rule with `id`, if the catalogue has one.
+    public func rule(_ id: String) -> (any Rule)? { indexByID[id].map { rules[$0] } }
 }
