@@ -38,7 +38,7 @@ import ReplyCompiler
         Case(locale: "id", text: "Boleh kirim nomor pesanan kamu di sini?", term: "nomor pesanan"),
         Case(locale: "nl-NL", text: "Stuur ons je bestelnummer, dan zoeken we het uit.", term: "bestelnummer"),
         Case(locale: "pl", text: "Podaj nam numer zamówienia.", term: "numer zamówienia"),
-        Case(locale: "tr", text: "Sipariş numarası nedir?", term: "sipariş numarası"),
+        Case(locale: "tr", text: "Sipariş numarası nedir?", term: "sipariş numara"),
         Case(locale: "en-US", text: "Reply with the Email Address on your booking.", term: "email address"),
         // Silent: handed off to DM, or nothing private asked.
         Case(locale: "en-US", text: "DM us your order number and we'll check on it.", dm: true),

@@ -48,7 +48,7 @@ struct DeepLinkReading: Sendable {
         } else if let colon = Self.firstIndex(of: "/", in: url).flatMap({ $0 > 0 && url[$0 - 1] == UInt8(ascii: ":") ? $0 : nil }) {
             index = colon + 2 <= url.count ? colon + 2 : url.count
         }
-        let hostEnd = (index..<url.count).first { "/?#:".utf8.contains(url[$0]) } ?? url.count
+        let hostEnd = (index..<url.count).first { [0x2F, 0x3F, 0x23, 0x3A].contains(url[$0]) } ?? url.count
         host = String(decoding: url[index..<hostEnd].map(Self.lowered), as: UTF8.self)
         let pathEnd = (hostEnd..<url.count).first { url[$0] == UInt8(ascii: "?") || url[$0] == UInt8(ascii: "#") } ?? url.count
         guard url[hostEnd..<pathEnd].elementsEqual(Self.path) else { return nil }
@@ -72,7 +72,8 @@ struct DeepLinkReading: Sendable {
                                     help: "end the reply with the brand's deep link, `…/messages/compose?recipient_id=<user_id>`"))
             return
         }
-        var seen: Set<String> = []
+        // A link has a parameter or three: a list is cheaper than a set.
+        var seen: [String] = []
         var position = from + 1
         while position <= end {
             let pairEnd = (position..<end).first { url[$0] == UInt8(ascii: "&") } ?? end
@@ -87,9 +88,10 @@ struct DeepLinkReading: Sendable {
                 let mark = max(from, pair.lowerBound - 1)
                 problems.append(Problem(span: base + mark..<base + mark + 1, message: "the deep link has an empty parameter",
                                         help: "remove the extra `&`"))
-            } else if !seen.insert(name).inserted {
+            } else if seen.contains(name) {
                 problems.append(Problem(span: pairSpan, message: "the deep link gives `\(name)` twice", help: "keep one"))
             } else {
+                seen.append(name)
                 switch name {
                 case "recipient_id":
                     recipientID = String(decoding: value, as: UTF8.self)

@@ -145,7 +145,7 @@ public struct ReplyChecker: Sendable {
         }
         let tag: LocaleTag
         if let locale {
-            guard let parsed = LocaleTag(locale) else { throw ReplyCheckError(.unknownLocale, "`\(locale)` is not a locale tag") }
+            guard let parsed = grammars.tag(locale) else { throw ReplyCheckError(.unknownLocale, "`\(locale)` is not a locale tag") }
             tag = parsed
         } else {
             guard let fallback = account.defaultLocale else {

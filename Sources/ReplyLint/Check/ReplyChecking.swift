@@ -140,25 +140,32 @@ struct ReplyChecking {
     }
 
     private mutating func checkCharacters() {
-        for (span, scalar) in InvisibleCharacterRule.invisibleCharacters(in: text) {
-            findings.append(Finding(rule: "invisible-character", span: span,
-                                    message: "the reply holds the invisible character \(InvisibleCharacterRule.name(scalar))",
-                                    help: "remove it"))
-        }
-        // A line break is part of a reply; every other control character (Cc: U+0000–001F,
-        // U+007F–009F) is not. In UTF-8 those are the bytes below 0x20 and 0x7F, and C2 80–C2 9F.
-        let controls = text.withUTF8Bytes { bytes in
-            bytes.indices.compactMap { i -> (span: Range<Int>, value: UInt32)? in
+        // One walk over the bytes finds both kinds. A line break is part of a reply; every other
+        // control character (Cc: U+0000–001F, U+007F–009F) is not.
+        let found = text.withUTF8Bytes { bytes in
+            var found: [(span: Range<Int>, scalar: Unicode.Scalar, control: Bool)] = []
+            var i = 0
+            while i < bytes.count {
                 let byte = bytes[i]
-                if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return (i..<i + 1, UInt32(byte)) }
-                if byte == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return (i..<i + 2, UInt32(bytes[i + 1])) }
-                return nil
+                if byte < 0x80 {
+                    if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { found.append((i..<i + 1, Unicode.Scalar(byte), true)) }
+                    i += 1
+                    continue
+                }
+                let (scalar, width) = bytes.scalar(at: i)
+                if (0x80...0x9F).contains(scalar.value) {
+                    found.append((i..<i + width, scalar, true))
+                } else if InvisibleCharacters.isInvisible(scalar) {
+                    found.append((i..<i + width, scalar, false))
+                }
+                i += width
             }
+            return found
         }
-        for control in controls {
-            findings.append(Finding(rule: "invisible-character", span: control.span,
-                                    message: "the reply holds the control character U+\(String(format4: control.value))",
-                                    help: "remove it"))
+        for (span, scalar, control) in found {
+            let message = control ? "the reply holds the control character U+\(String(format4: scalar.value))"
+                : "the reply holds the invisible character \(InvisibleCharacterRule.name(scalar))"
+            findings.append(Finding(rule: "invisible-character", span: span, message: message, help: "remove it"))
         }
         for (span, normalized) in NotNFCRule.unnormalized(in: text) {
             findings.append(Finding(rule: "not-nfc", span: span, message: "the reply is not in Unicode NFC",
@@ -172,7 +179,13 @@ struct ReplyChecking {
     private mutating func checkCopySafety(_ links: [DeepLinkReading]) {
         let safety = copySafety
         let takesDMs = account.dmOpen && account.userID != nil
-        for finding in safety.findings(in: text, handsOffToDM: handsOffToDM, brandTakesDMs: takesDMs) {
+        // The hand-off's own link is the brand's, not copy: the copy is what comes before it (its
+        // prefill is read below). Offsets in that prefix are offsets in the reply.
+        var copy = text
+        if handsOffToDM, let last = links.last, last.span.lowerBound <= text.utf8.count {
+            copy = String(decoding: text.utf8.prefix(last.span.lowerBound), as: UTF8.self)
+        }
+        for finding in safety.findings(in: copy, handsOffToDM: handsOffToDM, brandTakesDMs: takesDMs) {
             var notes = finding.notes
             let help: String?
             switch finding.rule {

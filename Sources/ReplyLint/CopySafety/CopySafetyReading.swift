@@ -195,7 +195,7 @@ struct Reading {
     }
 
     private func finding(_ ask: Ask) -> CopySafetyFinding {
-        let kind = ask.category.replacingOccurrences(of: "-", with: " ")
+        let kind = String(ask.category.map { $0 == "-" ? " " : $0 })
         switch ask.rule {
         case .privateInfoInPublic:
             return CopySafetyFinding(

@@ -6,6 +6,8 @@ import ReplyKitSupport
 extension TweetEntity {
     /// The entity's range as UTF-8 offsets into `text` (TweetText counts UTF-16).
     func utf8Range(in text: String) -> Range<Int> {
+        // In ASCII text (most replies with a link) the two offsets are the same.
+        if text.utf8.count == text.utf16.count { return range.clamped(to: 0..<text.utf8.count) }
         let utf16 = text.utf16
         func offset(_ units: Int) -> Int {
             let index = utf16.index(utf16.startIndex, offsetBy: min(max(units, 0), utf16.count))
@@ -99,9 +101,11 @@ struct URLNotAllowedRule: Rule {
 
     /// The URLs among `urls` (twitter-text's of `text`) outside `allowed`.
     static func disallowedLinks(in text: String, urls: [TweetEntity], allowed: [String]?) -> [(host: String, span: Range<Int>)] {
+        // A DM hand-off's only URL is its deep link: most calls have nothing to compare.
+        let links = urls.filter { !$0.value.containsBytes(of: "/messages/compose") }
+        guard !links.isEmpty else { return [] }
         let allowed = allowed?.map { $0.lowercased() }
-        return urls.compactMap { entity in
-            guard !entity.value.containsBytes(of: "/messages/compose") else { return nil }
+        return links.compactMap { entity in
             let host = Self.host(of: entity.value)
             if let allowed, allowed.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return nil }
             return (host, entity.utf8Range(in: text))
