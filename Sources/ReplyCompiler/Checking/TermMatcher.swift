@@ -13,9 +13,9 @@ public struct TermMatcher: Sendable {
     private final class Tables: Sendable {
         let terms: [(text: String, list: Int)]
         let trie: TermTrie
-        /// Bit `v % 64` is set for each non-ASCII first scalar `v`: most scalars of a text start no
-        /// term, and are passed over without a search of the root's children.
-        let nonASCIIFirsts: UInt64
+        /// Bit `v % 4096` is set for each non-ASCII first scalar `v`: most scalars of a text start
+        /// no term, and are passed over without a search of the root's children.
+        let nonASCIIFirsts: [UInt64]
 
         init(lists: [[String]]) {
             let terms = lists.enumerated().flatMap { list, terms in
@@ -23,9 +23,12 @@ public struct TermMatcher: Sendable {
             }
             self.terms = terms.map { ($0.0, $0.2) }
             trie = TermTrie(terms.map(\.1))
-            nonASCIIFirsts = terms.reduce(0) { bits, term in
-                term.1[0].value < 128 ? bits : bits | 1 << (term.1[0].value & 63)
+            var firsts = [UInt64](repeating: 0, count: 64)
+            for term in terms where term.1[0].value >= 128 {
+                let bit = Int(term.1[0].value & 4095)
+                firsts[bit >> 6] |= 1 << UInt64(bit & 63)
             }
+            nonASCIIFirsts = firsts
         }
     }
 
@@ -98,7 +101,14 @@ public struct TermMatcher: Sendable {
             // A term that starts with a Latin letter or digit starts a word (``wordRange(from:to:in:)``):
             // no position inside an ASCII word starts one.
             if start > 0, Self.isASCIILetterOrDigit(first), Self.isASCIILetterOrDigit(folded[start - 1].value) { continue }
-            if first >= 128 && tables.nonASCIIFirsts & (1 << (first & 63)) == 0 { continue }
+            if first >= 128 {
+                let bit = Int(first & 4095)
+                guard tables.nonASCIIFirsts[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                // Nor inside a word of another script written with spaces, but for the clitics
+                // Arabic and Hebrew attach before a word.
+                if start > 0, Self.isKnownSpacedLetter(first), !Self.isArabic(Unicode.Scalar(first)!), !Self.isHebrew(Unicode.Scalar(first)!),
+                   Self.isKnownSpacedLetter(folded[start - 1].value) { continue }
+            }
             guard var node = trie.child(of: TermTrie.root, first) else { continue }
             var end = start + 1
             while true {
@@ -184,6 +194,24 @@ public struct TermMatcher: Sendable {
     private static func isASCIILetterOrDigit(_ value: UInt32) -> Bool {
         (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
     }
+
+    /// Whether `value` is a letter or digit of a script written with spaces, by a table for the
+    /// scalars below U+3000 and Hangul's syllables; false where that would need Unicode's
+    /// properties (so the caller goes on to the exact test).
+    private static func isKnownSpacedLetter(_ value: UInt32) -> Bool {
+        if value < 0x3000 { return spacedLetters[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+        return (0xAC00...0xD7A3).contains(value)
+    }
+
+    /// Bit `v` is set for each letter or digit below U+3000 of a script written with spaces.
+    private static let spacedLetters: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x3000 / 64)
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value), isSpacedLetter(scalar) else { continue }
+            bits[Int(value >> 6)] |= 1 << UInt64(value & 63)
+        }
+        return bits
+    }()
 
     private static func isSpacedLetter(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) && !isUnspaced(scalar) }
 
