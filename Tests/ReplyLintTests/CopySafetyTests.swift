@@ -24,6 +24,9 @@ import Testing
         ("fr", "Merci d’indiquer votre numéro de commande.", .privateInfoInPublic, "order-number", "Merci d’indiquer votre numéro de commande"),
         // A number in full-width digits is a number.
         ("ja", "サポート窓口：０１２０－３４５－６７８", .redirectOffPlatform, "redirect-phone", "０１２０－３４５－６７８"),
+        // A question of the item's name alone.
+        ("en", "So sorry about this! Your order number? We'll chase it right away.", .privateInfoInPublic, "order-number", "order number?"),
+        ("ja", "ご不便をおかけしています。注文番号は？", .privateInfoInPublic, "order-number", "注文番号は？"),
         // An ask that points back to the item, in its sentence or the next.
         ("en", "The email you ordered with – drop it below and we'll dig in.", .privateInfoInPublic, "email", "email you ordered with – drop it"),
         ("en", "Got your 2FA code handy? Reply with it here.", .secretRequest, "one-time-code", "2FA code handy? Reply with it"),
@@ -48,6 +51,7 @@ import Testing
         "We've texted you a code. Enter it in the app to sign in.",
         "Your new card number is ready. We'll send it by post.",
         "Your order number is on the receipt. Keep it safe.",
+        "Forgot your password? You can reset it in the app.",
     ])
     func mentionsWarningsAndTheBrandActingAreNotAsks(text: String) throws {
         #expect(try Self.safety("en").findings(in: text, handsOffToDM: false, brandTakesDMs: true).isEmpty)

@@ -34,7 +34,7 @@ struct Reading {
         for (index, cue) in cues.enumerated() {
             switch cue.role {
             case let .item(category, secret):
-                guard secret || privateInfo, let range = askedFor(index) ?? askedBack(index) else { continue }
+                guard secret || privateInfo, let range = askedFor(index) ?? askedBack(index) ?? askedBare(index) else { continue }
                 asks.append(Ask(rule: secret ? .secretRequest : .privateInfoInPublic, ask: range.ask, range: range.whole,
                                 category: category, item: text(cue.range), term: cue.term, itemRange: cue.range))
             case let .implicit(category, secret):
@@ -129,6 +129,42 @@ struct Reading {
             return cancelled ? nil : (cue.range, item.lowerBound..<cue.range.upperBound)
         }
         return nil
+    }
+
+    /// The item asked for by a question of its own name alone (`Order number?`, `Y tu número de
+    /// pedido?`, `注文番号は？`): its sentence ends in a question mark right after it (or after a
+    /// particle of two characters), and holds at most five letters besides (`your`, `Ihre`, `et la`),
+    /// too few for a verb that would make it another question (`Forgot your password?`).
+    private func askedBare(_ index: Int) -> (ask: Range<Int>?, whole: Range<Int>)? {
+        let item = cues[index].range
+        let sentence = clauses.sentence(of: item.lowerBound)
+        let end = min(sentence.upperBound, bytes.count)
+        var i = item.upperBound
+        var particle = 0
+        var question: Range<Int>?
+        while i < end {
+            let (scalar, width) = Clauses.scalar(bytes, at: i)
+            if scalar == 0x3F || scalar == 0xFF1F {
+                question = i..<i + width
+                break
+            }
+            if scalar != 0x20 {
+                particle += 1
+                guard particle <= 2, (0x3040...0x309F).contains(scalar) || (0xAC00...0xD7A3).contains(scalar) else { return nil }
+            }
+            i += width
+        }
+        guard let question else { return nil }
+        var letters = 0
+        var j = sentence.lowerBound
+        while j < item.lowerBound {
+            let (scalar, width) = Clauses.scalar(bytes, at: j)
+            if Unicode.Scalar(scalar)?.properties.isAlphabetic == true { letters += 1 }
+            j += width
+        }
+        guard letters <= 5, !cues.contains(where: { ($0.role == .negation || $0.role == .brand || $0.role == .statement) && sentence.contains($0.range.lowerBound) })
+        else { return nil }
+        return (nil, item.lowerBound..<question.upperBound)
     }
 
     /// Whether the ask at `ask` for the item at `item` is not one: negated or prohibited, guidance to
