@@ -106,7 +106,7 @@ public struct TermMatcher: Sendable {
                 guard tables.nonASCIIFirsts[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
                 // Nor inside a word of another script written with spaces, but for the clitics
                 // Arabic and Hebrew attach before a word.
-                if start > 0, Self.isKnownSpacedLetter(first), !Self.isArabic(Unicode.Scalar(first)!), !Self.isHebrew(Unicode.Scalar(first)!),
+                if start > 0, Self.isKnownSpacedLetter(first), !Self.takesClitics(folded[start]),
                    Self.isKnownSpacedLetter(folded[start - 1].value) { continue }
             }
             guard var node = trie.child(of: TermTrie.root, first) else { continue }
@@ -143,7 +143,7 @@ public struct TermMatcher: Sendable {
             var letters = 0
             var i = start - 1
             while i >= 0 && isSpacedLetter(text[i]) { letters += 1; i -= 1 }
-            guard isArabic(first) || isHebrew(first), letters <= 2 else { return nil }
+            guard takesClitics(first), letters <= 2 else { return nil }
         }
         if isLetter(last), !isUnspaced(last), end < text.endIndex, isSpacedLetter(text[end]) {
             var letters = 0
@@ -214,6 +214,9 @@ public struct TermMatcher: Sendable {
     }()
 
     private static func isSpacedLetter(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) && !isUnspaced(scalar) }
+
+    /// Arabic and Hebrew words may carry clitics before them (و، ب، ل، ال; ו, ב, ה, ש).
+    private static func takesClitics(_ scalar: Unicode.Scalar) -> Bool { isArabic(scalar) || isHebrew(scalar) }
 
     private static func isHangul(_ scalar: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(scalar.value) }
 
