@@ -24,6 +24,8 @@ import Testing
         ("That's not what we want 💙 What's the date of birth?", ["That's not what we want 💙", "What's the date of birth?"]),
         ("Pop it below 👇 and we'll check", ["Pop it below 👇 and we'll check"]),
         ("Sorry 🙇‍♀️ 注文番号を教えてください。", ["Sorry 🙇‍♀️", "注文番号を教えてください。"]),
+        // …nor before the list it introduces.
+        ("以下をリプでお願いします🙏 ・お客さま番号", ["以下をリプでお願いします🙏 ・お客さま番号"]),
         // Spanish opens a question with ¿.
         ("No encontró el edificio ¿Nos confirmas la dirección?", ["No encontró el edificio ", "¿Nos confirmas la dirección?"]),
         // An abbreviation's dot before a lowercase word or before kana is no full stop.

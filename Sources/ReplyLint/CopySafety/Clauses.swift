@@ -61,6 +61,8 @@ struct Clauses {
         while i < bytes.count && bytes[i] == 0x20 { i += 1 }
         guard i < bytes.count else { return true }
         let (scalar, _) = scalar(bytes, at: i)
+        // A list that follows is what the sentence before it asks for (`…をリプでお願いします🙏 ・お客さま番号`).
+        if [0x30FB, 0x2022, 0x2D, 0x2A].contains(scalar) || (0x2460...0x2473).contains(scalar) { return false }
         return Unicode.Scalar(scalar)?.properties.isLowercase != true
     }
 
