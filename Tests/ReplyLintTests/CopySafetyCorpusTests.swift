@@ -162,12 +162,16 @@ import Testing
             try (misses.joined(separator: "\n") + "\n\n" + Self.table(tallies.filter { $0.key.split == "tune" }) + "\n")
                 .write(toFile: path, atomically: true, encoding: .utf8)
         }
-        print(Self.table(tallies))
+        // While tuning, the test split's figures stay unseen too: only the tune rows are printed,
+        // and a floor that fails says so without its numbers.
+        let tuning = ProcessInfo.processInfo.environment["COPY_SAFETY_TUNE"] != nil
+        print(Self.table(tuning ? tallies.filter { $0.key.split == "tune" } : tallies))
         for (key, tally) in tallies where key.split == "test" {
             let floor = try #require(Self.floors["\(key.language) \(key.rule)"], "no floor for \(key.language) \(key.rule)")
             let reached = Tally(truePositives: floor.truePositives, falsePositives: floor.falsePositives, falseNegatives: floor.falseNegatives)
-            #expect(tally.precision >= reached.precision, "\(key.language) \(key.rule): precision \(tally.precision) below \(reached.precision)")
-            #expect(tally.recall >= reached.recall, "\(key.language) \(key.rule): recall \(tally.recall) below \(reached.recall)")
+            let figures = { (name: String, now: Double, floor: Double) in tuning ? "\(name) below its floor" : "\(name) \(now) below \(floor)" }
+            #expect(tally.precision >= reached.precision, "\(key.language) \(key.rule): \(figures("precision", tally.precision, reached.precision))")
+            #expect(tally.recall >= reached.recall, "\(key.language) \(key.rule): \(figures("recall", tally.recall, reached.recall))")
         }
     }
 
