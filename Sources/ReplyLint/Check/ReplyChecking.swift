@@ -140,28 +140,8 @@ struct ReplyChecking {
     }
 
     private mutating func checkCharacters() {
-        // One walk over the bytes finds both kinds. A line break is part of a reply; every other
-        // control character (Cc: U+0000–001F, U+007F–009F) is not.
-        let found = text.withUTF8Bytes { bytes in
-            var found: [(span: Range<Int>, scalar: Unicode.Scalar, control: Bool)] = []
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { found.append((i..<i + 1, Unicode.Scalar(byte), true)) }
-                    i += 1
-                    continue
-                }
-                let (scalar, width) = bytes.scalar(at: i)
-                if (0x80...0x9F).contains(scalar.value) {
-                    found.append((i..<i + width, scalar, true))
-                } else if InvisibleCharacters.isInvisible(scalar) {
-                    found.append((i..<i + width, scalar, false))
-                }
-                i += width
-            }
-            return found
-        }
+        // A line break is part of a reply; every other control character is not.
+        let found = InvisibleCharacterRule.invisibleCharacters(in: text, controls: true)
         for (span, scalar, control) in found {
             let message = control ? "the reply holds the control character U+\(String(format4: scalar.value))"
                 : "the reply holds the invisible character \(InvisibleCharacterRule.name(scalar))"
