@@ -29,7 +29,7 @@ extension Linter {
                       templateRulesOn packs: Set<String>?, reusing: [String: Set<String>] = [:],
                       translationRules: Bool = true) -> ScopedFindings {
         let context = LintContext(repository: repository, configuration: configuration, now: now ?? Date(),
-                                  analyses: analyses)
+                                  analyses: analyses, grammars: grammars)
         let rules = catalogue.rules.filter { configuration.severity(of: $0.description) != .off }
         let wholeRules = rules.filter { $0.scope == .repository && (translationRules || !$0.reportsOnTranslationsOnly) }
         let templateRules = rules.filter { $0.scope == .template }

@@ -13,6 +13,9 @@ public struct Linter: Sendable {
     /// About how many templates a task of template- and pack-scoped rules checks: small enough that
     /// a batch's analyses stay in cache while every rule reads them.
     var batchSize = 256
+    /// Where copy-safety grammars come from, for a caller that lints one repository's locale data
+    /// again and again (the language server); nil: each lint builds the grammars it needs.
+    package var grammars: CopySafetyCache?
 
     public init(catalogue: RuleCatalogue = .standard, configuration: LintConfiguration = LintConfiguration(),
                 now: Date? = nil) {

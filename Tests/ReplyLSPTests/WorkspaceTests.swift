@@ -157,6 +157,31 @@ struct Edit: Sendable, CustomTestStringConvertible {
         #expect(workspace.update(root + "/notes.yaml", text: Array("a: 1".utf8)).isEmpty)
     }
 
+    /// The copy-safety grammars the workspace keeps from one edit to the next are built again when
+    /// the repository's locale data changes: a brand's own term counts in the next findings.
+    @Test func aRepositorysOwnTermCountsOnceItsLocaleDataChanges() throws {
+        let root = try LSPTestSupport.repositoryCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var workspace = RepositoryWorkspace(root: root)
+        let pack = root + "/templates/acme-air/en-US.yaml"
+        let asked = LSPTestSupport.read(pack).replacingOccurrences(
+            of: "  refund-check:\n", with: "  rewards:\n    text: What's your Acme Skypass, {first_name}?\n  refund-check:\n")
+        try asked.write(toFile: pack, atomically: true, encoding: .utf8)
+        workspace.update(pack, text: Array(asked.utf8))
+        workspace.finishDeferred()
+        func asks() -> [Diagnostic] {
+            workspace.diagnostics(of: pack).filter { $0.rule == "private-info-in-public" && $0.template == "rewards" }
+        }
+        #expect(asks().isEmpty)
+        let locales = root + "/locales"
+        try FileManager.default.createDirectory(atPath: locales, withIntermediateDirectories: true)
+        let data = "locale: en\ncopy_safety:\n  private:\n    loyalty-number: [Acme Skypass]\n"
+        try data.write(toFile: locales + "/en.yaml", atomically: true, encoding: .utf8)
+        workspace.update(locales + "/en.yaml", text: Array(data.utf8))
+        #expect(asks().count == 1)
+        try expectSameAsLint(workspace, root: root)
+    }
+
     @Test func theServerPublishesTheOpenDocumentsAnEditRechecked() throws {
         let root = try LSPTestSupport.repositoryCopy()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -41,6 +41,8 @@ package struct RepositoryWorkspace: Sendable {
     /// The files of each brand folder that wait to be checked again, when the server is idle, after
     /// an edit of a pack they depend on.
     private var deferred: [String: Set<String>] = [:]
+    /// The copy-safety grammars of the locale data loaded, kept from one edit's lint to the next.
+    private var grammars: CopySafetyCache
 
     package init(root: String, catalogue: RuleCatalogue = .standard, limits: YAMLLimits = .default, now: Date? = nil) {
         self.root = PathText.absolute(root)
@@ -48,6 +50,7 @@ package struct RepositoryWorkspace: Sendable {
         self.now = now
         self.loader = RepositoryLoader(limits: limits)
         self.repository = TemplateRepository(templatesDirectory: PathText.join(self.root, "templates"))
+        self.grammars = CopySafetyCache(repository.locales)
         reload()
     }
 
@@ -67,7 +70,11 @@ package struct RepositoryWorkspace: Sendable {
     /// The rules whose findings depend on one template alone (``TemplateReuse`` keeps theirs).
     private var templateRuleIDs: Set<String> { Set(catalogue.rules.filter { $0.scope == .template }.map(\.id)) }
 
-    private var linter: Linter { Linter(catalogue: catalogue, configuration: configuration, now: now) }
+    private var linter: Linter {
+        var linter = Linter(catalogue: catalogue, configuration: configuration, now: now)
+        linter.grammars = grammars
+        return linter
+    }
 
     // MARK: Reading
 
@@ -148,6 +155,7 @@ package struct RepositoryWorkspace: Sendable {
         target = discovered
         guard configurationFailure == nil else { return before.union(files) }
         repository = loader.load(discovered, localesDirectory: configuration.localesDirectory ?? PathText.join(discovered.root, "locales"))
+        grammars = CopySafetyCache(repository.locales)
         for diagnostic in repository.diagnostics { loadFindings[diagnostic.file ?? "", default: []].append(diagnostic) }
         for (index, folder) in repository.brands.enumerated() { brandIndex[folder.directory] = index }
         let all = repository.analyses

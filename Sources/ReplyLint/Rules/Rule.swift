@@ -139,12 +139,16 @@ public struct LintContext: Sendable {
 
     /// A context over analyses already made of `repository`'s packs, pack by pack in its order (the
     /// language server keeps each pack's analyses until the pack or its brand changes).
-    package init(repository: TemplateRepository, configuration: LintConfiguration, now: Date, analyses: [TemplateAnalysis]) {
+    ///
+    /// `grammars`: where the packs' copy-safety grammars come from (a new cache when nil); it must
+    /// be a cache of `repository`'s locale data.
+    package init(repository: TemplateRepository, configuration: LintConfiguration, now: Date, analyses: [TemplateAnalysis],
+                 grammars: CopySafetyCache? = nil) {
         self.repository = repository
         self.configuration = configuration
         self.now = now
         self.analyses = analyses
-        copySafetyGrammars = CopySafetyGrammars(repository)
+        copySafetyGrammars = CopySafetyGrammars(repository, from: grammars ?? CopySafetyCache(repository.locales))
         // A pack's file is hashed once, not once for each template.
         for run in analyses.packRuns { byFile[analyses[run.lowerBound].pack.file, default: []] += Array(run) }
     }

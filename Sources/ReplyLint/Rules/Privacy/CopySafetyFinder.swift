@@ -2,18 +2,21 @@ import ReplyKit
 import ReplyCompiler
 import ReplyKitSupport
 
-/// The copy-safety grammar of every pack's locale: built once per lint, not once per rule and
-/// batch, and shared read-only by every core.
+/// The copy-safety grammar of every pack's locale, for one lint, shared read-only by every core.
+///
+/// The grammars come from a ``CopySafetyCache``: a lint makes its own, and the language server
+/// keeps one until the locale data changes, because building a locale's grammar takes longer than
+/// checking a pack.
 final class CopySafetyGrammars: Sendable {
     private let grammars: [LocaleTag: CopySafety]
     private static let none = CopySafety(grammar: CopySafetyGrammar(nil))
 
-    init(_ repository: TemplateRepository) {
+    init(_ repository: TemplateRepository, from cache: CopySafetyCache) {
         var grammars: [LocaleTag: CopySafety] = [:]
         for folder in repository.brands {
             for pack in folder.packs {
                 guard let tag = pack.tag, grammars[tag] == nil else { continue }
-                grammars[tag] = CopySafety(locale: tag, catalog: repository.locales)
+                grammars[tag] = cache.copySafety(tag) ?? Self.none
             }
         }
         self.grammars = grammars

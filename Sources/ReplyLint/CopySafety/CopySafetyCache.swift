@@ -2,10 +2,11 @@ import Foundation
 import ReplyKit
 import ReplyCompiler
 
-/// The copy-safety grammar of each locale a checker has been asked for, built on first use: a
-/// grammar takes far longer to build than a reply takes to check, and `--jsonl` checks many
-/// replies in one locale. A locale that no locale data covers is remembered as nil.
-final class CopySafetyCache: @unchecked Sendable {
+/// The copy-safety grammar of each locale asked for, built on first use from one catalogue's
+/// locale data: a grammar takes far longer to build than a reply takes to check or a pack to lint.
+/// A checker keeps one (`--jsonl` checks many replies in one locale), and so does the language
+/// server, from one edit's lint to the next. A locale that no locale data covers is remembered as nil.
+package final class CopySafetyCache: @unchecked Sendable {
     private let catalog: LocaleCatalog
     private let lock = NSLock()
     /// Guarded by `lock`.
@@ -17,7 +18,7 @@ final class CopySafetyCache: @unchecked Sendable {
     /// time rather than filling memory.
     static let capacity = 256
 
-    init(_ catalog: LocaleCatalog) { self.catalog = catalog }
+    package init(_ catalog: LocaleCatalog) { self.catalog = catalog }
 
     /// `text` as a locale tag; nil when it is not one.
     func tag(_ text: String) -> LocaleTag? {
