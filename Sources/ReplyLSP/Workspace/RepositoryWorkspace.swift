@@ -216,7 +216,7 @@ package struct RepositoryWorkspace: Sendable {
             // The default locale's findings at once; the translations' (which compare them with it)
             // and brand.yaml's wait until the server is idle.
             deferred[directory, default: []].formUnion(brandFiles(index).subtracting([path]))
-            return relint(brand: index, reanalysed: [path], recheck: [path], reuse: reuse, translationRules: false)
+            return relint(brand: index, reanalysed: [path], recheck: [path], reuse: reuse)
         }
         // A translation's findings read the brand, the default locale's pack and itself; brand.yaml's
         // read every pack, and wait until the server is idle.
@@ -328,11 +328,13 @@ package struct RepositoryWorkspace: Sendable {
     /// `packs`: the packs the repository rules see (all the brand's when nil); only findings of
     /// files whose findings depend on no other pack may be kept from a lint of some of them.
     /// `reuse`: templates of the one pack in `reanalysed` whose template rules' findings stand.
-    /// `translationRules`: false when no file in `recheck` is a translation.
+    /// The rules that report on translations only run when `recheck` holds a translation: after an
+    /// edit of the default locale's pack, and for brand.yaml's findings when idle, they would find
+    /// nothing that is kept.
     private mutating func relint(brand index: Int, reanalysed: Set<String>, recheck: Set<String>,
-                                 packs: Set<String>? = nil, reuse: TemplateReuse? = nil,
-                                 translationRules: Bool = true) -> Set<String> {
+                                 packs: Set<String>? = nil, reuse: TemplateReuse? = nil) -> Set<String> {
         var folder = repository.brands[index]
+        let translationRules = folder.packs.contains { recheck.contains($0.file) && !isDefault($0, in: folder) }
         if let packs { folder.packs = folder.packs.filter { packs.contains($0.file) } }
         var brandRepository = TemplateRepository(templatesDirectory: repository.templatesDirectory)
         brandRepository.brands = [folder]
