@@ -37,4 +37,36 @@ import Testing
             #expect(location == file.location(ofByte: expectedOffset), "\(error.message)")
         }
     }
+
+    /// A text the file holds byte for byte is mapped by its offset from where it starts: the same
+    /// locations as the walk, at every offset, for every style that can be read so (and the others
+    /// are walked).
+    @Test(arguments: [
+        ("t: Hi {first_name}, thanks\n", true),
+        ("t: \"Hi {first_name}\"\n", true),
+        ("t: 'Hi {first_name}'\n", true),
+        ("t: \"日本語 {名前} ✈️\" # comment\n", true),
+        ("t: Café Zoë 🎉 {x}   \n", true),
+        ("t: 'it''s {x}'\n", false),
+        ("t: \"tab\\there {x}\"\r\n", false),
+        ("t: \"one \\\n  two {a}\"\n", false),
+        ("t: Hi there, friend, and\n  more {first_name}\n", false),
+        ("t: |-\n  Line one\n  Line {two}\n", false),
+        ("t: >-\n  Sorry for the wait,\n\n  {days}\n", false),
+    ])
+    func verbatimTextsMapAsTheWalkDoes(source: String, verbatim: Bool) throws {
+        let file = SourceFile(path: "t.yaml", bytes: Array(source.utf8))
+        let node = try #require(try YAMLParser.parse(file.bytes)?["t"])
+        let text = TemplateText(value: try #require(node.scalar), range: node.range, style: try #require(node.scalarStyle))
+        let map = ScalarSourceMap(text, in: file)
+        #expect((map.verbatimStart != nil) == verbatim)
+        let count = text.value.utf8.count
+        for lower in -1...count + 1 {
+            for upper in lower...count + 2 {
+                let walked = map.walkedEnds(lower..<upper)
+                #expect(map.range(lower..<upper).start == walked.start)
+                #expect(map.sourceRange(lower..<upper).end == (walked.end.offset >= walked.start.offset ? walked.end : walked.start))
+            }
+        }
+    }
 }

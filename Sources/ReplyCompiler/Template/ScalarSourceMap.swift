@@ -21,8 +21,34 @@ public struct ScalarSourceMap: Sendable {
         self.file = file
     }
 
-    /// The file locations of a span's two ends (offsets clamped to the text), from one walk.
+    /// The file locations of a span's two ends (offsets clamped to the text).
     private func ends(_ span: Range<Int>) -> (start: SourceLocation, end: SourceLocation) {
+        guard let start = verbatimStart else { return walkedEnds(span) }
+        let count = text.value.utf8.count
+        func location(_ offset: Int) -> SourceLocation { file.location(ofByte: start + min(max(offset, 0), count)) }
+        return (location(span.lowerBound), location(span.upperBound))
+    }
+
+    /// Where the text starts in the file when the file holds it byte for byte (a plain or quoted
+    /// scalar on one line, without escapes or doubled quotes): each of its offsets is then that
+    /// far from there, and no walk is needed. Nil for every other scalar.
+    var verbatimStart: Int? {
+        var start = text.range.start.offset
+        var end = min(text.range.end.offset, file.bytes.count)
+        switch text.style {
+        case .plain: break
+        case .singleQuoted, .doubleQuoted:
+            start += 1
+            end = max(start, end - 1)
+        case .literal, .folded: return nil
+        }
+        let value = text.value.utf8
+        guard start >= 0, end - start == value.count, file.bytes[start..<end].elementsEqual(value) else { return nil }
+        return start
+    }
+
+    /// ``ends(_:)`` from a walk of the source and the text together, whatever the scalar.
+    func walkedEnds(_ span: Range<Int>) -> (start: SourceLocation, end: SourceLocation) {
         // Source byte offset for each UTF-8 offset of the text, plus one for its end.
         // Aligned only as far as the span reaches: most spans a rule reports are near the start.
         let offsets = Self.align(Array(text.value.utf8), file.bytes, text.range, text.style,
