@@ -33,15 +33,8 @@ public struct ScalarSourceMap: Sendable {
     /// scalar on one line, without escapes or doubled quotes): each of its offsets is then that
     /// far from there, and no walk is needed. Nil for every other scalar.
     var verbatimStart: Int? {
-        var start = text.range.start.offset
-        var end = min(text.range.end.offset, file.bytes.count)
-        switch text.style {
-        case .plain: break
-        case .singleQuoted, .doubleQuoted:
-            start += 1
-            end = max(start, end - 1)
-        case .literal, .folded: return nil
-        }
+        guard text.style != .literal, text.style != .folded else { return nil }
+        let (start, end) = Self.body(text.range, text.style, in: file.bytes)
         let value = text.value.utf8
         guard start >= 0, end - start == value.count, file.bytes[start..<end].elementsEqual(value) else { return nil }
         return start
@@ -74,16 +67,13 @@ public struct ScalarSourceMap: Sendable {
     private static func align(_ value: [UInt8], _ source: [UInt8], _ range: SourceRange,
                               _ style: YAMLNode.ScalarStyle, through limit: Int) -> [Int] {
         var map = [Int](repeating: range.end.offset, count: value.count + 1)
-        var p = range.start.offset
-        var end = min(range.end.offset, source.count)
+        let bounds = body(range, style, in: source)
+        var p = bounds.start
+        let end = bounds.end
         let block = style == .literal || style == .folded
         var blockIndent = 0
         var atLineStart = false
-        switch style {
-        case .singleQuoted, .doubleQuoted:
-            p += 1
-            end = max(p, end - 1)
-        case .literal, .folded:
+        if block {
             while p < end && source[p] != 0x0A && source[p] != 0x0D { p += 1 }
             p = skipBreak(source, p, end)
             var q = p
@@ -100,8 +90,6 @@ public struct ScalarSourceMap: Sendable {
                 if q == next { break }
             }
             atLineStart = true
-        case .plain:
-            break
         }
         var k = 0
         while k < value.count && k <= limit {
@@ -169,6 +157,18 @@ public struct ScalarSourceMap: Sendable {
             k += 1
         }
         return map
+    }
+
+    /// Where the scalar's own characters lie in `source`: its range, within the file, inside the
+    /// quotes of a quoted scalar (a block scalar's still starts at its header).
+    private static func body(_ range: SourceRange, _ style: YAMLNode.ScalarStyle, in source: [UInt8]) -> (start: Int, end: Int) {
+        var start = range.start.offset
+        var end = min(range.end.offset, source.count)
+        if style == .singleQuoted || style == .doubleQuoted {
+            start += 1
+            end = max(start, end - 1)
+        }
+        return (start, end)
     }
 
     private static func sequenceLength(_ lead: UInt8) -> Int {
