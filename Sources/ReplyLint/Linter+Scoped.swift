@@ -23,15 +23,16 @@ extension Linter {
     ///
     /// `reusing`: by pack file, the ids of templates whose ``RuleScope/template`` findings the caller
     /// keeps from before (the template did not change): those rules skip them.
-    /// `translationRules`: false to leave out the rules that report on translations only
-    /// (``Rule/reportsOnTranslationsOnly``), for a caller that keeps no translation's findings.
+    /// `keeping`: the files whose findings the caller keeps (all when nil). Only they are reported
+    /// on, and the rules that report on none of their kinds (``Rule/reportsOn``) are left out.
     package func lint(_ repository: TemplateRepository, analyses: [TemplateAnalysis],
                       templateRulesOn packs: Set<String>?, reusing: [String: Set<String>] = [:],
-                      translationRules: Bool = true) -> ScopedFindings {
+                      keeping kept: Set<String>? = nil) -> ScopedFindings {
         let context = LintContext(repository: repository, configuration: configuration, now: now ?? Date(),
                                   analyses: analyses, grammars: grammars)
         let rules = catalogue.rules.filter { configuration.severity(of: $0.description) != .off }
-        let wholeRules = rules.filter { $0.scope == .repository && (translationRules || !$0.reportsOnTranslationsOnly) }
+        let reported = kept.map { ReportedFiles(of: $0, in: repository) } ?? .all
+        let wholeRules = rules.filter { $0.scope == .repository && !$0.reportsOn.isDisjoint(with: reported) }
         let templateRules = rules.filter { $0.scope == .template }
         let packRules = rules.filter { $0.scope == .pack }
         // Template rules take slices of at most `batchSize` analyses, so that one large pack is
@@ -78,12 +79,15 @@ extension Linter {
         }
         var whole = repository.diagnostics
         for index in 0..<wholeRules.count { whole += results[index] ?? [] }
-        applyConfiguration(to: &whole, repository)
+        if let kept { whole.removeAll { !kept.contains($0.file ?? "") } }
+        // What `disable:` switches off, read from the packs reported on only.
+        let disabled = disabledRules(repository, packs: kept.flatMap { kept in packs.map { kept.union($0) } })
+        applyConfiguration(to: &whole, disabled: disabled)
         var byPack: [String: [Diagnostic]] = [:]
         for run in runs { byPack[analyses[run.lowerBound].pack.file] = [] }
         var found: [Diagnostic] = []
         for index in wholeRules.count..<wholeRules.count + items.count { found += results[index] ?? [] }
-        applyConfiguration(to: &found, repository)
+        applyConfiguration(to: &found, disabled: disabled)
         for diagnostic in found { byPack[diagnostic.file ?? "", default: []].append(diagnostic) }
         return ScopedFindings(whole: whole, byPack: byPack)
     }

@@ -88,7 +88,11 @@ public struct Linter: Sendable {
     /// Sets each finding to its rule's configured severity and drops those switched off, globally
     /// or by the template's `disable` (mandatory rules cannot be).
     func applyConfiguration(to found: inout [Diagnostic], _ repository: TemplateRepository) {
-        let disabled = disabledRules(repository)
+        applyConfiguration(to: &found, disabled: disabledRules(repository))
+    }
+
+    /// ``applyConfiguration(to:_:)`` with what `disable:` switches off worked out before.
+    func applyConfiguration(to found: inout [Diagnostic], disabled: DisabledRules) {
         // What each rule's findings become, worked out once rather than per finding.
         var settings: [String: (severity: Severity, adjusts: Bool, disablable: Bool)] = [:]
         for rule in catalogue.rules where settings[rule.id] == nil {
@@ -131,17 +135,20 @@ public struct Linter: Sendable {
         return batches
     }
 
-    private struct DisableKey: Hashable {
+    struct DisableKey: Hashable {
         var file: String
         var template: String
     }
 
-    /// The rules each template switches off, and every rule some template switches off.
-    private func disabledRules(_ repository: TemplateRepository) -> (byTemplate: [DisableKey: Set<String>], rules: Set<String>) {
+    /// What the templates' `disable:` lists switch off: by template, and every rule any of them names.
+    typealias DisabledRules = (byTemplate: [DisableKey: Set<String>], rules: Set<String>)
+
+    /// What `disable:` switches off in the packs of `packs` (all when nil).
+    func disabledRules(_ repository: TemplateRepository, packs: Set<String>? = nil) -> DisabledRules {
         var byTemplate: [DisableKey: Set<String>] = [:]
         var rules: Set<String> = []
         for folder in repository.brands {
-            for pack in folder.packs {
+            for pack in folder.packs where packs?.contains(pack.file) ?? true {
                 // By index: copying each template out of the array retains every field of it.
                 for index in pack.templates.indices where !pack.templates[index].disable.isEmpty {
                     let ids = Set(pack.templates[index].disable.map(\.value))

@@ -328,13 +328,11 @@ package struct RepositoryWorkspace: Sendable {
     /// `packs`: the packs the repository rules see (all the brand's when nil); only findings of
     /// files whose findings depend on no other pack may be kept from a lint of some of them.
     /// `reuse`: templates of the one pack in `reanalysed` whose template rules' findings stand.
-    /// The rules that report on translations only run when `recheck` holds a translation: after an
-    /// edit of the default locale's pack, and for brand.yaml's findings when idle, they would find
-    /// nothing that is kept.
+    /// Only the rules that may report on a file kept run (``Rule/reportsOn``): after an edit of the
+    /// default locale's pack, the translations' rules and brand.yaml's would find nothing that is kept.
     private mutating func relint(brand index: Int, reanalysed: Set<String>, recheck: Set<String>,
                                  packs: Set<String>? = nil, reuse: TemplateReuse? = nil) -> Set<String> {
         var folder = repository.brands[index]
-        let translationRules = folder.packs.contains { recheck.contains($0.file) && !isDefault($0, in: folder) }
         if let packs { folder.packs = folder.packs.filter { packs.contains($0.file) } }
         var brandRepository = TemplateRepository(templatesDirectory: repository.templatesDirectory)
         brandRepository.brands = [folder]
@@ -364,7 +362,7 @@ package struct RepositoryWorkspace: Sendable {
         let all = folder.packs.flatMap { analyses[$0.file] ?? [] }
         let reusing = reuse.map { reuse in Dictionary(uniqueKeysWithValues: reanalysed.map { ($0, reuse.ids) }) } ?? [:]
         let found = linter.lint(brandRepository, analyses: all, templateRulesOn: reanalysed.intersection(files), reusing: reusing,
-                                translationRules: translationRules)
+                                keeping: recheck.union(reanalysed))
         var whole: [String: [Diagnostic]] = [:]
         for diagnostic in found.whole { whole[diagnostic.file ?? "", default: []].append(diagnostic) }
         for path in recheck { wholeFindings[path] = whole[path] }

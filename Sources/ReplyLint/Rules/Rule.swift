@@ -12,9 +12,10 @@ public protocol Rule: Sendable {
     var description: RuleDescription { get }
     /// What a check needs to see; `.repository` unless the rule says otherwise.
     var scope: RuleScope { get }
-    /// Every finding falls on a translation, from comparing it with its source (the brand's default
-    /// locale's pack): never on the source itself. Such a rule may wait while the source is edited.
-    var reportsOnTranslationsOnly: Bool { get }
+    /// The files its findings may fall on; ``ReportedFiles/all`` unless the rule says otherwise.
+    /// A rule that compares a translation with its source and reports on the translation, or that
+    /// reports on brand.yaml what the packs do with it, may wait while a pack is edited.
+    var reportsOn: ReportedFiles { get }
     func check(_ context: LintContext) -> [Diagnostic]
 }
 
@@ -34,7 +35,7 @@ public enum RuleScope: Sendable {
 extension Rule {
     public var id: String { description.id }
     public var scope: RuleScope { .repository }
-    public var reportsOnTranslationsOnly: Bool { false }
+    public var reportsOn: ReportedFiles { .all }
 
     /// A finding of this rule at its default severity.
     /// `severity`: a milder one than the rule's default for this finding (kept unless configuration

@@ -5,6 +5,7 @@ import ReplyKitSupport
 
 /// `campaign-window`: a campaign whose window is empty, or over while it is still approved.
 struct CampaignWindowRule: Rule {
+    let reportsOn = ReportedFiles.brand
     let description = RuleDescription(
         id: "campaign-window",
         summary: "`ends` not after `starts` (warning: an approved campaign whose window has ended)",
@@ -45,6 +46,7 @@ struct CampaignWindowRule: Rule {
 
 /// `campaign-empty`: a declared campaign with no templates in the default locale.
 struct CampaignEmptyRule: Rule {
+    let reportsOn = ReportedFiles.brand
     let description = RuleDescription(
         id: "campaign-empty",
         summary: "a declared campaign with no templates in the default locale",

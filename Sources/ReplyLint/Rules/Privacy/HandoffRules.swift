@@ -31,6 +31,7 @@ struct DMWithoutFollowUpRule: Rule {
 
 /// `follow-up-cycle`: follow-ups that lead back to where they started.
 struct FollowUpCycleRule: Rule {
+    let scope = RuleScope.pack
     let description = RuleDescription(
         id: "follow-up-cycle",
         summary: "follow-ups that loop",
@@ -49,33 +50,30 @@ struct FollowUpCycleRule: Rule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (folder, brand) in context.brands {
-            for pack in folder.packs {
-                // By index: copying each template out of the array retains every field of it.
-                var next = StringTable<Located<String>>(capacity: pack.templates.count)
-                for index in pack.templates.indices {
-                    if let followUp = pack.templates[index].followUp { next.insert(pack.templates[index].id.value, followUp) }
+        // Analyses come pack by pack: each run is one pack's templates, in file order.
+        for run in context.analyses.packRuns {
+            let templates = context.analyses[run]
+            var next = StringTable<Located<String>>(capacity: templates.count)
+            for analysis in templates {
+                if let followUp = analysis.template.followUp { next.insert(analysis.template.id.value, followUp) }
+            }
+            guard next.count > 0 else { continue }
+            var reported: Set<String> = []
+            // Report each cycle once, at the first template of it in file order.
+            for analysis in templates {
+                let id = analysis.template.id.value
+                guard let start = next[id], !reported.contains(id) else { continue }
+                var path = [id]
+                var current: String? = start.value
+                while let step = current, !path.contains(step), path.count <= templates.count {
+                    path.append(step)
+                    current = next[step]?.value
                 }
-                guard next.count > 0 else { continue }
-                var reported: Set<String> = []
-                // Report each cycle once, at the first template of it in file order.
-                for index in pack.templates.indices {
-                    let id = pack.templates[index].id.value
-                    guard let start = next[id], !reported.contains(id) else { continue }
-                    var path = [id]
-                    var current: String? = start.value
-                    while let step = current, !path.contains(step), path.count <= pack.templates.count {
-                        path.append(step)
-                        current = next[step]?.value
-                    }
-                    guard current == id else { continue }
-                    reported.formUnion(path)
-                    found.append(diagnostic(
-                        "follow-ups loop: \((path + [id]).map { "`\($0)`" }.joined(separator: " → "))",
-                        file: pack.file, range: start.range,
-                        help: "end the chain with a template that has no `follow_up`",
-                        brand: brand.id, locale: pack.tag?.canonical, template: id))
-                }
+                guard current == id else { continue }
+                reported.formUnion(path)
+                found.append(diagnostic(
+                    "follow-ups loop: \((path + [id]).map { "`\($0)`" }.joined(separator: " → "))", in: analysis,
+                    range: start.range, help: "end the chain with a template that has no `follow_up`"))
             }
         }
         return found

@@ -47,7 +47,7 @@ struct TranslationPairs {
 
 /// `missing-translation`: a template of the default locale missing from another locale's pack.
 struct MissingTranslationRule: Rule {
-    let reportsOnTranslationsOnly = true
+    let reportsOn = ReportedFiles.translations
     let description = RuleDescription(
         id: "missing-translation",
         summary: "a template of the default locale missing from another locale's pack",
@@ -84,7 +84,7 @@ struct MissingTranslationRule: Rule {
 
 /// `obsolete-translation`: a template in a pack but not in the default locale.
 struct ObsoleteTranslationRule: Rule {
-    let reportsOnTranslationsOnly = true
+    let reportsOn = ReportedFiles.translations
     let description = RuleDescription(
         id: "obsolete-translation",
         summary: "a template in a pack but not in the default locale",
@@ -120,7 +120,7 @@ struct ObsoleteTranslationRule: Rule {
 
 /// `variable-mismatch`: a translation that uses a variable its source does not, or drops one.
 struct VariableMismatchRule: Rule {
-    let reportsOnTranslationsOnly = true
+    let reportsOn = ReportedFiles.translations
     let description = RuleDescription(
         id: "variable-mismatch",
         summary: "a translation that uses a variable its source does not (warning when it drops one)",
@@ -194,7 +194,7 @@ struct VariableMismatchRule: Rule {
 
 /// `dm-mismatch`: a translation that hands off to DMs while its source does not, or the reverse.
 struct DMMismatchRule: Rule {
-    let reportsOnTranslationsOnly = true
+    let reportsOn = ReportedFiles.translations
     let description = RuleDescription(
         id: "dm-mismatch",
         summary: "a translation that hands off to DM while its source does not, or the reverse",
@@ -237,7 +237,7 @@ struct DMMismatchRule: Rule {
 
 /// `untranslated`: a translation identical to its source text in another language.
 struct UntranslatedRule: Rule {
-    let reportsOnTranslationsOnly = true
+    let reportsOn = ReportedFiles.translations
     let description = RuleDescription(
         id: "untranslated",
         summary: "a translation identical to its source text in another language",

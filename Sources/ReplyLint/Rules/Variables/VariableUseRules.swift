@@ -4,6 +4,7 @@ import ReplyKitSupport
 
 /// `unused-variable`: a declared variable that no template uses.
 struct UnusedVariableRule: Rule {
+    let reportsOn = ReportedFiles.brand
     let description = RuleDescription(
         id: "unused-variable",
         summary: "a declared variable no template uses",
@@ -106,6 +107,7 @@ struct UnusedVariableRule: Rule {
 
 /// `invalid-example`: an `example` its own variable would refuse.
 struct InvalidExampleRule: Rule {
+    let reportsOn = ReportedFiles.brand
     let description = RuleDescription(
         id: "invalid-example",
         summary: "an `example` that its own variable would refuse",
