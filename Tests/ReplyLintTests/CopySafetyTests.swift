@@ -30,6 +30,10 @@ import Testing
         // An ask that points back to the item, in its sentence or the next.
         ("en", "The email you ordered with – drop it below and we'll dig in.", .privateInfoInPublic, "email", "email you ordered with – drop it"),
         ("en", "Got your 2FA code handy? Reply with it here.", .secretRequest, "one-time-code", "2FA code handy? Reply with it"),
+        // Two clitics before a two-letter word leave too little of it: `למלא` ("to fill in") holds
+        // no `לא` ("not") to cancel the ask.
+        ("he", "אפשר למלא כאן את מספר ההזמנה?", .privateInfoInPublic, "order-number", "אפשר למלא כאן את מספר ההזמנה"),
+        ("he", "נשמח אם תוכלו למלא את כתובת המייל שלכם כאן", .privateInfoInPublic, "email", "תוכלו למלא את כתובת המייל"),
     ])
     func findsTheAskFromItsWordToTheItem(tag: String, text: String, rule: CopySafetyRule, category: String, span: String) throws {
         let findings = try Self.safety(tag).findings(in: text, handsOffToDM: false, brandTakesDMs: true)

@@ -139,11 +139,13 @@ public struct TermMatcher: Sendable {
         // A letter of a script written without spaces ends a word of one written with them:
         // `PIN` in `SIMのPINコード`.
         if isLetter(first), !isUnspaced(first), start > 0, isSpacedLetter(text[start - 1]) {
-            // Arabic and Hebrew clitics (و، ب، ل، ال; ו, ב, ה, ש) attach to the word.
+            // Arabic and Hebrew clitics (و، ب، ل، ال; ו, ב, ה, ש) attach to the word, one or two of
+            // them; two before a word of two letters leave too little to tell it from another word
+            // (`לא`, "not", in `למלא`, "to fill in").
             var letters = 0
             var i = start - 1
             while i >= 0 && isSpacedLetter(text[i]) { letters += 1; i -= 1 }
-            guard takesClitics(first), letters <= 2 else { return nil }
+            guard takesClitics(first), letters <= (count <= 2 ? 1 : 2) else { return nil }
         }
         if isLetter(last), !isUnspaced(last), end < text.endIndex, isSpacedLetter(text[end]) {
             var letters = 0

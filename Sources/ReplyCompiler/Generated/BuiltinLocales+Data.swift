@@ -382,7 +382,7 @@ enum BuiltinLocales {
           redirects:
             redirect-phone: ["התקשרו", "התקשר", "חייגו", "חייג", "מוקד", "המוקד", "השירות הטלפוני", "תתקשרו", "תתקשר", "תתקשרי", "תחייגו", "טלפונית"]
             redirect-email: ["שלחו מייל", "כתבו לנו למייל", "במייל לכתובת", "למייל", "תשלחו מייל", "כתבו לנו במייל"]
-            # "למלא" (to fill in) reads as ל+מ+"לא" (a negation); the longer form phrases keep it a redirect.
+            # "למלא" (to fill in) alone fills in anything: with "טופס" (a form) it sends the customer to one.
             redirect-form: ["טופס", "הטופס", "למלא את הטופס", "למלא טופס", "מלאו את הטופס", "מלא את הטופס", "מלאי את הטופס", "למלא את טופס"]
             redirect-contact-page: ["עמוד צור קשר", "דף צור קשר", "צור קשר"]
             redirect-chat: ["צ'אט", "הצ'אט", "צאט", "הצאט", "בוואטסאפ"]
