@@ -202,7 +202,7 @@ public struct TermMatcher: Sendable {
     /// properties (so the caller goes on to the exact test).
     private static func isKnownSpacedLetter(_ value: UInt32) -> Bool {
         if value < 0x3000 { return spacedLetters[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
-        return (0xAC00...0xD7A3).contains(value)
+        return hangulSyllables.contains(value)
     }
 
     /// Bit `v` is set for each letter or digit below U+3000 of a script written with spaces.
@@ -220,7 +220,9 @@ public struct TermMatcher: Sendable {
     /// Arabic and Hebrew words may carry clitics before them (و، ب، ل، ال; ו, ב, ה, ש).
     private static func takesClitics(_ scalar: Unicode.Scalar) -> Bool { isArabic(scalar) || isHebrew(scalar) }
 
-    private static func isHangul(_ scalar: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(scalar.value) }
+    private static let hangulSyllables: ClosedRange<UInt32> = 0xAC00...0xD7A3
+
+    private static func isHangul(_ scalar: Unicode.Scalar) -> Bool { hangulSyllables.contains(scalar.value) }
 
     private static func isArabic(_ scalar: Unicode.Scalar) -> Bool { (0x0600...0x06FF).contains(scalar.value) }
 
