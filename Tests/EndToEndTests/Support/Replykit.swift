@@ -97,7 +97,7 @@ enum Replykit {
     /// Runs `body`, which blocks (a wait for a process, a read to the end of a pipe), on a thread
     /// of its own, in `group` when given. Dispatch's pool on Linux starts about one thread a core
     /// and grows slowly when they block, so blocking work items there queue behind the other
-    /// tests' runs: a run with a 0.5 s timeout once took 77 s to end.
+    /// tests' runs, and a run's timeout would count that wait.
     private static func onItsOwnThread(_ group: DispatchGroup? = nil, _ body: @escaping @Sendable () -> Void) {
         group?.enter()
         Thread {
