@@ -13,8 +13,8 @@ public protocol Rule: Sendable {
     /// What a check needs to see; `.repository` unless the rule says otherwise.
     var scope: RuleScope { get }
     /// The files its findings may fall on; ``ReportedFiles/all`` unless the rule says otherwise.
-    /// A rule that compares a translation with its source and reports on the translation, or that
-    /// reports on brand.yaml what the packs do with it, may wait while a pack is edited.
+    /// A rule that compares a translation with its source and reports on the translation, or one
+    /// that reports on brand.yaml only, may wait while a pack is edited.
     var reportsOn: ReportedFiles { get }
     func check(_ context: LintContext) -> [Diagnostic]
 }
