@@ -13,6 +13,9 @@ enum Replykit {
     /// Why a run could not happen or did not end.
     struct Failure: Error, CustomStringConvertible {
         var description: String
+        /// For a process killed at its timeout: the seconds from its start to its end, on the
+        /// runner's own thread.
+        var killedAfter: TimeInterval?
     }
 
     /// Runs `replykit` (or `executable`, to test this runner) with `arguments`, `stdin` as its
@@ -126,6 +129,7 @@ enum Replykit {
         process.standardInput = input
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
+        let started = Date()
         try process.run()
 
         let streams = DispatchGroup()
@@ -145,8 +149,10 @@ enum Replykit {
         if exited.wait(timeout: .now() + timeout) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
             exited.wait()
+            let killedAfter = Date().timeIntervalSince(started)
             _ = streams.wait(timeout: .now() + 5)
-            throw Failure(description: "replykit \(arguments.joined(separator: " ")) did not end within \(Int(timeout)) s; killed")
+            throw Failure(description: "replykit \(arguments.joined(separator: " ")) did not end within \(Int(timeout)) s; killed",
+                          killedAfter: killedAfter)
         }
         guard streams.wait(timeout: .now() + timeout) == .success else {
             throw Failure(description: "replykit \(arguments.joined(separator: " ")) exited but its output did not close")
