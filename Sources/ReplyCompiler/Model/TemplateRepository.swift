@@ -11,6 +11,13 @@ public struct TemplateRepository: Sendable {
         /// Nil when `brand.yaml` is missing or could not be read.
         public var brand: Brand?
         public var packs: [LocalePack]
+
+        /// Whether `pack` is the default locale's, by its `locale` or by its file name; false when
+        /// brand.yaml names no default locale.
+        package func isSourcePack(_ pack: LocalePack) -> Bool {
+            guard let tag = brand?.defaultLocale?.value else { return false }
+            return pack.tag == tag || pack.fileLocale == tag
+        }
     }
 
     /// The folder holding the brand folders.

@@ -200,7 +200,7 @@ package struct RepositoryWorkspace: Sendable {
               FileReader.kind(of: path) != .missing || text != nil else {
             return reloadBrandFolder(directory)
         }
-        let wasDefault = isDefault(folder.packs[packIndex], in: folder)
+        let wasDefault = folder.isSourcePack(folder.packs[packIndex])
         let oldBytes = repository.files[path]?.bytes ?? []
         var load = emptyLoad(folder)
         let pack = loader.loadPack(path, brand: folder.id, into: &load)
@@ -208,7 +208,7 @@ package struct RepositoryWorkspace: Sendable {
         repository.brands[index].packs[packIndex] = pack
         let reuse = TemplateReuse(old: folder.packs[packIndex], oldBytes: oldBytes, oldFindings: templateFindings[path] ?? [],
                                   new: pack, newBytes: repository.files[path]?.bytes ?? [], templateRules: templateRuleIDs)
-        let isDefaultNow = isDefault(pack, in: repository.brands[index])
+        let isDefaultNow = repository.brands[index].isSourcePack(pack)
         if wasDefault != isDefaultNow {
             return relint(brand: index, reanalysed: [path], recheck: brandFiles(index), reuse: reuse)
         }
@@ -221,7 +221,7 @@ package struct RepositoryWorkspace: Sendable {
         // A translation's findings read the brand, the default locale's pack and itself; brand.yaml's
         // read every pack, and wait until the server is idle.
         let folderNow = repository.brands[index]
-        let source = folderNow.packs.filter { isDefault($0, in: folderNow) && $0.file != path }.map(\.file)
+        let source = folderNow.packs.filter { folderNow.isSourcePack($0) && $0.file != path }.map(\.file)
         deferred[directory, default: []].formUnion([directory, PathText.join(directory, "brand.yaml")])
         return relint(brand: index, reanalysed: [path], recheck: [path], packs: Set(source + [path]), reuse: reuse)
     }
@@ -259,10 +259,6 @@ package struct RepositoryWorkspace: Sendable {
         return checked
     }
 
-    private func isDefault(_ pack: LocalePack, in folder: TemplateRepository.BrandFolder) -> Bool {
-        guard let tag = folder.brand?.defaultLocale?.value else { return false }
-        return pack.tag == tag || pack.fileLocale == tag
-    }
 
     private func emptyLoad(_ folder: TemplateRepository.BrandFolder) -> RepositoryLoader.BrandLoad {
         RepositoryLoader.BrandLoad(id: folder.id, directory: folder.directory)

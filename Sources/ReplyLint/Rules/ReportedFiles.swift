@@ -29,7 +29,7 @@ public struct ReportedFiles: OptionSet, Sendable, Hashable {
             guard let pack = folder.packs.first(where: { $0.file == file }) else { continue }
             let source = folder.brand?.defaultLocale?.value
             self = []
-            if source == nil || pack.tag == source || pack.fileLocale == source { insert(.sourcePack) }
+            if source == nil || folder.isSourcePack(pack) { insert(.sourcePack) }
             if pack.tag != source { insert(.translations) }
             return
         }

@@ -27,10 +27,9 @@ enum Replykit {
                     timeout: TimeInterval = 30, executable: URL? = nil,
                     environment: [String: String] = [:], takesSlot: Bool = true) async throws -> ProcessOutcome {
         let executable = try executable ?? executableURL.get()
-        // A run that lasts minutes (a whole external suite) takes no slot: it would hold one the
-        // whole time, and the short runs queued behind it would time out.
-        guard takesSlot else {
-            return try await withCheckedThrowingContinuation { continuation in
+        // The wait blocks a thread: one of its own, not one of Swift concurrency's few.
+        func runOffThePool() async throws -> ProcessOutcome {
+            try await withCheckedThrowingContinuation { continuation in
                 onItsOwnThread {
                     continuation.resume(with: Result {
                         try runBlocking(executable, arguments, stdin: stdin, in: directory, timeout: timeout,
@@ -39,17 +38,12 @@ enum Replykit {
                 }
             }
         }
+        // A run that lasts minutes (a whole external suite) takes no slot: it would hold one the
+        // whole time, and the short runs queued behind it would time out.
+        guard takesSlot else { return try await runOffThePool() }
         await ProcessSlots.shared.acquire()
         do {
-            let outcome = try await withCheckedThrowingContinuation { continuation in
-                // The wait blocks a thread: one of its own, not one of Swift concurrency's few.
-                onItsOwnThread {
-                    continuation.resume(with: Result {
-                        try runBlocking(executable, arguments, stdin: stdin, in: directory, timeout: timeout,
-                                        environment: environment)
-                    })
-                }
-            }
+            let outcome = try await runOffThePool()
             await ProcessSlots.shared.release()
             return outcome
         } catch {
